@@ -1,0 +1,35 @@
+// A small command-line parser for `handalign <command> [options]`: --key value, --key=value, flags.
+#pragma once
+
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace handalign::cli {
+
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+class Args {
+ public:
+  // `valued`: options that take a value (may repeat); `flags`: options without one.
+  Args(const std::vector<std::string>& argv, const std::vector<std::string>& valued,
+       const std::vector<std::string>& flags);
+
+  bool has(const std::string& key) const { return values_.count(key) || flags_.count(key); }
+  std::string get(const std::string& key, const std::string& fallback = {}) const;
+  std::vector<std::string> all(const std::string& key) const;
+  // Parses an integer in [min, max]; throws UsageError naming the option otherwise.
+  long getInt(const std::string& key, long fallback, long min, long max) const;
+  std::string required(const std::string& key) const;
+  const std::vector<std::string>& positional() const { return positional_; }
+
+ private:
+  std::map<std::string, std::vector<std::string>> values_;
+  std::map<std::string, bool> flags_;
+  std::vector<std::string> positional_;
+};
+
+}  // namespace handalign::cli

@@ -1,0 +1,25 @@
+// handalign merge: join shard outputs into the files a single run writes.
+#include "Args.h"
+#include "Commands.h"
+
+#include "eval/Merge.h"
+#include "eval/Report.h"
+
+#include <cstdio>
+
+namespace handalign::cli {
+
+int runMerge(const std::vector<std::string>& argv) {
+  const Args args(argv, {"out"}, {"quiet"});
+  const std::filesystem::path outDir = args.required("out");
+  if (args.positional().empty()) throw UsageError("merge needs the shard output folders");
+  std::vector<std::filesystem::path> dirs(args.positional().begin(), args.positional().end());
+  RunInfo info;
+  const EvalResult result = mergeShards(dirs, info);
+  writeEvalOutputs(outDir, info, result);
+  if (!args.has("quiet"))
+    std::printf("merged %zu shards, %zu samples into %s\n", dirs.size(), result.sampleCount, outDir.string().c_str());
+  return 0;
+}
+
+}  // namespace handalign::cli

@@ -1,0 +1,81 @@
+// handalign: evaluation engine on the command line.
+#include "Args.h"
+#include "Commands.h"
+#include "Terminal.h"
+
+#include "dataset/PluginRegistry.h"
+#include "util/Cancellation.h"
+#include "util/Error.h"
+
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+
+namespace {
+
+const char* kUsage = R"(usage: handalign <command> [options]
+
+commands:
+  eval     --dataset DIR --pred NAME=FILE [--pred ...] --out DIR [--split S] [--format ID]
+           [--hand-model FILE] [--resolution R] [--threads N] [--hd-mode max|pooled]
+           [--hd-empty nan|diagonal] [--gt-mask dataset|mesh] [--limit N] [--shard K/N] [--quiet]
+           Evaluate prediction files (FreiHAND pred.json format) against a dataset split; writes
+           per_sample.csv, summary.json, totals.json, table.csv, table.md, table.tex.
+  metrics  PRED.png GT.png [--hd-mode max|pooled] [--hd-empty nan|diagonal]
+           IoU and HD95 of two 8-bit masks (label images 0..6 or binary), as JSON.
+  synth    --out DIR --count N [--seed S] [--size PX]
+           Write a synthetic FreiHAND-layout dataset with rough and refined predictions.
+  merge    --out DIR SHARD_DIR [SHARD_DIR ...]
+           Join the outputs of `eval --shard K/N` runs into the files one run writes.
+  plugins  List the dataset-format plugins found and where they were searched for.
+
+Conventions and definitions: docs/metrics.md. Exit status: 0 ok, 1 bad input, 2 usage, 130 interrupted.
+)";
+
+int listPlugins() {
+  const auto& registry = handalign::PluginRegistry::instance();
+  std::printf("search path:\n");
+  for (const auto& p : handalign::PluginRegistry::searchPaths()) std::printf("  %s\n", p.string().c_str());
+  std::printf("dataset formats:\n");
+  for (const auto* f : registry.datasetFormats()) std::printf("  %-10s %s\n", f->id().c_str(), f->description().c_str());
+  for (const auto& e : registry.loadErrors()) std::printf("  failed: %s\n", e.c_str());
+  return registry.datasetFormats().empty() ? 1 : 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace handalign::cli;
+  if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "help")) {
+    std::fputs(kUsage, argc < 2 ? stderr : stdout);
+    return argc < 2 ? 2 : 0;
+  }
+  if (!std::strcmp(argv[1], "--version")) {
+    std::printf("handalign %s\n", HANDALIGN_VERSION);
+    return 0;
+  }
+  const std::string command = argv[1];
+  const std::vector<std::string> args(argv + 2, argv + argc);
+  handalign::installInterruptHandler();
+  try {
+    if (command == "eval") return runEval(args);
+    if (command == "metrics") return runMetrics(args);
+    if (command == "synth") return runSynth(args);
+    if (command == "merge") return runMerge(args);
+    if (command == "plugins") return listPlugins();
+    printError("unknown command \"" + command + "\" (see handalign --help)");
+    return 2;
+  } catch (const UsageError& e) {
+    printError(std::string(e.what()) + " (see handalign --help)");
+    return 2;
+  } catch (const handalign::InputError& e) {
+    printError(e.what());
+    return 1;
+  } catch (const handalign::Cancelled&) {
+    printError("interrupted; no output was written");
+    return 130;
+  } catch (const std::exception& e) {
+    printError(e.what());
+    return 1;
+  }
+}

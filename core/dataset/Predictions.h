@@ -1,0 +1,27 @@
+// A prediction file in FreiHAND's pred.json format: [xyz list (N×21×3), verts list (N×V×3)], metres.
+#pragma once
+
+#include "io/NumericArray.h"
+
+#include <filesystem>
+#include <string>
+
+namespace handalign {
+
+struct Prediction {
+  std::string name;  // as given on the command line: NAME=FILE
+  std::filesystem::path file;
+  NumericArray joints;    // N×21×3, or empty: joints are regressed from the vertices
+  NumericArray vertices;  // N×V×3, or empty: joint metrics only
+  std::size_t count() const { return vertices.empty() ? joints.count() : vertices.count(); }
+};
+
+// Loads and checks one prediction file against the dataset: `expectedCount` samples and, when the
+// file has vertices, `expectedVertices` per sample. Throws InputError naming the file and the problem.
+Prediction loadPrediction(const std::string& name, const std::filesystem::path& file,
+                          std::size_t expectedCount, int expectedVertices, int threads = 0);
+
+// Splits "NAME=FILE" (a bare FILE is named after its stem). Returns false when malformed.
+bool parsePredictionArg(const std::string& arg, std::string& name, std::filesystem::path& file);
+
+}  // namespace handalign

@@ -1,0 +1,16 @@
+// Joins the outputs of `handalign eval --shard K/N` runs into the files a single run writes.
+#pragma once
+
+#include "eval/Summary.h"
+
+#include <filesystem>
+#include <vector>
+
+namespace handalign {
+
+// Reads per_sample.csv and totals.json of every shard folder, checks they belong to one evaluation
+// (same dataset, hand model, predictions and conventions; shards 0..N-1 each exactly once) and
+// returns the joined result and provenance. Throws InputError naming the offending file.
+EvalResult mergeShards(const std::vector<std::filesystem::path>& shardDirs, RunInfo& info);
+
+}  // namespace handalign

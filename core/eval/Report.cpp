@@ -1,0 +1,36 @@
+#include "eval/Report.h"
+
+#include "eval/Tables.h"
+#include "io/AtomicFile.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+
+namespace handalign {
+
+void writeEvalOutputs(const std::filesystem::path& dir, const RunInfo& info, const EvalResult& result) {
+  const std::vector<PredictionSummary> summaries = summarize(result);
+  StagedOutputs out(dir);
+  out.add("per_sample.csv", perSampleCsv(result));
+  out.add("summary.json", summaryJson(info, summaries));
+  out.add("totals.json", totalsJson(info, result));
+  out.add("table.csv", tableCsv(info, summaries));
+  out.add("table.md", tableMarkdown(info, summaries));
+  out.add("table.tex", tableLatex(info, summaries));
+  out.commit();
+}
+
+std::string fileFingerprint(const std::filesystem::path& file) {
+  QFile f(QString::fromStdString(file.string()));
+  if (!f.open(QIODevice::ReadOnly)) return {};
+  constexpr qint64 kEdge = 1 << 20;
+  QCryptographicHash hash(QCryptographicHash::Sha256);
+  const qint64 size = f.size();
+  hash.addData(QByteArray::number(size));
+  hash.addData(f.read(kEdge));
+  if (size > 2 * kEdge) f.seek(size - kEdge);
+  hash.addData(f.read(kEdge));
+  return "size " + std::to_string(size) + ", sha256(size, first and last MiB) " + hash.result().toHex().toStdString();
+}
+
+}  // namespace handalign

@@ -1,0 +1,36 @@
+// Reading and writing 8-bit images (JPEG/PNG) with one clear error per bad file; no QtGui in core.
+#pragma once
+
+#include "raster/LabelImage.h"
+
+#include <filesystem>
+#include <string>
+
+namespace handalign {
+
+// Grayscale 8-bit image (colour files are converted). Throws InputError for a missing, empty,
+// truncated or undecodable file.
+Image<std::uint8_t> readGray8(const std::filesystem::path& path);
+
+// 8-bit single-channel PNG as stored (no conversion); a colour PNG is accepted only when its
+// channels are equal. Throws InputError otherwise.
+Image<std::uint8_t> readPng8(const std::filesystem::path& path);
+
+// Width and height from the file header (decodes the image; used once per dataset).
+std::pair<int, int> imageSize(const std::filesystem::path& path);
+
+// Encodes and writes atomically. `bgr` holds width·height·3 bytes in B, G, R order.
+void writeJpegBgr(const std::filesystem::path& path, int width, int height, const std::uint8_t* bgr,
+                  int quality = 92);
+void writeGrayImage(const std::filesystem::path& path, const Image<std::uint8_t>& image,
+                    int jpegQuality = 95);  // format from the extension (.png, .jpg)
+
+// Encodes to bytes (for callers that stage several files).
+std::string encodeImage(const std::string& ext, int width, int height, int channels,
+                        const std::uint8_t* data, int jpegQuality = 95);
+
+// The hand mask of a dataset at R×R: value >= 128 is hand (docs/metrics.md: INTER_AREA when
+// shrinking, INTER_LINEAR when enlarging, before the threshold).
+LabelImage readHandMask(const std::filesystem::path& path, int resolution);
+
+}  // namespace handalign

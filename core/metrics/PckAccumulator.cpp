@@ -1,0 +1,94 @@
+#include "metrics/PckAccumulator.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+namespace handalign {
+namespace {
+constexpr int kBins = PckAccumulator::kThresholdCount + 1;
+
+// numpy's trapz(y, x): Σ (x[i+1] - x[i]) · (y[i+1] + y[i]) / 2.
+double trapz(const std::vector<double>& y, const std::vector<double>& x) {
+  double s = 0;
+  for (std::size_t i = 0; i + 1 < x.size(); ++i) s += (x[i + 1] - x[i]) * (y[i + 1] + y[i]) / 2.0;
+  return s;
+}
+}  // namespace
+
+const std::vector<double>& PckAccumulator::thresholds() {
+  static const std::vector<double> t = [] {
+    std::vector<double> v(kThresholdCount);
+    const double step = (0.05 - 0.0) / double(kThresholdCount - 1);
+    for (int k = 0; k < kThresholdCount; ++k) v[std::size_t(k)] = double(k) * step + 0.0;
+    v.back() = 0.05;
+    return v;
+  }();
+  return t;
+}
+
+PckAccumulator::PckAccumulator(int keypoints)
+    : keypoints_(keypoints), bins_(std::size_t(keypoints) * kBins, 0) {}
+
+void PckAccumulator::add(const std::vector<double>& distances) {
+  if (int(distances.size()) != keypoints_) throw std::logic_error("PckAccumulator: keypoint count");
+  const std::vector<double>& t = thresholds();
+  for (int k = 0; k < keypoints_; ++k) {
+    // First threshold with d <= t; NaN falls through to the overflow bin.
+    const double d = distances[std::size_t(k)];
+    const std::size_t bin = std::isnan(d) ? kThresholdCount : std::size_t(std::lower_bound(t.begin(), t.end(), d) - t.begin());
+    ++bins_[std::size_t(k) * kBins + bin];
+  }
+  ++samples_;
+}
+
+void PckAccumulator::merge(const PckAccumulator& other) {
+  if (other.samples_ == 0) return;
+  if (samples_ == 0 && keypoints_ != other.keypoints_) *this = PckAccumulator(other.keypoints_);
+  if (other.keypoints_ != keypoints_) throw std::invalid_argument("PCK histograms of different keypoint counts");
+  for (std::size_t i = 0; i < bins_.size(); ++i) bins_[i] += other.bins_[i];
+  samples_ += other.samples_;
+}
+
+std::vector<double> PckAccumulator::curve() const {
+  std::vector<double> mean(kThresholdCount, 0.0);
+  if (samples_ == 0 || keypoints_ == 0) return std::vector<double>(kThresholdCount, std::numeric_limits<double>::quiet_NaN());
+  for (int k = 0; k < keypoints_; ++k) {
+    std::int64_t cum = 0;
+    for (int t = 0; t < kThresholdCount; ++t) {
+      cum += bins_[std::size_t(k) * kBins + std::size_t(t)];
+      mean[std::size_t(t)] += double(cum) / double(samples_);
+    }
+  }
+  for (double& v : mean) v /= keypoints_;
+  return mean;
+}
+
+double PckAccumulator::auc() const {
+  if (samples_ == 0 || keypoints_ == 0) return std::numeric_limits<double>::quiet_NaN();
+  const std::vector<double>& t = thresholds();
+  const double norm = trapz(std::vector<double>(t.size(), 1.0), t);
+  std::vector<double> pck(kThresholdCount);
+  double sum = 0;
+  for (int k = 0; k < keypoints_; ++k) {
+    std::int64_t cum = 0;
+    for (int i = 0; i < kThresholdCount; ++i) {
+      cum += bins_[std::size_t(k) * kBins + std::size_t(i)];
+      pck[std::size_t(i)] = double(cum) / double(samples_);
+    }
+    sum += trapz(pck, t) / norm;
+  }
+  return sum / keypoints_;
+}
+
+PckAccumulator PckAccumulator::fromHistogram(int keypoints, std::int64_t samples,
+                                             std::vector<std::int64_t> bins) {
+  if (bins.size() != std::size_t(keypoints) * kBins) throw std::invalid_argument("PCK histogram size");
+  PckAccumulator a(keypoints);
+  a.samples_ = samples;
+  a.bins_ = std::move(bins);
+  return a;
+}
+
+}  // namespace handalign

@@ -1,0 +1,35 @@
+// Z-buffer rasterizer of a triangle mesh into face-index, depth and label images (docs/metrics.md).
+#pragma once
+
+#include "geometry/Camera.h"
+#include "geometry/Points.h"
+#include "raster/LabelImage.h"
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+namespace handalign {
+
+using Faces = std::vector<std::array<int, 3>>;
+
+// Per pixel: the face nearest to the camera at the pixel centre (-1: none) and its depth Z.
+struct Raster {
+  Image<std::int32_t> face;
+  Image<double> depth;  // +inf where no face
+
+  // Label image: faceLabels[face] where covered, 0 elsewhere.
+  void toLabels(const std::vector<std::uint8_t>& faceLabels, LabelImage& out) const;
+};
+
+// Renders `faces` of `vertices` (camera frame, metres) with intrinsics K into a width×height raster.
+// Faces with a vertex at Z <= 0 are skipped; shared edges are drawn once (top-left rule); nearest
+// perspective-correct depth wins, ties go to the lower face index. Reuses out's storage.
+void rasterize(PointsView vertices, const Faces& faces, const Intrinsics& K, int width, int height,
+               Raster& out);
+
+// Convenience: label image of a mesh whose faces carry `faceLabels`.
+void renderLabels(PointsView vertices, const Faces& faces, const std::vector<std::uint8_t>& faceLabels,
+                  const Intrinsics& K, int width, int height, Raster& scratch, LabelImage& out);
+
+}  // namespace handalign

@@ -1,0 +1,73 @@
+// Image reading: truncated, foreign and colour files get one clear error; masks threshold at 128.
+#include "TestSupport.h"
+
+#include "io/ImageIO.h"
+#include "util/Error.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace handalign;
+namespace fs = std::filesystem;
+
+class TestImageIO : public QObject {
+  Q_OBJECT
+ private:
+  QTemporaryDir dir_;
+  fs::path path(const char* name) { return fs::path(dir_.path().toStdString()) / name; }
+  template <typename F>
+  void expectError(F&& f, const std::string& fragment) {
+    try {
+      f();
+      QFAIL(("no error, expected: " + fragment).c_str());
+    } catch (const InputError& e) {
+      QVERIFY2(std::string(e.what()).find(fragment) != std::string::npos, e.what());
+    }
+  }
+
+ private Q_SLOTS:
+  void pngRoundTripIsLossless() {
+    Image<std::uint8_t> img(17, 9);
+    for (std::size_t i = 0; i < img.pixels.size(); ++i) img.pixels[i] = std::uint8_t(i % 7);
+    writeGrayImage(path("labels.png"), img);
+    const Image<std::uint8_t> back = readPng8(path("labels.png"));
+    QCOMPARE(back.width, 17);
+    QCOMPARE(back.pixels, img.pixels);
+  }
+  void handMaskThresholdsAt128AndResizes() {
+    Image<std::uint8_t> img(8, 8, 0);
+    img.at(1, 1) = 127;
+    img.at(2, 2) = 128;
+    img.at(3, 3) = 255;
+    writeGrayImage(path("mask.png"), img);
+    const LabelImage m = readHandMask(path("mask.png"), 8);
+    QCOMPARE(int(m.at(1, 1)), 0);
+    QCOMPARE(int(m.at(2, 2)), 1);
+    QCOMPARE(int(m.at(3, 3)), 1);
+    Image<std::uint8_t> big(16, 16, 255);
+    writeGrayImage(path("big.png"), big);
+    const LabelImage small = readHandMask(path("big.png"), 8);
+    QCOMPARE(small.width, 8);
+    QCOMPARE(int(small.at(7, 7)), 1);
+  }
+  void truncatedAndForeignFilesAreRejected() {
+    Image<std::uint8_t> img(32, 32, 200);
+    writeGrayImage(path("ok.jpg"), img);
+    std::string bytes = test::readText(path("ok.jpg"));
+    test::writeText(path("cut.jpg"), bytes.substr(0, bytes.size() / 2));
+    expectError([&] { readGray8(path("cut.jpg")); }, "truncated JPEG");
+    writeGrayImage(path("ok.png"), img);
+    bytes = test::readText(path("ok.png"));
+    test::writeText(path("cut.png"), bytes.substr(0, bytes.size() - 20));
+    expectError([&] { readGray8(path("cut.png")); }, "PNG");
+    test::writeText(path("text.png"), "hello, not an image");
+    expectError([&] { readGray8(path("text.png")); }, "not a JPEG or PNG");
+    test::writeText(path("empty.png"), "");
+    expectError([&] { readGray8(path("empty.png")); }, "empty file");
+    expectError([&] { readGray8(path("missing.png")); }, "no such file");
+    expectError([&] { readPng8(path("ok.jpg")); }, "not a PNG");
+  }
+};
+
+QTEST_APPLESS_MAIN(TestImageIO)
+#include "TestImageIO.moc"
