@@ -4,7 +4,8 @@
 // parse and of a sequential pass over all items. Each measurement runs in its own child process so
 // its peak RSS (ru_maxrss) is its own.
 //
-//   bench_numeric_json [--items N] [--threads N] [--keep] [FOLDER]   (FOLDER: default $TMPDIR or /tmp)
+//   bench_numeric_json [--items N] [--threads N] [--keep] [FOLDER]   (FOLDER: default $TMPDIR or
+//   /tmp)
 #include "io/ArrayCache.h"
 #include "io/NumericJson.h"
 
@@ -40,9 +41,9 @@ double now() {
 // What a child process reports back.
 struct Result {
   bool ok = false;
-  double seconds = 0;      // wall time of the measured step
-  double cpuSeconds = 0;   // user + system time of the whole child
-  double maxRssMb = 0;     // peak resident set of the whole child
+  double seconds = 0;     // wall time of the measured step
+  double cpuSeconds = 0;  // user + system time of the whole child
+  double maxRssMb = 0;    // peak resident set of the whole child
   double checksum = 0;
   double passSeconds = 0;  // the sequential pass, where there is one
   std::size_t count = 0;
@@ -166,8 +167,8 @@ void printRow(const char* what, const Result& r, double mb, const char* extra = 
     std::printf("%-34s FAILED: %s\n", what, r.error);
     return;
   }
-  std::printf("%-34s %8.3f s %9.0f MB/s %7.2f cpu-s %8.0f MB  %s\n", what, r.seconds, mb / r.seconds,
-              r.cpuSeconds, r.maxRssMb, extra);
+  std::printf("%-34s %8.3f s %9.0f MB/s %7.2f cpu-s %8.0f MB  %s\n", what, r.seconds,
+              mb / r.seconds, r.cpuSeconds, r.maxRssMb, extra);
 }
 
 }  // namespace
@@ -200,15 +201,16 @@ int main(int argc, char** argv) {
   }
   const std::filesystem::path dir = work, file = dir / "training_verts.json";
   ::setenv("HANDALIGN_CACHE_DIR", (dir / "cache").c_str(), 1);
-  const int allThreads = threads > 0 ? threads : static_cast<int>(std::thread::hardware_concurrency());
+  const int allThreads =
+      threads > 0 ? threads : static_cast<int>(std::thread::hardware_concurrency());
 
   std::printf("writing %zu × %d × 3 vertices to %s ...\n", items, kRows, file.c_str());
   std::fflush(stdout);
   const double writeStart = now();
   writeVerts(file, items);
   const double mb = std::filesystem::file_size(file) / 1e6;
-  std::printf("%.0f MB written in %.1f s (the file is in the page cache; no binary cache yet)\n\n", mb,
-              now() - writeStart);
+  std::printf("%.0f MB written in %.1f s (the file is in the page cache; no binary cache yet)\n\n",
+              mb, now() - writeStart);
 
   const ItemShape shape{kRows, 3};
   const Result reference = inChild([&](Result& r) { strtodPass(file, r); });
@@ -247,7 +249,8 @@ int main(int argc, char** argv) {
     r.checksum = sum;
   });
 
-  std::printf("%-34s %10s %14s %13s %11s\n", "step", "wall", "throughput", "cpu (child)", "peak RSS");
+  std::printf("%-34s %10s %14s %13s %11s\n", "step", "wall", "throughput", "cpu (child)",
+              "peak RSS");
   printRow("strtod loop, 1 thread (reference)", reference, mb);
   char ratio[64];
   std::snprintf(ratio, sizeof ratio, "%.1f× strtod", reference.seconds / one.seconds);
@@ -255,10 +258,11 @@ int main(int argc, char** argv) {
   std::snprintf(ratio, sizeof ratio, "%.1f× strtod (%d threads)", reference.seconds / all.seconds,
                 allThreads);
   printRow("parse, all threads", all, mb, ratio);
-  printRow("first cached read (parse + write)", first, mb, first.mapped ? "returns mapped" : "NOT mapped");
+  printRow("first cached read (parse + write)", first, mb,
+           first.mapped ? "returns mapped" : "NOT mapped");
   if (reopen.ok) {
-    std::printf("%-34s %8.4f s %25s %8.0f MB  %s\n", "reopen via cache (new process)", reopen.seconds,
-                "", reopen.maxRssMb, reopen.mapped ? "mapped" : "NOT mapped");
+    std::printf("%-34s %8.4f s %25s %8.0f MB  %s\n", "reopen via cache (new process)",
+                reopen.seconds, "", reopen.maxRssMb, reopen.mapped ? "mapped" : "NOT mapped");
     std::printf("%-34s %8.3f s %9.0f MB/s %22s (RSS includes the reopen)\n",
                 "pass over all items, release/512", reopen.passSeconds,
                 reopen.count * kRows * 3 * 8 / 1e6 / reopen.passSeconds, "");

@@ -23,14 +23,14 @@ void writeEvalOutputs(const std::filesystem::path& dir, const RunInfo& info, con
 std::string fileFingerprint(const std::filesystem::path& file) {
   QFile f(QString::fromStdString(file.string()));
   if (!f.open(QIODevice::ReadOnly)) return {};
-  constexpr qint64 kEdge = 1 << 20;
+  constexpr qint64 kEdge = 64 << 10;
   QCryptographicHash hash(QCryptographicHash::Sha256);
   const qint64 size = f.size();
   hash.addData(QByteArray::number(size));
   hash.addData(f.read(kEdge));
   if (size > 2 * kEdge) f.seek(size - kEdge);
   hash.addData(f.read(kEdge));
-  return "size " + std::to_string(size) + ", sha256(size, first and last MiB) " + hash.result().toHex().toStdString();
+  return "size " + std::to_string(size) + ", sha256(size, first and last 64 KiB) " + hash.result().toHex().toStdString();
 }
 
 }  // namespace handalign

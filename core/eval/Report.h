@@ -12,7 +12,7 @@ namespace handalign {
 void writeEvalOutputs(const std::filesystem::path& dir, const RunInfo& info, const EvalResult& result);
 
 // A cheap provenance fingerprint of a (possibly 1.5 GB) file: its size and the SHA-256 of its size,
-// first and last MiB. Empty when unreadable.
+// first and last 64 KiB. Empty when unreadable.
 std::string fileFingerprint(const std::filesystem::path& file);
 
 }  // namespace handalign

@@ -82,25 +82,20 @@ void SampleEvaluator::scoreMasks(const LabelImage& pred, SampleMetrics& m, Predi
     t.handIntersection[1] += hand.intersection, t.handUnion[1] += hand.unionCount;
   }
   if (!hasGtLabels_) return;
-  double iou[7];
-  for (int c = 1; c <= kPartCount; ++c) {
-    const ClassScore s = scorer_.scoreLabel(pred, gtLabels_, std::uint8_t(c));
-    iou[c] = s.iou;
-    m.partIou[std::size_t(c - 1)] = s.iou;
-    m.partHd95[std::size_t(c - 1)] = s.hd95;
-    m.fingerHdMissing += s.hdMissing;
-    t.fingerIntersection[std::size_t(c)] += s.intersection, t.fingerUnion[std::size_t(c)] += s.unionCount;
+  ClassScore parts[kPartCount + 1];
+  scorer_.scoreAllLabels(pred, gtLabels_, kPartCount, parts);
+  double iou[kPartCount + 1];
+  for (int c = 0; c <= kPartCount; ++c) {
+    iou[c] = parts[c].iou;
+    t.fingerIntersection[std::size_t(c)] += parts[c].intersection;
+    t.fingerUnion[std::size_t(c)] += parts[c].unionCount;
+    if (c == 0) continue;
+    m.partIou[std::size_t(c - 1)] = parts[c].iou;
+    m.partHd95[std::size_t(c - 1)] = parts[c].hd95;
+    m.fingerHdMissing += parts[c].hdMissing;
   }
-  std::int64_t bgInter = 0, bgUnion = 0;  // background = label 0; no HD95 needed for it
-  for (std::size_t i = 0; i < pred.pixels.size(); ++i) {
-    const bool a = pred.pixels[i] == 0, b = gtLabels_.pixels[i] == 0;
-    bgInter += a && b;
-    bgUnion += a || b;
-  }
-  iou[0] = ratio(bgInter, bgUnion);
-  t.fingerIntersection[0] += bgInter, t.fingerUnion[0] += bgUnion;
-  m.fingerMiou = nanMean(iou, 7);
-  m.fingerMiouFg = nanMean(iou + 1, 6);
+  m.fingerMiou = nanMean(iou, kPartCount + 1);
+  m.fingerMiouFg = nanMean(iou + 1, kPartCount);
   m.fingerHd95 = nanMean(m.partHd95.data(), kPartCount);
 }
 

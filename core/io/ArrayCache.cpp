@@ -22,7 +22,8 @@ namespace handalign {
 namespace {
 
 // File layout (native byte order, checked by kEndianTag):
-//   Header | ListEntry × listCount | source path bytes | padding | payload 0 | padding | payload 1 …
+//   Header | ListEntry × listCount | source path bytes | padding | payload 0 | padding | payload 1
+//   …
 // Payloads start at 64-byte aligned offsets. The header checksum covers everything before the
 // first payload, so a damaged header or path is detected; a truncated file fails the size checks.
 constexpr char kMagic[8] = {'H', 'A', 'N', 'D', 'A', 'R', 'R', '\0'};
@@ -125,7 +126,8 @@ bool writeFully(int fd, const void* source, std::size_t n) {
 }
 
 bool shapeMatches(const ListEntry& entry, const ItemShape& shape) {
-  return entry.cols == shape.cols && (shape.rows < 0 || entry.rows == shape.rows) && entry.rows >= 0;
+  return entry.cols == shape.cols && (shape.rows < 0 || entry.rows == shape.rows) &&
+         entry.rows >= 0;
 }
 
 // The cached arrays if `file` is a complete cache of exactly this source and these shapes.
@@ -212,8 +214,8 @@ bool writeCache(const std::filesystem::path& file, const SourceIdentity& source,
   removeStaleTemporaries(file);
 
   std::vector<ListEntry> entries(arrays.size());
-  std::uint64_t offset = alignUp(sizeof(Header) + entries.size() * sizeof(ListEntry) +
-                                 source.canonicalPath.size());
+  std::uint64_t offset =
+      alignUp(sizeof(Header) + entries.size() * sizeof(ListEntry) + source.canonicalPath.size());
   const std::uint64_t headerBytes = offset;
   for (std::size_t k = 0; k < arrays.size(); ++k) {
     entries[k] = ListEntry{arrays[k].count(), arrays[k].rows(), arrays[k].cols(), offset};

@@ -54,14 +54,14 @@ void InputFile::readAt(std::uint64_t offset, char* destination, std::size_t leng
   }
 }
 
-namespace {
-
 std::string describeByte(char c) {
   const auto u = static_cast<unsigned char>(c);
   if (u >= 0x20 && u < 0x7f) return std::string("'") + c + "'";
   static const char* hex = "0123456789ABCDEF";
   return std::string("byte 0x") + hex[u >> 4] + hex[u & 15];
 }
+
+namespace {
 
 bool isWhitespace(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 

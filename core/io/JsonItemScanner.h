@@ -1,5 +1,5 @@
-// Internal to io/NumericJson: finds the byte ranges of the items of a top-level JSON list by bracket
-// counting, ahead of the threads that parse them.
+// Internal to io/NumericJson: finds the byte ranges of the items of a top-level JSON list by
+// bracket counting, ahead of the threads that parse them.
 #pragma once
 
 #include <cstddef>
@@ -15,6 +15,9 @@ struct ByteRange {
   std::uint64_t begin = 0;
   std::uint64_t end = 0;
 };
+
+// 'x' for a printable character, else "byte 0xFF": how messages quote the offending byte.
+std::string describeByte(char c);
 
 // A file read with pread (no mapping: nothing of it stays in the resident set, and a file truncated
 // underneath us is an error rather than a SIGBUS).
@@ -39,7 +42,8 @@ class InputFile {
 
 // Incremental bracket-depth scanner. itemDepth 1: the file is [item, ...]; itemDepth 2: the file is
 // [[item, ...], [item, ...], ...]. Everything outside the items is validated here (only whitespace,
-// commas and lists); an item's inside is left to the parser, except that a '"' anywhere is an error.
+// commas and lists); an item's inside is left to the parser, except that a '"' anywhere is an
+// error.
 class ItemScanner {
  public:
   struct Found {

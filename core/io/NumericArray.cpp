@@ -79,7 +79,8 @@ NumericArray NumericArray::mapFile(const std::filesystem::path& file, std::size_
     throw InputError(file, "not a regular file");
   }
   const auto fileSize = static_cast<std::uint64_t>(st.st_size);
-  const std::uint64_t needed = static_cast<std::uint64_t>(payloadOffset) + elements * sizeof(double);
+  const std::uint64_t needed =
+      static_cast<std::uint64_t>(payloadOffset) + elements * sizeof(double);
   if (needed < payloadOffset || fileSize < needed) {
     ::close(fd);
     throw InputError(file, "truncated (" + std::to_string(fileSize) + " bytes, expected at least " +
@@ -177,7 +178,8 @@ void GrowingArray::commit(std::size_t count) {
 
 NumericArray GrowingArray::finish(std::size_t count) {
   if (count > maxCount_) throw std::length_error("GrowingArray: more items than reserved for");
-  const std::size_t used = roundUpToPage(std::max<std::size_t>(count * itemSize_ * sizeof(double), 1));
+  const std::size_t used =
+      roundUpToPage(std::max<std::size_t>(count * itemSize_ * sizeof(double), 1));
   if (used > committedBytes_) {  // also makes the one page of an empty array valid
     if (::mprotect(reinterpret_cast<char*>(base_) + committedBytes_, used - committedBytes_,
                    PROT_READ | PROT_WRITE) != 0)

@@ -8,9 +8,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <cmath>
 #include <condition_variable>
-#include <cstdlib>
 #include <deque>
 #include <exception>
 #include <limits>
@@ -27,6 +27,7 @@ namespace handalign {
 namespace {
 
 using detail::ByteRange;
+using detail::describeByte;
 using detail::InputFile;
 namespace ondemand = simdjson::ondemand;
 
@@ -35,16 +36,31 @@ namespace ondemand = simdjson::ondemand;
 constexpr std::uint64_t kBlockBytes = 4u << 20;
 constexpr std::uint64_t kBatchBytes = 1u << 20;
 
-std::string describeByte(char c) {
-  const auto u = static_cast<unsigned char>(c);
-  if (u >= 0x20 && u < 0x7f) return std::string("'") + c + "'";
-  static const char* hex = "0123456789ABCDEF";
-  return std::string("byte 0x") + hex[u >> 4] + hex[u & 15];
+std::string_view trimmed(std::string_view token) {
+  while (!token.empty() && (token.back() == ' ' || token.back() == '\n' || token.back() == '\r' ||
+                            token.back() == '\t'))
+    token.remove_suffix(1);
+  return token;
 }
 
 bool allowedInNumericJson(char c) {
   return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E' ||
          c == ',' || c == '[' || c == ']' || c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+// simdjson 3.0.1 (Debian 12) mis-rounds "0." followed by 20 or more significant digits (simdjson
+// issue #2093, fixed in 3.6.3). Such tokens are at least this long; Python's json.dump writes at
+// most 17 significant digits, so only the odd "-0.000123…" reaches the exact path below.
+constexpr std::size_t kLongNumberToken = 22;
+
+// The correctly rounded value of a (long) number token that simdjson has already validated.
+double exactValue(std::string_view token, double parsed) {
+  std::size_t digits = 0;
+  for (char c : token) digits += (c >= '0' && c <= '9');
+  if (digits < 20) return parsed;
+  double value = parsed;
+  std::from_chars(token.data(), token.data() + token.size(), value);  // exact, locale-independent
+  return value;
 }
 
 // Parses single items ([[x, y, z], ...]) with simdjson On-Demand; one per thread.
@@ -81,8 +97,12 @@ class ItemParser {
       int c = 0;
       for (auto valueResult : row) {
         double value;
-        if ((error = valueResult.get_double().get(value)))
+        std::string_view token;  // up to the next ',' or ']': the number and any blanks after it
+        if ((error = valueResult.raw_json_token().get(token)) ||
+            (error = valueResult.get_double().get(value)))
           return numberProblem(doc, valueResult, error, r);
+        if (simdjson_unlikely(token.size() >= kLongNumberToken))
+          value = exactValue(trimmed(token), value);
         if (!std::isfinite(value)) return nonFinite(r, std::string_view{});
         if (destination && c < cols) destination[c] = value;
         ++c;
@@ -105,9 +125,7 @@ class ItemParser {
   }
 
   static std::string describeToken(std::string_view token) {
-    while (!token.empty() && (token.back() == ' ' || token.back() == '\n' ||
-                              token.back() == '\r' || token.back() == '\t'))
-      token.remove_suffix(1);
+    token = trimmed(token);
     if (!token.empty() && token.front() == '[') return "a list";
     if (!token.empty() && token.front() == '{') return "an object";
     if (token.size() > 24) token = token.substr(0, 24);
@@ -116,8 +134,9 @@ class ItemParser {
 
   std::string nonFinite(long row, std::string_view token) const {
     std::string where = "row " + std::to_string(row);
-    if (!token.empty()) where = "'" + std::string(token) + "' in " + where + " at byte " +
-                                std::to_string(offsetOf(token.data()));
+    if (!token.empty())
+      where = "'" + std::string(token) + "' in " + where + " at byte " +
+              std::to_string(offsetOf(token.data()));
     return "NaN or infinite value (" + where + ")";
   }
 
@@ -126,19 +145,18 @@ class ItemParser {
                             simdjson::error_code error, long row) {
     std::string_view token;
     if (valueResult.raw_json_token().get(token)) return locate(&doc, error);
-    while (!token.empty() && (token.back() == ' ' || token.back() == '\n' ||
-                              token.back() == '\r' || token.back() == '\t'))
-      token.remove_suffix(1);
+    token = trimmed(token);
     if (token.empty()) return locate(&doc, error);
     // Python's json module writes these for non-finite floats.
     if (token == "NaN" || token == "Infinity" || token == "-Infinity") return nonFinite(row, token);
     const std::uint64_t at = offsetOf(token.data());
     if (error == simdjson::NUMBER_ERROR) {
-      const std::string text(token);
-      char* end = nullptr;
-      const double value = std::strtod(text.c_str(), &end);
-      if (end == text.c_str() + text.size() && std::isinf(value)) return nonFinite(row, token);
-      return "not JSON (malformed number '" + text.substr(0, 32) + "' at byte " +
+      // simdjson rejects both malformed numbers and ones beyond the double range (1e400).
+      double value = 0;
+      const auto [end, status] = std::from_chars(token.data(), token.data() + token.size(), value);
+      if (end == token.data() + token.size() && status == std::errc::result_out_of_range)
+        return nonFinite(row, token);
+      return "not JSON (malformed number '" + std::string(token.substr(0, 32)) + "' at byte " +
              std::to_string(at) + ")";
     }
     if (token == "null" || token == "true" || token == "false" || token.front() == '[' ||
@@ -172,7 +190,7 @@ class ItemParser {
 // The scanning thread reads the file in blocks and cuts batches of items out of them; all threads
 // parse batches straight from the block buffers, which return to a small pool once parsed.
 struct Block {
-  std::vector<char> bytes;  // the block, then at least SIMDJSON_PADDING spare bytes
+  std::vector<char> bytes;   // the block, then at least SIMDJSON_PADDING spare bytes
   std::uint64_t offset = 0;  // file offset of bytes[0]
 };
 
@@ -194,7 +212,8 @@ std::string itemLabel(std::size_t list, std::size_t item, bool multipleLists) {
 // Most items a list can hold in `fileSize` bytes: each takes at least 1 + rows·(2·cols + 2) bytes
 // ("[[1,2,3],[4,5,6]]") plus a separator.
 std::size_t maxItemCount(std::uint64_t fileSize, int rows, int cols) {
-  const std::uint64_t minBytes = 2 + static_cast<std::uint64_t>(rows) * (2 * static_cast<std::uint64_t>(cols) + 2);
+  const std::uint64_t minBytes =
+      2 + static_cast<std::uint64_t>(rows) * (2 * static_cast<std::uint64_t>(cols) + 2);
   return static_cast<std::size_t>((fileSize + 1) / minBytes + 1);
 }
 
@@ -208,17 +227,21 @@ class Pipeline {
         threads_(threads > 0 ? threads : static_cast<int>(std::thread::hardware_concurrency())),
         scanner_(path, file_.size(), multipleLists ? 2 : 1),
         outputs_(shapes.size()) {
-    threads_ = std::max(1, threads_);
+    // No more threads than batches: a 3 KB file of camera matrices is read on this one.
+    const std::uint64_t batches = file_.size() / kBatchBytes + 1;
+    threads_ = static_cast<int>(
+        std::clamp<std::uint64_t>(static_cast<std::uint64_t>(std::max(threads_, 1)), 1, batches));
     maxBlocks_ = threads_ == 1 ? 1 : 2 * static_cast<std::size_t>(threads_) + 1;
   }
 
   std::vector<NumericArray> run() {
     std::vector<std::thread> pool;
     try {
-      for (int t = 1; t < threads_; ++t) pool.emplace_back([this] {
-        ItemParser parser;
-        work(parser);
-      });
+      for (int t = 1; t < threads_; ++t)
+        pool.emplace_back([this] {
+          ItemParser parser;
+          work(parser);
+        });
     } catch (...) {
       // Fewer threads than asked for: the ones running (and this one) still do all the work.
     }
@@ -260,13 +283,14 @@ class Pipeline {
       // block; the carried part grows geometrically for items larger than a block.
       const std::uint64_t start = scanner_.insideItem() ? scanner_.itemBegin() : scanned;
       const std::uint64_t carried = scanned - start;
-      const auto length = static_cast<std::size_t>(
-          std::min<std::uint64_t>(size - start, carried + std::max<std::uint64_t>(kBlockBytes, carried)));
+      const auto length = static_cast<std::size_t>(std::min<std::uint64_t>(
+          size - start, carried + std::max<std::uint64_t>(kBlockBytes, carried)));
       if (block->bytes.size() < length + simdjson::SIMDJSON_PADDING)
         block->bytes.resize(length + simdjson::SIMDJSON_PADDING);
       file_.readAt(start, block->bytes.data(), length);
       block->offset = start;
-      scanner_.feed(block->bytes.data() + carried, length - static_cast<std::size_t>(carried), scanned);
+      scanner_.feed(block->bytes.data() + carried, length - static_cast<std::size_t>(carried),
+                    scanned);
       scanned = start + length;
       publish(block, parser);
     }
@@ -317,12 +341,18 @@ class Pipeline {
       }
       ListOutput& output = outputs_[first.list];
       if (!output.array) startList(first, *block, parser);
+      // Past the bound some earlier item must be too short for its shape; that item's problem is
+      // reported (it was queued before), this is only the fallback.
+      if (first.index >= output.array->maxCount())
+        throw InputError(file_.path(), itemLabel(first.list, first.index, multipleLists_) +
+                                           ": more items than the file can hold at this shape");
       Batch batch;
       batch.block = block;
       batch.list = first.list;
       batch.first = first.index;
       std::size_t end = k;
       while (end < found.size() && found[end].list == first.list &&
+             found[end].index < output.array->maxCount() &&
              (end == k || found[end].range.end - first.range.begin <= kBatchBytes))
         batch.items.push_back(found[end++].range);
       output.array->commit(found[end - 1].index + 1);
@@ -345,17 +375,19 @@ class Pipeline {
       const auto offset = static_cast<std::size_t>(first.range.begin - block.offset);
       long rows = 0;
       const std::string problem = parser.parse(
-          block.bytes.data() + offset, static_cast<std::size_t>(first.range.end - first.range.begin),
+          block.bytes.data() + offset,
+          static_cast<std::size_t>(first.range.end - first.range.begin),
           block.bytes.size() - offset, first.range.begin, -1, shape.cols, nullptr, &rows);
       if (!problem.empty())
         throw InputError(file_.path(), itemLabel(first.list, 0, multipleLists_) + ": " + problem);
       if (rows > std::numeric_limits<int>::max())
-        throw InputError(file_.path(), itemLabel(first.list, 0, multipleLists_) + ": too many rows");
+        throw InputError(file_.path(),
+                         itemLabel(first.list, 0, multipleLists_) + ": too many rows");
       output.rows = static_cast<int>(rows);
       output.rowsNote = " (as item 0)";
     }
-    output.array = std::make_unique<GrowingArray>(maxItemCount(file_.size(), output.rows, shape.cols),
-                                                  output.rows, shape.cols);
+    output.array = std::make_unique<GrowingArray>(
+        maxItemCount(file_.size(), output.rows, shape.cols), output.rows, shape.cols);
   }
 
   void work(ItemParser& parser) {
@@ -390,7 +422,8 @@ class Pipeline {
             block.bytes.size() - offset, range.begin, output.rows, cols, output.array->item(item),
             &rowsFound, output.rowsNote);
         if (!problem.empty())
-          throw InputError(file_.path(), itemLabel(batch.list, item, multipleLists_) + ": " + problem);
+          throw InputError(file_.path(),
+                           itemLabel(batch.list, item, multipleLists_) + ": " + problem);
         ++item;
       }
     } catch (...) {
@@ -413,8 +446,9 @@ class Pipeline {
                                            std::to_string(counts.size()));
       for (std::size_t k = 1; k < counts.size(); ++k)
         if (counts[k] != counts[0])
-          throw InputError(file_.path(), "lists have different lengths (" + std::to_string(counts[0]) +
-                                             " vs " + std::to_string(counts[k]) + ")");
+          throw InputError(file_.path(), "lists have different lengths (" +
+                                             std::to_string(counts[0]) + " vs " +
+                                             std::to_string(counts[k]) + ")");
     }
     std::vector<NumericArray> arrays;
     for (std::size_t k = 0; k < shapes_.size(); ++k) {
@@ -442,7 +476,8 @@ class Pipeline {
   std::deque<Batch> queue_;  // declared after the pool: queued blocks return to it
   bool scanningOver_ = false;
   std::atomic<bool> failed_{false};
-  ItemKey errorKey_{std::numeric_limits<std::size_t>::max(), std::numeric_limits<std::size_t>::max()};
+  ItemKey errorKey_{std::numeric_limits<std::size_t>::max(),
+                    std::numeric_limits<std::size_t>::max()};
   std::exception_ptr error_;
 };
 

@@ -1,34 +1,53 @@
 #include "metrics/MaskMetrics.h"
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
+#include <cstring>
 
 namespace handalign {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// Boundary inside window [x0,x1]×[y0,y1] of a w×h mask: a mask pixel with a 4-neighbour outside the
-// mask or outside the image. Written into a window-sized buffer.
-void boundaryInWindow(const std::uint8_t* m, int w, int h, int x0, int y0, int ww, int wh,
-                      std::vector<std::uint8_t>& out) {
-  out.assign(std::size_t(ww) * wh, 0);
-  for (int y = y0; y < y0 + wh; ++y) {
-    const std::uint8_t* row = m + std::size_t(y) * w;
-    std::uint8_t* o = out.data() + std::size_t(y - y0) * ww;
-    for (int x = x0; x < x0 + ww; ++x) {
-      if (!row[x]) continue;
-      const bool edge = x == 0 || y == 0 || x == w - 1 || y == h - 1 || !row[x - 1] || !row[x + 1] ||
-                        !row[x - w] || !row[x + w];
-      o[x - x0] = edge ? 1 : 0;
-    }
-  }
-}
-
 // numpy's _lerp: a + (b - a)·t, evaluated from b's side for t >= 0.5.
 inline double lerp(double a, double b, double t) {
   const double diff = b - a;
   return t >= 0.5 ? b - diff * (1.0 - t) : a + diff * t;
+}
+
+// numpy.percentile(sqrt(squared), q): sqrt is monotonic, so select on the integers.
+double percentileOfSquared(std::vector<std::int32_t>& sq, double q) {
+  const std::size_t n = sq.size();
+  if (n == 0) return kNaN;
+  const double virtualIndex = double(n - 1) * (q / 100.0);
+  const double lowerIndex = std::floor(virtualIndex);
+  const std::size_t lo = std::min(n - 1, std::size_t(lowerIndex));
+  std::nth_element(sq.begin(), sq.begin() + std::ptrdiff_t(lo), sq.end());
+  const double a = std::sqrt(double(sq[lo]));
+  const double b = lo + 1 < n ? std::sqrt(double(*std::min_element(sq.begin() + std::ptrdiff_t(lo) + 1, sq.end()))) : a;
+  return lerp(a, b, virtualIndex - lowerIndex);
+}
+
+// First and last non-zero byte of a row (first > last when the row is all zero), 8 bytes at a time:
+// most rows of a hand image are empty.
+inline void rowExtent(const std::uint8_t* row, int w, int& first, int& last) {
+  first = 0;
+  while (first + 8 <= w) {
+    std::uint64_t word;
+    std::memcpy(&word, row + first, 8);
+    if (word) break;
+    first += 8;
+  }
+  while (first < w && !row[first]) ++first;
+  last = w - 1;
+  while (last >= first + 8) {
+    std::uint64_t word;
+    std::memcpy(&word, row + last - 7, 8);
+    if (word) break;
+    last -= 8;
+  }
+  while (last >= first && !row[last]) --last;
 }
 
 }  // namespace
@@ -51,39 +70,67 @@ double percentileLinear(std::vector<double>& values, double q) {
   if (n == 0) return kNaN;
   const double virtualIndex = double(n - 1) * (q / 100.0);
   const double lowerIndex = std::floor(virtualIndex);
-  const double gamma = virtualIndex - lowerIndex;
   const std::size_t lo = std::min(n - 1, std::size_t(lowerIndex));
   std::nth_element(values.begin(), values.begin() + std::ptrdiff_t(lo), values.end());
   const double a = values[lo];
   const double b = lo + 1 < n ? *std::min_element(values.begin() + std::ptrdiff_t(lo) + 1, values.end()) : a;
-  return lerp(a, b, gamma);
+  return lerp(a, b, virtualIndex - lowerIndex);
 }
 
-void MaskScorer::directed(const std::vector<std::uint8_t>& fromBoundary,
-                          const std::vector<std::uint8_t>& toBoundary, std::vector<double>& out) {
-  edt_.compute(toBoundary.data(), winW_, winH_, winW_, dist_);
-  out.clear();
-  for (std::size_t i = 0; i < fromBoundary.size(); ++i)
-    if (fromBoundary[i]) out.push_back(std::sqrt(double(dist_[i])));
+void MaskScorer::Box::add(const Box& b) {
+  if (b.empty()) return;
+  x0 = std::min(x0, b.x0), y0 = std::min(y0, b.y0), x1 = std::max(x1, b.x1), y1 = std::max(y1, b.y1);
 }
 
-ClassScore MaskScorer::score(const std::uint8_t* pred, const std::uint8_t* gt, int w, int h) {
-  ClassScore s;
-  int x0 = w, y0 = h, x1 = -1, y1 = -1;
-  std::int64_t np = 0, ng = 0;
-  for (int y = 0; y < h; ++y) {
-    const std::uint8_t* pr = pred + std::size_t(y) * w;
-    const std::uint8_t* gr = gt + std::size_t(y) * w;
-    for (int x = 0; x < w; ++x) {
-      const bool p = pr[x] != 0, g = gr[x] != 0;
-      if (!(p || g)) continue;
-      np += p;
-      ng += g;
-      s.intersection += (p && g);
-      ++s.unionCount;
-      x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
+// Boundary inside the window: mask pixels with a 4-neighbour outside the mask or outside the image.
+void MaskScorer::boundary(ClassOf in, int w, int h, const Box& win, BoundaryPixels& out) {
+  out.clear(win.y0, win.y1 - win.y0 + 1);
+  for (int y = win.y0; y <= win.y1; ++y) {
+    const std::uint8_t* row = in.image + std::size_t(y) * w;
+    const std::uint8_t* up = y > 0 ? row - w : nullptr;
+    const std::uint8_t* down = y + 1 < h ? row + w : nullptr;
+    for (int x = win.x0; x <= win.x1; ++x) {
+      if (!in(row[x])) continue;
+      if (!up || !down || x == 0 || x == w - 1 || !in(row[x - 1]) || !in(row[x + 1]) || !in(up[x]) ||
+          !in(down[x]))
+        out.push(x);
     }
+    out.endRow();
   }
+}
+
+void MaskScorer::labelBoundaries(const std::uint8_t* image, int w, int h, const Box& win, int labelCount,
+                                 BoundaryPixels* out) {
+  for (int c = 1; c <= labelCount; ++c) out[c].clear(win.y0, win.y1 - win.y0 + 1);
+  for (int y = win.y0; y <= win.y1; ++y) {
+    const std::uint8_t* row = image + std::size_t(y) * w;
+    const std::uint8_t* up = y > 0 ? row - w : nullptr;
+    const std::uint8_t* down = y + 1 < h ? row + w : nullptr;
+    for (int x = win.x0; x <= win.x1; ++x) {
+      const std::uint8_t v = row[x];
+      if (v == 0 || v > labelCount) continue;
+      if (!up || !down || x == 0 || x == w - 1 || row[x - 1] != v || row[x + 1] != v || up[x] != v || down[x] != v)
+        out[v].push(x);
+    }
+    for (int c = 1; c <= labelCount; ++c) out[c].endRow();
+  }
+}
+
+double MaskScorer::hd95FromBoundaries(const BoundaryPixels& pred, const BoundaryPixels& gt) {
+  ab_.clear();
+  ba_.clear();
+  directedSquaredDistances(pred, gt, ab_);
+  directedSquaredDistances(gt, pred, ba_);
+  if (options_.mode == HdMode::Max) return std::max(percentileOfSquared(ab_, 95.0), percentileOfSquared(ba_, 95.0));
+  ab_.insert(ab_.end(), ba_.begin(), ba_.end());
+  return percentileOfSquared(ab_, 95.0);
+}
+
+ClassScore MaskScorer::scoreCounted(ClassOf pred, ClassOf gt, int w, int h, const Box& window, std::int64_t np,
+                                    std::int64_t ng, std::int64_t inter) {
+  ClassScore s;
+  s.intersection = inter;
+  s.unionCount = np + ng - inter;
   if (s.unionCount == 0) return s;  // class absent from both: IoU and HD95 undefined
   s.iou = double(s.intersection) / double(s.unionCount);
   if (np == 0 || ng == 0) {
@@ -91,42 +138,109 @@ ClassScore MaskScorer::score(const std::uint8_t* pred, const std::uint8_t* gt, i
     s.hd95 = options_.empty == HdEmpty::Diagonal ? std::sqrt(double(w) * w + double(h) * h) : kNaN;
     return s;
   }
-  // Every boundary pixel of either mask lies in the union's bounding box, so an exact distance
-  // transform restricted to that window gives exact nearest-boundary distances.
-  winX_ = x0, winY_ = y0, winW_ = x1 - x0 + 1, winH_ = y1 - y0 + 1;
-  boundaryInWindow(pred, w, h, x0, y0, winW_, winH_, predBoundary_);
-  boundaryInWindow(gt, w, h, x0, y0, winW_, winH_, gtBoundary_);
-  directed(predBoundary_, gtBoundary_, ab_);
-  directed(gtBoundary_, predBoundary_, ba_);
-  if (options_.mode == HdMode::Max) {
-    s.hd95 = std::max(percentileLinear(ab_, 95.0), percentileLinear(ba_, 95.0));
-  } else {
-    ab_.insert(ab_.end(), ba_.begin(), ba_.end());
-    s.hd95 = percentileLinear(ab_, 95.0);
-  }
+  // Every boundary pixel of either mask lies in the union's bounding box.
+  boundary(pred, w, h, window, predBoundary_);
+  boundary(gt, w, h, window, gtBoundary_);
+  s.hd95 = hd95FromBoundaries(predBoundary_, gtBoundary_);
   return s;
 }
 
-ClassScore MaskScorer::scoreLabel(const LabelImage& pred, const LabelImage& gt, std::uint8_t label) {
-  const std::size_t n = pred.pixels.size();
-  predMask_.resize(n);
-  gtMask_.resize(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    predMask_[i] = pred.pixels[i] == label;
-    gtMask_[i] = gt.pixels[i] == label;
+ClassScore MaskScorer::score(const std::uint8_t* pred, const std::uint8_t* gt, int w, int h) {
+  Box box;
+  std::int64_t np = 0, ng = 0, inter = 0;
+  for (int y = 0; y < h; ++y) {
+    const std::uint8_t* pr = pred + std::size_t(y) * w;
+    const std::uint8_t* gr = gt + std::size_t(y) * w;
+    int pf, pl, gf, gl;
+    rowExtent(pr, w, pf, pl);
+    rowExtent(gr, w, gf, gl);
+    const int xEnd = std::max(pl, gl);
+    for (int x = std::min(pf, gf); x <= xEnd; ++x) {
+      const bool p = pr[x] != 0, g = gr[x] != 0;
+      if (!(p || g)) continue;
+      np += p, ng += g, inter += p && g;
+      box.add(x, y);
+    }
   }
-  return score(predMask_.data(), gtMask_.data(), pred.width, pred.height);
+  return scoreCounted({pred, -1}, {gt, -1}, w, h, box, np, ng, inter);
+}
+
+ClassScore MaskScorer::scoreLabel(const LabelImage& pred, const LabelImage& gt, std::uint8_t label) {
+  const int w = pred.width, h = pred.height;
+  const std::uint8_t* p = pred.pixels.data();
+  const std::uint8_t* g = gt.pixels.data();
+  Box box;
+  std::int64_t np = 0, ng = 0, inter = 0;
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      const std::size_t i = std::size_t(y) * w + x;
+      const bool a = p[i] == label, b = g[i] == label;
+      if (!(a || b)) continue;
+      np += a, ng += b, inter += a && b;
+      box.add(x, y);
+    }
+  return scoreCounted({p, label}, {g, label}, w, h, box, np, ng, inter);
 }
 
 ClassScore MaskScorer::scoreForeground(const LabelImage& pred, const LabelImage& gt) {
-  const std::size_t n = pred.pixels.size();
-  predMask_.resize(n);
-  gtMask_.resize(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    predMask_[i] = pred.pixels[i] != 0;
-    gtMask_[i] = gt.pixels[i] != 0;
+  return score(pred.pixels.data(), gt.pixels.data(), pred.width, pred.height);
+}
+
+void MaskScorer::scoreAllLabels(const LabelImage& pred, const LabelImage& gt, int labelCount, ClassScore* out) {
+  constexpr int kMax = 8;
+  const int w = pred.width, h = pred.height;
+  std::int64_t conf[kMax][kMax] = {};
+  Box predBox[kMax], gtBox[kMax];
+  const std::uint8_t* p = pred.pixels.data();
+  const std::uint8_t* g = gt.pixels.data();
+  // One pass: the confusion matrix and, per label, its bounding box (row extents merged per row).
+  std::int64_t visited = 0;
+  for (int y = 0; y < h; ++y) {
+    const std::uint8_t* pr = p + std::size_t(y) * w;
+    const std::uint8_t* gr = g + std::size_t(y) * w;
+    int pf, pl, gf, gl;
+    rowExtent(pr, w, pf, pl);
+    rowExtent(gr, w, gf, gl);
+    const int xEnd = std::max(pl, gl);
+    for (int x = std::min(pf, gf); x <= xEnd; ++x) {
+      const int a = pr[x] & (kMax - 1), b = gr[x] & (kMax - 1);
+      ++conf[a][b];
+      ++visited;
+      if (a) predBox[a].add(x, y);
+      if (b) gtBox[b].add(x, y);
+    }
   }
-  return score(predMask_.data(), gtMask_.data(), pred.width, pred.height);
+  conf[0][0] += std::int64_t(w) * h - visited;  // the skipped pixels are background in both
+  // Boundaries of all labels at once, over the union of their boxes.
+  Box all;
+  for (int c = 1; c <= labelCount; ++c) all.add(predBox[c]), all.add(gtBox[c]);
+  if (!all.empty()) {
+    labelBoundaries(p, w, h, all, labelCount, predLabelBoundary_);
+    labelBoundaries(g, w, h, all, labelCount, gtLabelBoundary_);
+  }
+  for (int c = 0; c <= labelCount; ++c) {
+    std::int64_t np = 0, ng = 0;
+    for (int k = 0; k < kMax; ++k) np += conf[c][k], ng += conf[k][c];
+    if (c == 0) {
+      out[0] = ClassScore{};
+      out[0].intersection = conf[0][0];
+      out[0].unionCount = np + ng - conf[0][0];
+      if (out[0].unionCount) out[0].iou = double(out[0].intersection) / double(out[0].unionCount);
+      continue;
+    }
+    ClassScore& s = out[c];
+    s = ClassScore{};
+    s.intersection = conf[c][c];
+    s.unionCount = np + ng - conf[c][c];
+    if (s.unionCount == 0) continue;
+    s.iou = double(s.intersection) / double(s.unionCount);
+    if (np == 0 || ng == 0) {
+      s.hdMissing = true;
+      s.hd95 = options_.empty == HdEmpty::Diagonal ? std::sqrt(double(w) * w + double(h) * h) : kNaN;
+      continue;
+    }
+    s.hd95 = hd95FromBoundaries(predLabelBoundary_[c], gtLabelBoundary_[c]);
+  }
 }
 
 }  // namespace handalign

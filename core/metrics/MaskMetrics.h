@@ -1,7 +1,7 @@
 // IoU and HD95 of one class between a predicted and a ground-truth mask (docs/metrics.md).
 #pragma once
 
-#include "metrics/DistanceTransform.h"
+#include "metrics/BoundaryDistance.h"
 #include "raster/LabelImage.h"
 
 #include <cstdint>
@@ -35,7 +35,9 @@ struct ClassScore {
 // numpy.percentile(values, q) with the default linear method; `values` is reordered. Empty → NaN.
 double percentileLinear(std::vector<double>& values, double q);
 
-// Scores binary masks; keeps scratch buffers, so keep one per thread.
+// Scores masks; keeps scratch buffers, so keep one per thread. Only the bounding box of the union of
+// the two masks is visited after one counting pass, and HD95 uses row-indexed boundary lists
+// (docs/adr/0002), so small classes such as fingers cost little.
 class MaskScorer {
  public:
   explicit MaskScorer(HdOptions options = {}) : options_(options) {}
@@ -45,20 +47,40 @@ class MaskScorer {
   ClassScore score(const std::uint8_t* pred, const std::uint8_t* gt, int w, int h);
   // Class `label` of two label images of one size.
   ClassScore scoreLabel(const LabelImage& pred, const LabelImage& gt, std::uint8_t label);
-  // Hand class (label > 0) of two label images.
+  // Hand class (label > 0) of two label images (or binary masks).
   ClassScore scoreForeground(const LabelImage& pred, const LabelImage& gt);
+  // Labels 1..labelCount (<= 7) of two label images in one pass: out[c] for each; out[0] gets the
+  // background IoU and counts, without HD95.
+  void scoreAllLabels(const LabelImage& pred, const LabelImage& gt, int labelCount, ClassScore* out);
+
+  struct Box {
+    int x0 = INT32_MAX, y0 = INT32_MAX, x1 = -1, y1 = -1;
+    bool empty() const { return x1 < 0; }
+    void add(int x, int y) {
+      x0 = x < x0 ? x : x0, y0 = y < y0 ? y : y0, x1 = x > x1 ? x : x1, y1 = y > y1 ? y : y1;
+    }
+    void add(const Box& b);
+  };
 
  private:
-  // Directed boundary distances from boundary pixels of `from` to the boundary of `to`, in the window.
-  void directed(const std::vector<std::uint8_t>& fromBoundary, const std::vector<std::uint8_t>& toBoundary,
-                std::vector<double>& out);
+  // One class of an 8-bit image: pixels equal to `label`, or (label < 0) all non-zero pixels.
+  struct ClassOf {
+    const std::uint8_t* image;
+    int label;
+    bool operator()(std::uint8_t v) const { return label < 0 ? v != 0 : v == label; }
+  };
+  ClassScore scoreCounted(ClassOf pred, ClassOf gt, int w, int h, const Box& window, std::int64_t np,
+                          std::int64_t ng, std::int64_t inter);
+  static void boundary(ClassOf in, int w, int h, const Box& window, BoundaryPixels& out);
+  // Boundary pixels of every label 1..labelCount of a label image in one pass over `window`.
+  static void labelBoundaries(const std::uint8_t* image, int w, int h, const Box& window, int labelCount,
+                              BoundaryPixels* out);
+  double hd95FromBoundaries(const BoundaryPixels& pred, const BoundaryPixels& gt);
 
   HdOptions options_;
-  DistanceTransform edt_;
-  std::vector<std::uint8_t> predMask_, gtMask_, predBoundary_, gtBoundary_;
-  std::vector<std::int32_t> dist_;
-  std::vector<double> ab_, ba_;
-  int winX_ = 0, winY_ = 0, winW_ = 0, winH_ = 0;
+  BoundaryPixels predBoundary_, gtBoundary_;
+  BoundaryPixels predLabelBoundary_[8], gtLabelBoundary_[8];
+  std::vector<std::int32_t> ab_, ba_;
 };
 
 }  // namespace handalign

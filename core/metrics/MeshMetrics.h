@@ -5,6 +5,7 @@
 
 #include <array>
 #include <limits>
+#include <memory>
 #include <vector>
 
 namespace handalign {
@@ -22,11 +23,19 @@ struct MeshErrors {
 std::vector<double> fScores(PointsView gt, PointsView pred, const std::vector<double>& thresholds);
 
 // Keeps scratch buffers; one per thread.
+struct NeighbourIndex;
+
 class MeshScorer {
  public:
+  MeshScorer();
+  ~MeshScorer();
   // Either pair may be empty (rows() == 0): its metrics stay NaN.
   void score(PointsView gtJoints, PointsView predJoints, PointsView gtVerts, PointsView predVerts,
              MeshErrors& out);
+
+ private:
+  Points cachedGt_;
+  std::unique_ptr<NeighbourIndex> gtIndex_;
 };
 
 }  // namespace handalign

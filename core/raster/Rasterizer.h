@@ -17,6 +17,9 @@ using Faces = std::vector<std::array<int, 3>>;
 struct Raster {
   Image<std::int32_t> face;
   Image<double> depth;  // +inf where no face
+  // Rows [y0, y1] and columns [x0, x1] hold every covered pixel (empty when x1 < x0): later passes
+  // and the next clear only visit this box.
+  int x0 = 0, y0 = 0, x1 = -1, y1 = -1;
 
   // Label image: faceLabels[face] where covered, 0 elsewhere.
   void toLabels(const std::vector<std::uint8_t>& faceLabels, LabelImage& out) const;

@@ -55,7 +55,8 @@ void writeFile(const std::filesystem::path& file, const std::string& text) {
 
 bool equals(const NumericArray& array, const std::vector<double>& values) {
   return array.count() * array.itemSize() == values.size() &&
-         (values.empty() || std::memcmp(array.item(0), values.data(), values.size() * sizeof(double)) == 0);
+         (values.empty() ||
+          std::memcmp(array.item(0), values.data(), values.size() * sizeof(double)) == 0);
 }
 
 std::vector<std::filesystem::path> cacheFiles(const std::filesystem::path& cacheDir) {
@@ -99,7 +100,10 @@ class TestArrayCache : public QObject {
     qunsetenv("XDG_CACHE_HOME");
     qputenv("HOME", "/home/someone");
     QCOMPARE(cacheDirectory(), std::filesystem::path("/home/someone/.cache/handalign"));
-    if (xdg.isNull()) qunsetenv("XDG_CACHE_HOME"); else qputenv("XDG_CACHE_HOME", xdg);
+    if (xdg.isNull())
+      qunsetenv("XDG_CACHE_HOME");
+    else
+      qputenv("XDG_CACHE_HOME", xdg);
     qputenv("HOME", home);
   }
 
@@ -187,7 +191,7 @@ class TestArrayCache : public QObject {
     QVERIFY(array.isMapped());
     QVERIFY(equals(array, values));
     array.releaseItems(0, array.count());
-    array.releaseItems(5, 3);                  // empty range: no effect
+    array.releaseItems(5, 3);                   // empty range: no effect
     array.releaseItems(10, array.count() + 9);  // clamped
     QVERIFY(equals(array, values));
     QCOMPARE(array.points(kCount - 1)(kRows - 1, 2), values.back());
@@ -239,7 +243,8 @@ class TestArrayCache : public QObject {
       readNumericItemsCached(source_, {kRows + 1, 3});
       QFAIL("no error");
     } catch (const InputError& e) {
-      QVERIFY2(QString(e.what()).contains("expected 51 rows of 3 numbers, found 50 rows"), e.what());
+      QVERIFY2(QString(e.what()).contains("expected 51 rows of 3 numbers, found 50 rows"),
+               e.what());
     }
   }
 };

@@ -1,4 +1,5 @@
-// readNumericItems / readNumericItemLists: exact values, layouts, threads and every bad-input message.
+// readNumericItems / readNumericItemLists: exact values, layouts, threads and every bad-input
+// message.
 #include "io/NumericJson.h"
 #include "util/Error.h"
 
@@ -30,7 +31,8 @@ std::string pythonStyle(const std::vector<std::vector<std::vector<double>>>& ite
     s += i ? ", [" : "[";
     for (std::size_t r = 0; r < items[i].size(); ++r) {
       s += r ? ", [" : "[";
-      for (std::size_t c = 0; c < items[i][r].size(); ++c) s += (c ? ", " : "") + format17(items[i][r][c]);
+      for (std::size_t c = 0; c < items[i][r].size(); ++c)
+        s += (c ? ", " : "") + format17(items[i][r][c]);
       s += "]";
     }
     s += "]";
@@ -38,7 +40,8 @@ std::string pythonStyle(const std::vector<std::vector<std::vector<double>>>& ite
   return s + "]";
 }
 
-std::vector<std::vector<std::vector<double>>> randomItems(int count, int rows, int cols, unsigned seed) {
+std::vector<std::vector<std::vector<double>>> randomItems(int count, int rows, int cols,
+                                                          unsigned seed) {
   std::mt19937_64 rng(seed);
   std::uniform_real_distribution<double> uniform(-1.0, 1.0);
   std::uniform_int_distribution<int> exponent(-12, 3);
@@ -70,7 +73,8 @@ class TestNumericJson : public QObject {
     return file;
   }
 
-  void compare(const NumericArray& array, const std::vector<std::vector<std::vector<double>>>& items) {
+  void compare(const NumericArray& array,
+               const std::vector<std::vector<std::vector<double>>>& items) {
     QCOMPARE(array.count(), items.size());
     for (std::size_t i = 0; i < items.size(); ++i)
       for (std::size_t r = 0; r < items[i].size(); ++r)
@@ -78,7 +82,9 @@ class TestNumericJson : public QObject {
           const double got = array.item(i)[r * array.cols() + c];
           if (!sameDouble(got, items[i][r][c]))
             QFAIL(qPrintable(QString("item %1 row %2 col %3: %4 != %5")
-                                 .arg(i).arg(r).arg(c)
+                                 .arg(i)
+                                 .arg(r)
+                                 .arg(c)
                                  .arg(QString::fromStdString(format17(got)))
                                  .arg(QString::fromStdString(format17(items[i][r][c])))));
         }
@@ -91,7 +97,8 @@ class TestNumericJson : public QObject {
       readNumericItems(file, shape, 2);
     } catch (const InputError& e) {
       const QString message = QString::fromUtf8(e.what());
-      QVERIFY2(message.contains(QString::fromStdString(file.filename().string())), qPrintable(message));
+      QVERIFY2(message.contains(QString::fromStdString(file.filename().string())),
+               qPrintable(message));
       QVERIFY2(message.contains(keyword), qPrintable(message));
       QCOMPARE(e.file(), file);
       return;
@@ -106,7 +113,8 @@ class TestNumericJson : public QObject {
       readNumericItemLists(file, shapes, 2);
     } catch (const InputError& e) {
       const QString message = QString::fromUtf8(e.what());
-      QVERIFY2(message.contains(QString::fromStdString(file.filename().string())), qPrintable(message));
+      QVERIFY2(message.contains(QString::fromStdString(file.filename().string())),
+               qPrintable(message));
       QVERIFY2(message.contains(keyword), qPrintable(message));
       return;
     }
@@ -137,15 +145,30 @@ class TestNumericJson : public QObject {
   }
 
   void exponentsAndSpecialNumbers() {
-    const auto array = readNumericItems(
-        write("[[[1e-05, 1E+3, -2.5e-10], [5e-324, 1.7976931348623157e308, 123456789012345678901234]]]"),
-        {2, 3});
+    const auto array =
+        readNumericItems(write("[[[1e-05, 1E+3, -2.5e-10], [5e-324, 1.7976931348623157e308, "
+                               "123456789012345678901234]]]"),
+                         {2, 3});
     QCOMPARE(array.item(0)[0], 1e-05);
     QCOMPARE(array.item(0)[1], 1000.0);
     QCOMPARE(array.item(0)[2], -2.5e-10);
     QCOMPARE(array.item(0)[3], 5e-324);
     QCOMPARE(array.item(0)[4], 1.7976931348623157e308);
     QCOMPARE(array.item(0)[5], 1.2345678901234568e+23);
+  }
+
+  void longDecimalsAreExact() {
+    // More than 19 significant digits after "0." (simdjson 3.0.1 alone gets these wrong).
+    const auto array = readNumericItems(
+        write("[[[0.95000000000000000000, -0.500022816658020019531, 0.12345678901234567890123],"
+              " [123.45678901234567890123, 0.000000000000000000001, 1234567890123456789012e-22]]]"),
+        {2, 3});
+    QCOMPARE(array.item(0)[0], 0.95);
+    QCOMPARE(array.item(0)[1], -0.500022816658020019531);
+    QCOMPARE(array.item(0)[2], 0.12345678901234567890123);
+    QCOMPARE(array.item(0)[3], 123.45678901234567890123);
+    QCOMPARE(array.item(0)[4], 1e-21);
+    QCOMPARE(array.item(0)[5], 0.1234567890123456789012);
   }
 
   void negativeZero() {
@@ -179,7 +202,8 @@ class TestNumericJson : public QObject {
     const auto array = readNumericItems(write(pythonStyle(items)), {-1, 3});
     QCOMPARE(array.rows(), 17);
     compare(array, items);
-    expectError("[[[1,2,3],[4,5,6]], [[1,2,3]]]", {-1, 3}, "item 1: expected 2 rows of 3 numbers, found 1 row");
+    expectError("[[[1,2,3],[4,5,6]], [[1,2,3]]]", {-1, 3},
+                "item 1: expected 2 rows of 3 numbers, found 1 row");
   }
 
   void emptyLists() {
@@ -214,7 +238,8 @@ class TestNumericJson : public QObject {
     compare(readNumericItems(write(pythonStyle(big)), {-1, 3}, 2), big);
     auto mixed = randomItems(3, 2, 3, 7);
     mixed[1] = big[0];
-    expectError(pythonStyle(mixed), {-1, 3}, "item 1: expected 2 rows of 3 numbers, found 200000 rows");
+    expectError(pythonStyle(mixed), {-1, 3},
+                "item 1: expected 2 rows of 3 numbers, found 200000 rows");
   }
 
   void firstErrorWinsWhateverTheThreads() {
@@ -227,14 +252,16 @@ class TestNumericJson : public QObject {
         readNumericItems(file, {100, 3}, threads);
         QFAIL("no error");
       } catch (const InputError& e) {
-        QVERIFY2(QString(e.what()).contains("item 700: expected rows of 3 numbers, row 50 has 2 numbers"),
+        QVERIFY2(QString(e.what()).contains(
+                     "item 700: expected rows of 3 numbers, row 50 has 2 numbers"),
                  e.what());
       }
     }
   }
 
   void missingFile() {
-    const std::filesystem::path file = std::filesystem::path(dir_.path().toStdString()) / "nope.json";
+    const std::filesystem::path file =
+        std::filesystem::path(dir_.path().toStdString()) / "nope.json";
     try {
       readNumericItems(file, {778, 3});
       QFAIL("no error");
@@ -252,29 +279,49 @@ class TestNumericJson : public QObject {
     QTest::newRow("whitespace only") << QByteArray("  \n ") << 2 << "empty file";
     QTest::newRow("not JSON") << QByteArray("hello") << 2 << "not JSON (unexpected 'h' at byte 0)";
     QTest::newRow("object") << QByteArray("{\"a\": 1}") << 2 << "expected a top-level list";
-    QTest::newRow("truncated") << QByteArray("[[[1,2,3],[4,5,6]], [[1,2,3]") << 2 << "truncated (the top-level list is not closed)";
-    QTest::newRow("truncated in number") << QByteArray("[[[1,2,3],[4,5,6]], [[1,2,3],[4,5,") << 2 << "truncated";
-    QTest::newRow("too few rows") << QByteArray("[[[1,2,3],[4,5,6]], [[1,2,3]]]") << 2 << "item 1: expected 2 rows of 3 numbers, found 1 row";
-    QTest::newRow("too many rows") << QByteArray("[[[1,2,3],[4,5,6],[7,8,9]]]") << 2 << "item 0: expected 2 rows of 3 numbers, found 3 rows";
+    QTest::newRow("truncated") << QByteArray("[[[1,2,3],[4,5,6]], [[1,2,3]") << 2
+                               << "truncated (the top-level list is not closed)";
+    QTest::newRow("truncated in number")
+        << QByteArray("[[[1,2,3],[4,5,6]], [[1,2,3],[4,5,") << 2 << "truncated";
+    QTest::newRow("too few rows") << QByteArray("[[[1,2,3],[4,5,6]], [[1,2,3]]]") << 2
+                                  << "item 1: expected 2 rows of 3 numbers, found 1 row";
+    QTest::newRow("too many rows") << QByteArray("[[[1,2,3],[4,5,6],[7,8,9]]]") << 2
+                                   << "item 0: expected 2 rows of 3 numbers, found 3 rows";
     QTest::newRow("short row") << QByteArray("[[[1,2,3],[4,5]]]") << 2 << "row 1 has 2 numbers";
     QTest::newRow("long row") << QByteArray("[[[1,2,3,4],[4,5,6]]]") << 2 << "row 0 has 4 numbers";
-    QTest::newRow("NaN") << QByteArray("[[[1,2,3],[4,5,6]], [[1,NaN,3],[4,5,6]]]") << 2 << "item 1: NaN or infinite value";
-    QTest::newRow("Infinity") << QByteArray("[[[1,2,Infinity],[4,5,6]]]") << 2 << "item 0: NaN or infinite value";
-    QTest::newRow("-Infinity") << QByteArray("[[[1,2,3],[-Infinity,5,6]]]") << 2 << "NaN or infinite value";
-    QTest::newRow("overflow") << QByteArray("[[[1,2,3],[4,1e400,6]]]") << 2 << "NaN or infinite value";
-    QTest::newRow("string") << QByteArray("[[[1,2,3],[4,\"5\",6]]]") << 2 << "strings are not allowed";
-    QTest::newRow("string outside") << QByteArray("[[[1,2,3],[4,5,6]], \"x\"]") << 2 << "strings are not allowed";
-    QTest::newRow("trailing garbage") << QByteArray("[[[1,2,3],[4,5,6]]] x") << 2 << "trailing characters";
-    QTest::newRow("second value") << QByteArray("[[[1,2,3],[4,5,6]]] []") << 2 << "trailing characters";
+    QTest::newRow("NaN") << QByteArray("[[[1,2,3],[4,5,6]], [[1,NaN,3],[4,5,6]]]") << 2
+                         << "item 1: NaN or infinite value";
+    QTest::newRow("Infinity") << QByteArray("[[[1,2,Infinity],[4,5,6]]]") << 2
+                              << "item 0: NaN or infinite value";
+    QTest::newRow("-Infinity") << QByteArray("[[[1,2,3],[-Infinity,5,6]]]") << 2
+                               << "NaN or infinite value";
+    QTest::newRow("overflow") << QByteArray("[[[1,2,3],[4,1e400,6]]]") << 2
+                              << "NaN or infinite value";
+    QTest::newRow("string") << QByteArray("[[[1,2,3],[4,\"5\",6]]]") << 2
+                            << "strings are not allowed";
+    QTest::newRow("string outside")
+        << QByteArray("[[[1,2,3],[4,5,6]], \"x\"]") << 2 << "strings are not allowed";
+    QTest::newRow("trailing garbage")
+        << QByteArray("[[[1,2,3],[4,5,6]]] x") << 2 << "trailing characters";
+    QTest::newRow("second value") << QByteArray("[[[1,2,3],[4,5,6]]] []") << 2
+                                  << "trailing characters";
     QTest::newRow("missing comma") << QByteArray("[[[1,2,3] [4,5,6]]]") << 2 << "not JSON";
-    QTest::newRow("missing comma between items") << QByteArray("[[[1,2,3],[4,5,6]] [[1,2,3],[4,5,6]]]") << 2 << "not JSON (unexpected '['";
-    QTest::newRow("trailing comma") << QByteArray("[[[1,2,3],[4,5,6]],]") << 2 << "not JSON (unexpected ']'";
-    QTest::newRow("double comma") << QByteArray("[[[1,,3],[4,5,6]]]") << 2 << "not JSON (unexpected ','";
-    QTest::newRow("bad number") << QByteArray("[[[1.,2,3],[4,5,6]]]") << 2 << "not JSON (malformed number '1.'";
-    QTest::newRow("null") << QByteArray("[[[1,null,3],[4,5,6]]]") << 2 << "expected a number, found 'null'";
-    QTest::newRow("number as item") << QByteArray("[[[1,2,3],[4,5,6]], 7]") << 2 << "item 1: expected a list of rows";
-    QTest::newRow("number as row") << QByteArray("[[[1,2,3], 4]]") << 2 << "row 1: expected a list of 3 numbers";
-    QTest::newRow("binary") << QByteArray("[[[1,2,3],[4,5,\xff]]]") << 2 << "not JSON (unexpected byte 0xFF";
+    QTest::newRow("missing comma between items")
+        << QByteArray("[[[1,2,3],[4,5,6]] [[1,2,3],[4,5,6]]]") << 2 << "not JSON (unexpected '['";
+    QTest::newRow("trailing comma")
+        << QByteArray("[[[1,2,3],[4,5,6]],]") << 2 << "not JSON (unexpected ']'";
+    QTest::newRow("double comma") << QByteArray("[[[1,,3],[4,5,6]]]") << 2
+                                  << "not JSON (unexpected ','";
+    QTest::newRow("bad number") << QByteArray("[[[1.,2,3],[4,5,6]]]") << 2
+                                << "not JSON (malformed number '1.'";
+    QTest::newRow("null") << QByteArray("[[[1,null,3],[4,5,6]]]") << 2
+                          << "expected a number, found 'null'";
+    QTest::newRow("number as item")
+        << QByteArray("[[[1,2,3],[4,5,6]], 7]") << 2 << "item 1: expected a list of rows";
+    QTest::newRow("number as row")
+        << QByteArray("[[[1,2,3], 4]]") << 2 << "row 1: expected a list of 3 numbers";
+    QTest::newRow("binary") << QByteArray("[[[1,2,3],[4,5,\xff]]]") << 2
+                            << "not JSON (unexpected byte 0xFF";
   }
 
   void malformed() {
@@ -286,11 +333,13 @@ class TestNumericJson : public QObject {
 
   void malformedPredictions() {
     expectListsError("[[[[1,2,3]]]]", {{1, 3}, {1, 3}}, "expected a list of 2 lists, found 1");
-    expectListsError("[[[[1,2,3]]], [[[1,2,3]]], []]", {{1, 3}, {1, 3}}, "expected a list of 2 lists, found 3");
+    expectListsError("[[[[1,2,3]]], [[[1,2,3]]], []]", {{1, 3}, {1, 3}},
+                     "expected a list of 2 lists, found 3");
     expectListsError("[[[[1,2,3]], [[1,2,3]]], [[[1,2,3]]]]", {{1, 3}, {1, 3}},
                      "lists have different lengths (2 vs 1)");
     expectListsError("[[[[1,2,3]]], 5]", {{1, 3}, {1, 3}}, "expected a list of lists");
-    expectListsError("[[[[1,2,3]]], [[[1,2]]]]", {{1, 3}, {1, 3}}, "list 1, item 0: expected rows of 3 numbers");
+    expectListsError("[[[[1,2,3]]], [[[1,2]]]]", {{1, 3}, {1, 3}},
+                     "list 1, item 0: expected rows of 3 numbers");
   }
 };
 
