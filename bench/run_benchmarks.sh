@@ -49,7 +49,7 @@ echo
 echo "## FreiHAND-size annotations"
 if [ -x "$build/bin/bench_numeric_json" ]; then
   items=32560; [ -n "$quick" ] && items=2000
-  "$build/bin/bench_numeric_json" --items $items --dir "$work"
+  "$build/bin/bench_numeric_json" --items $items "$work"
 fi
 if [ -z "$quick" ]; then
   big=$work/synth-32560

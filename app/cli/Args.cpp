@@ -51,8 +51,8 @@ long Args::getInt(const std::string& key, long fallback, long min, long max) con
   char* end = nullptr;
   const long n = std::strtol(v.c_str(), &end, 10);
   if (v.empty() || *end || n < min || n > max)
-    throw UsageError("--" + key + " must be an integer in " + std::to_string(min) + ".." + std::to_string(max) +
-                     " (got \"" + v + "\")");
+    throw UsageError("--" + key + " must be an integer in " + std::to_string(min) + ".." +
+                     std::to_string(max) + " (got \"" + v + "\")");
   return n;
 }
 

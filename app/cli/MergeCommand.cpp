@@ -18,7 +18,8 @@ int runMerge(const std::vector<std::string>& argv) {
   const EvalResult result = mergeShards(dirs, info);
   writeEvalOutputs(outDir, info, result);
   if (!args.has("quiet"))
-    std::printf("merged %zu shards, %zu samples into %s\n", dirs.size(), result.sampleCount, outDir.string().c_str());
+    std::printf("merged %zu shards, %zu samples into %s\n", dirs.size(), result.sampleCount,
+                outDir.string().c_str());
   return 0;
 }
 

@@ -16,19 +16,24 @@ namespace handalign::cli {
 
 int runMetrics(const std::vector<std::string>& argv) {
   const Args args(argv, {"hd-mode", "hd-empty"}, {});
-  if (args.positional().size() != 2) throw UsageError("metrics needs exactly two PNG files: PRED.png GT.png");
+  if (args.positional().size() != 2)
+    throw UsageError("metrics needs exactly two PNG files: PRED.png GT.png");
   HdOptions hd;
-  if (!parseHdMode(args.get("hd-mode", "max"), hd.mode)) throw UsageError("--hd-mode must be max or pooled");
-  if (!parseHdEmpty(args.get("hd-empty", "nan"), hd.empty)) throw UsageError("--hd-empty must be nan or diagonal");
+  if (!parseHdMode(args.get("hd-mode", "max"), hd.mode))
+    throw UsageError("--hd-mode must be max or pooled");
+  if (!parseHdEmpty(args.get("hd-empty", "nan"), hd.empty))
+    throw UsageError("--hd-empty must be nan or diagonal");
   const std::filesystem::path predFile = args.positional()[0], gtFile = args.positional()[1];
   const LabelImage pred = readPng8(predFile);
   const LabelImage gt = readPng8(gtFile);
   if (pred.width != gt.width || pred.height != gt.height)
-    throw InputError(predFile, "is " + std::to_string(pred.width) + "x" + std::to_string(pred.height) + ", " +
-                                   gtFile.string() + " is " + std::to_string(gt.width) + "x" + std::to_string(gt.height));
+    throw InputError(predFile, "is " + std::to_string(pred.width) + "x" +
+                                   std::to_string(pred.height) + ", " + gtFile.string() + " is " +
+                                   std::to_string(gt.width) + "x" + std::to_string(gt.height));
 
   const auto inRange = [](const LabelImage& m) {
-    return std::all_of(m.pixels.begin(), m.pixels.end(), [](std::uint8_t v) { return v <= kPartCount; });
+    return std::all_of(m.pixels.begin(), m.pixels.end(),
+                       [](std::uint8_t v) { return v <= kPartCount; });
   };
   const bool labels = inRange(pred) && inRange(gt);
   std::vector<std::string> names = {"background"};

@@ -12,7 +12,8 @@ namespace handalign::cli {
 
 int runSynth(const std::vector<std::string>& argv) {
   const Args args(argv, {"out", "count", "seed", "size", "threads"}, {"force", "quiet"});
-  if (!args.positional().empty()) throw UsageError("unexpected argument \"" + args.positional().front() + "\"");
+  if (!args.positional().empty())
+    throw UsageError("unexpected argument \"" + args.positional().front() + "\"");
   SynthOptions o;
   o.out = args.required("out");
   o.count = std::size_t(args.getInt("count", 100, 1, 10'000'000));
@@ -22,7 +23,12 @@ int runSynth(const std::vector<std::string>& argv) {
   o.force = args.has("force");
   ProgressBar bar("synth");
   const bool quiet = args.has("quiet");
-  synthesize(o, [&](std::size_t d, std::size_t t) { if (!quiet) bar.update(d, t); }, &interruptToken());
+  synthesize(
+      o,
+      [&](std::size_t d, std::size_t t) {
+        if (!quiet) bar.update(d, t);
+      },
+      &interruptToken());
   bar.finish();
   if (!quiet) std::printf("wrote %zu samples to %s\n", o.count, o.out.string().c_str());
   return 0;

@@ -1,8 +1,8 @@
 #include "Terminal.h"
 
+#include <unistd.h>
 #include <cstdio>
 #include <cstdlib>
-#include <unistd.h>
 
 namespace handalign::cli {
 
@@ -27,8 +27,8 @@ void ProgressBar::update(std::size_t done, std::size_t total) {
   char bar[kWidth + 1];
   for (int i = 0; i < kWidth; ++i) bar[i] = i < int(f * kWidth) ? '#' : '.';
   bar[kWidth] = 0;
-  std::fprintf(stderr, "\r%s [%s] %3d%% %zu/%zu  %.1fs, eta %.1fs ", label_.c_str(), bar, int(f * 100), done,
-               total, elapsed, eta);
+  std::fprintf(stderr, "\r%s [%s] %3d%% %zu/%zu  %.1fs, eta %.1fs ", label_.c_str(), bar,
+               int(f * 100), done, total, elapsed, eta);
   std::fflush(stderr);
 }
 
@@ -37,6 +37,8 @@ void ProgressBar::finish() {
   finished_ = true;
 }
 
-void printError(const std::string& message) { std::fprintf(stderr, "handalign: error: %s\n", message.c_str()); }
+void printError(const std::string& message) {
+  std::fprintf(stderr, "handalign: error: %s\n", message.c_str());
+}
 
 }  // namespace handalign::cli

@@ -35,9 +35,11 @@ Conventions and definitions: docs/metrics.md. Exit status: 0 ok, 1 bad input, 2 
 int listPlugins() {
   const auto& registry = handalign::PluginRegistry::instance();
   std::printf("search path:\n");
-  for (const auto& p : handalign::PluginRegistry::searchPaths()) std::printf("  %s\n", p.string().c_str());
+  for (const auto& p : handalign::PluginRegistry::searchPaths())
+    std::printf("  %s\n", p.string().c_str());
   std::printf("dataset formats:\n");
-  for (const auto* f : registry.datasetFormats()) std::printf("  %-10s %s\n", f->id().c_str(), f->description().c_str());
+  for (const auto* f : registry.datasetFormats())
+    std::printf("  %-10s %s\n", f->id().c_str(), f->description().c_str());
   for (const auto& e : registry.loadErrors()) std::printf("  failed: %s\n", e.c_str());
   return registry.datasetFormats().empty() ? 1 : 0;
 }
@@ -46,7 +48,8 @@ int listPlugins() {
 
 int main(int argc, char** argv) {
   using namespace handalign::cli;
-  if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "help")) {
+  if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") ||
+      !std::strcmp(argv[1], "help")) {
     std::fputs(kUsage, argc < 2 ? stderr : stdout);
     return argc < 2 ? 2 : 0;
   }

@@ -5,10 +5,10 @@
 #include <QPluginLoader>
 #include <QString>
 
+#include <unistd.h>
 #include <algorithm>
 #include <cstdlib>
 #include <set>
-#include <unistd.h>
 
 namespace handalign {
 namespace fs = std::filesystem;
@@ -29,7 +29,8 @@ std::vector<fs::path> PluginRegistry::searchPaths() {
     std::size_t start = 0;
     while (start <= s.size()) {
       const std::size_t end = s.find(':', start);
-      const std::string part = s.substr(start, end == std::string::npos ? std::string::npos : end - start);
+      const std::string part =
+          s.substr(start, end == std::string::npos ? std::string::npos : end - start);
       if (!part.empty()) paths.emplace_back(part);
       if (end == std::string::npos) break;
       start = end + 1;
@@ -64,7 +65,8 @@ PluginRegistry::PluginRegistry() {
       auto* format = object ? qobject_cast<DatasetFormat*>(object) : nullptr;
       if (!format) {
         errors_.push_back(file.string() + ": " +
-                          (object ? std::string("not a dataset-format plugin") : loader->errorString().toStdString()));
+                          (object ? std::string("not a dataset-format plugin")
+                                  : loader->errorString().toStdString()));
         continue;
       }
       if (!seenIds.insert(format->id()).second) continue;  // first one on the search path wins
@@ -80,13 +82,15 @@ DatasetFormat* PluginRegistry::findFormat(const std::string& id) const {
 }
 
 std::unique_ptr<Dataset> PluginRegistry::openDataset(const fs::path& root, const std::string& split,
-                                                     const std::string& formatId, int threads) const {
+                                                     const std::string& formatId,
+                                                     int threads) const {
   std::error_code ec;
   if (!fs::is_directory(root, ec)) throw InputError(root, "no such dataset folder");
   DatasetFormat* format = nullptr;
   if (!formatId.empty()) {
     format = findFormat(formatId);
-    if (!format) throw InputError(root, "no dataset plugin named \"" + formatId + "\" is installed");
+    if (!format)
+      throw InputError(root, "no dataset plugin named \"" + formatId + "\" is installed");
   } else {
     for (DatasetFormat* f : formats_)
       if (f->canOpen(root)) {

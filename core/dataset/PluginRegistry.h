@@ -15,7 +15,8 @@ class PluginRegistry {
   // Loads every plugin found in searchPaths() once, on first use.
   static PluginRegistry& instance();
 
-  // $HANDALIGN_PLUGIN_PATH (':'-separated), then <exe>/../plugins and <exe>/../lib/handalign/plugins.
+  // $HANDALIGN_PLUGIN_PATH (':'-separated), then <exe>/../plugins and
+  // <exe>/../lib/handalign/plugins.
   static std::vector<std::filesystem::path> searchPaths();
 
   const std::vector<DatasetFormat*>& datasetFormats() const { return formats_; }

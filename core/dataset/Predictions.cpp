@@ -14,13 +14,15 @@ Prediction loadPrediction(const std::string& name, const std::filesystem::path& 
   p.file = file;
   p.joints = std::move(lists[0]);
   p.vertices = std::move(lists[1]);
-  if (p.joints.empty() && p.vertices.empty()) throw InputError(file, "holds no predictions (both lists are empty)");
+  if (p.joints.empty() && p.vertices.empty())
+    throw InputError(file, "holds no predictions (both lists are empty)");
   if (p.count() != expectedCount)
     throw InputError(file, "has " + std::to_string(p.count()) + " samples, the dataset split has " +
                                std::to_string(expectedCount));
   if (!p.vertices.empty() && p.vertices.rows() != expectedVertices)
     throw InputError(file, "predicts " + std::to_string(p.vertices.rows()) +
-                               " vertices per sample, the hand model has " + std::to_string(expectedVertices));
+                               " vertices per sample, the hand model has " +
+                               std::to_string(expectedVertices));
   return p;
 }
 

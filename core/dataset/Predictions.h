@@ -1,4 +1,5 @@
-// A prediction file in FreiHAND's pred.json format: [xyz list (N×21×3), verts list (N×V×3)], metres.
+// A prediction file in FreiHAND's pred.json format: [xyz list (N×21×3), verts list (N×V×3)],
+// metres.
 #pragma once
 
 #include "io/NumericArray.h"
@@ -17,7 +18,8 @@ struct Prediction {
 };
 
 // Loads and checks one prediction file against the dataset: `expectedCount` samples and, when the
-// file has vertices, `expectedVertices` per sample. Throws InputError naming the file and the problem.
+// file has vertices, `expectedVertices` per sample. Throws InputError naming the file and the
+// problem.
 Prediction loadPrediction(const std::string& name, const std::filesystem::path& file,
                           std::size_t expectedCount, int expectedVertices, int threads = 0);
 

@@ -9,7 +9,10 @@
 
 namespace handalign {
 
-enum class GtMaskSource { Dataset, Mesh };  // hand-level GT: dataset mask where present, or rendered GT
+enum class GtMaskSource {
+  Dataset,
+  Mesh
+};  // hand-level GT: dataset mask where present, or rendered GT
 
 struct Shard {
   int index = 0;  // K in K/N, 0-based

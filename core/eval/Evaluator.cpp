@@ -10,7 +10,8 @@
 
 namespace handalign {
 namespace {
-constexpr std::size_t kChunk = 32;  // samples per work item: small enough to balance, big enough to release pages
+constexpr std::size_t kChunk =
+    32;  // samples per work item: small enough to balance, big enough to release pages
 }
 
 std::vector<std::size_t> selectSamples(std::size_t datasetSize, const EvalOptions& options) {
@@ -28,9 +29,11 @@ EvalResult evaluate(const EvalContext& context, const ProgressCallback& progress
   const int vertexCount = context.model.vertexCount;
 
   std::vector<SampleMetrics> metrics(samples.size() * predCount);
-  int threadCount = context.options.threads > 0 ? context.options.threads
-                                                : int(std::max(1u, std::thread::hardware_concurrency()));
-  threadCount = int(std::min<std::size_t>(std::size_t(threadCount), std::max<std::size_t>(1, samples.size() / kChunk + 1)));
+  int threadCount = context.options.threads > 0
+                        ? context.options.threads
+                        : int(std::max(1u, std::thread::hardware_concurrency()));
+  threadCount = int(std::min<std::size_t>(std::size_t(threadCount),
+                                          std::max<std::size_t>(1, samples.size() / kChunk + 1)));
 
   std::atomic<std::size_t> nextChunk{0}, done{0};
   std::atomic<bool> stop{false};
@@ -39,7 +42,8 @@ EvalResult evaluate(const EvalContext& context, const ProgressCallback& progress
   std::condition_variable finished;
   int running = threadCount;
   std::vector<std::vector<PredictionTotals>> totals(
-      std::size_t(threadCount), std::vector<PredictionTotals>(predCount, PredictionTotals(kJointCount, vertexCount)));
+      std::size_t(threadCount),
+      std::vector<PredictionTotals>(predCount, PredictionTotals(kJointCount, vertexCount)));
 
   auto worker = [&](int t) {
     try {
@@ -95,8 +99,8 @@ EvalResult evaluate(const EvalContext& context, const ProgressCallback& progress
   result.rows.reserve(metrics.size());
   for (std::size_t s = 0; s < samples.size(); ++s)
     for (std::size_t p = 0; p < predCount; ++p)
-      result.rows.push_back({samples[s], context.dataset.sampleId(samples[s]), context.predictions[p].name,
-                             metrics[s * predCount + p]});
+      result.rows.push_back({samples[s], context.dataset.sampleId(samples[s]),
+                             context.predictions[p].name, metrics[s * predCount + p]});
   return result;
 }
 

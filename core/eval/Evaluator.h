@@ -12,9 +12,9 @@ namespace handalign {
 
 struct EvalResult {
   std::vector<std::string> predictionNames;
-  std::vector<SampleRow> rows;              // sample-major, predictions in the given order
-  std::vector<PredictionTotals> totals;     // one per prediction
-  std::size_t sampleCount = 0;              // samples evaluated
+  std::vector<SampleRow> rows;           // sample-major, predictions in the given order
+  std::vector<PredictionTotals> totals;  // one per prediction
+  std::size_t sampleCount = 0;           // samples evaluated
 };
 
 // The samples an evaluation covers: [0, limit) (all when 0) ∩ shard.

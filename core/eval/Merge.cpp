@@ -48,10 +48,11 @@ PckAccumulator accumulator(simdjson::dom::element p, const std::string& key, con
 
 // Everything in the provenance except the shard list must agree between shards.
 std::string identity(const RunInfo& r) {
-  std::string s = r.datasetRoot + "|" + r.datasetFormat + "|" + r.split + "|" + std::to_string(r.datasetSize) + "|" +
-                  r.handModelFingerprint + "|" + std::to_string(r.options.resolution) + "|" +
-                  toString(r.options.hd.mode) + "|" + toString(r.options.hd.empty) + "|" +
-                  std::to_string(int(r.options.gtMask)) + "|" + std::to_string(r.options.limit);
+  std::string s = r.datasetRoot + "|" + r.datasetFormat + "|" + r.split + "|" +
+                  std::to_string(r.datasetSize) + "|" + r.handModelFingerprint + "|" +
+                  std::to_string(r.options.resolution) + "|" + toString(r.options.hd.mode) + "|" +
+                  toString(r.options.hd.empty) + "|" + std::to_string(int(r.options.gtMask)) + "|" +
+                  std::to_string(r.options.limit);
   for (std::size_t i = 0; i < r.predictionFiles.size(); ++i)
     s += "|" + r.predictionFiles[i].first + "=" + r.predictionFingerprints[i];
   return s;
@@ -72,7 +73,9 @@ RunInfo readInfo(simdjson::dom::element root, const fs::path& file) {
   if (!parseHdMode(str(root, "/provenance/options/hd_mode", file), r.options.hd.mode) ||
       !parseHdEmpty(str(root, "/provenance/options/hd_empty", file), r.options.hd.empty))
     throw InputError(file, "unknown HD95 convention");
-  r.options.gtMask = str(root, "/provenance/options/gt_mask", file) == "mesh" ? GtMaskSource::Mesh : GtMaskSource::Dataset;
+  r.options.gtMask = str(root, "/provenance/options/gt_mask", file) == "mesh"
+                         ? GtMaskSource::Mesh
+                         : GtMaskSource::Dataset;
   r.options.limit = std::size_t(integer(root, "/provenance/options/limit", file));
   simdjson::dom::array preds, shards;
   if (root.at_pointer("/provenance/predictions").get_array().get(preds) ||
@@ -104,7 +107,8 @@ std::vector<SampleRow> readRows(const fs::path& file) {
     ++lineNo;
     if (line.empty()) continue;
     SampleRow row;
-    if (!parseRow(line, row)) throw InputError(file, "malformed row at line " + std::to_string(lineNo));
+    if (!parseRow(line, row))
+      throw InputError(file, "malformed row at line " + std::to_string(lineNo));
     rows.push_back(std::move(row));
   }
   return rows;
@@ -123,9 +127,11 @@ EvalResult mergeShards(const std::vector<fs::path>& shardDirs, RunInfo& info) {
     const fs::path totalsFile = dir / "totals.json";
     simdjson::dom::element root;
     std::error_code ec;
-    if (!fs::is_regular_file(totalsFile, ec)) throw InputError(totalsFile, "no such file (is this an evaluation output folder?)");
+    if (!fs::is_regular_file(totalsFile, ec))
+      throw InputError(totalsFile, "no such file (is this an evaluation output folder?)");
     if (const auto err = parser.load(totalsFile.string()).get(root))
-      throw InputError(totalsFile, std::string("not valid JSON (") + simdjson::error_message(err) + ")");
+      throw InputError(totalsFile,
+                       std::string("not valid JSON (") + simdjson::error_message(err) + ")");
     const RunInfo shardInfo = readInfo(root, totalsFile);
     if (firstIdentity.empty()) {
       firstIdentity = identity(shardInfo);
@@ -134,19 +140,23 @@ EvalResult mergeShards(const std::vector<fs::path>& shardDirs, RunInfo& info) {
       for (const auto& p : shardInfo.predictionFiles) result.predictionNames.push_back(p.first);
       result.totals.assign(result.predictionNames.size(), PredictionTotals(kJointCount, 0));
     } else if (identity(shardInfo) != firstIdentity) {
-      throw InputError(totalsFile, "belongs to a different evaluation (dataset, hand model, predictions or conventions differ)");
+      throw InputError(totalsFile,
+                       "belongs to a different evaluation (dataset, hand model, predictions or "
+                       "conventions differ)");
     }
     for (const std::string& s : shardInfo.shards) {
       Shard parsed;
       if (!parseShard(s, parsed)) throw InputError(totalsFile, "bad shard \"" + s + "\"");
-      if (shardCount >= 0 && parsed.count != shardCount) throw InputError(totalsFile, "shard counts differ (" + s + ")");
+      if (shardCount >= 0 && parsed.count != shardCount)
+        throw InputError(totalsFile, "shard counts differ (" + s + ")");
       shardCount = parsed.count;
       if (!shardsSeen.insert(s).second) throw InputError(totalsFile, "shard " + s + " given twice");
       info.shards.push_back(s);
     }
     result.sampleCount += std::size_t(integer(root, "/sample_count", totalsFile));
     simdjson::dom::array preds;
-    if (root.at_pointer("/predictions").get_array().get(preds) || preds.size() != result.predictionNames.size())
+    if (root.at_pointer("/predictions").get_array().get(preds) ||
+        preds.size() != result.predictionNames.size())
       throw InputError(totalsFile, "prediction totals do not match its provenance");
     std::size_t p = 0;
     for (simdjson::dom::element pe : preds) {
@@ -155,9 +165,12 @@ EvalResult mergeShards(const std::vector<fs::path>& shardDirs, RunInfo& info) {
       t.paJoints = accumulator(pe, "pa_joints", totalsFile);
       t.vertices = accumulator(pe, "vertices", totalsFile);
       t.paVertices = accumulator(pe, "pa_vertices", totalsFile);
-      const auto hi = ints(pe, "/hand_intersection", totalsFile), hu = ints(pe, "/hand_union", totalsFile);
-      const auto fi = ints(pe, "/finger_intersection", totalsFile), fu = ints(pe, "/finger_union", totalsFile);
-      if (hi.size() != 2 || hu.size() != 2 || fi.size() != 7 || fu.size() != 7) throw InputError(totalsFile, "pooled counts have the wrong size");
+      const auto hi = ints(pe, "/hand_intersection", totalsFile),
+                 hu = ints(pe, "/hand_union", totalsFile);
+      const auto fi = ints(pe, "/finger_intersection", totalsFile),
+                 fu = ints(pe, "/finger_union", totalsFile);
+      if (hi.size() != 2 || hu.size() != 2 || fi.size() != 7 || fu.size() != 7)
+        throw InputError(totalsFile, "pooled counts have the wrong size");
       std::copy(hi.begin(), hi.end(), t.handIntersection.begin());
       std::copy(hu.begin(), hu.end(), t.handUnion.begin());
       std::copy(fi.begin(), fi.end(), t.fingerIntersection.begin());
@@ -165,16 +178,19 @@ EvalResult mergeShards(const std::vector<fs::path>& shardDirs, RunInfo& info) {
       result.totals[p++].merge(t);
     }
     std::vector<SampleRow> rows = readRows(dir / "per_sample.csv");
-    result.rows.insert(result.rows.end(), std::make_move_iterator(rows.begin()), std::make_move_iterator(rows.end()));
+    result.rows.insert(result.rows.end(), std::make_move_iterator(rows.begin()),
+                       std::make_move_iterator(rows.end()));
   }
   if (shardCount > 0 && int(shardsSeen.size()) != shardCount)
     throw InputError(shardDirs.front(), "only " + std::to_string(shardsSeen.size()) + " of " +
                                             std::to_string(shardCount) + " shards given");
   std::map<std::string, std::size_t> order;
-  for (std::size_t i = 0; i < result.predictionNames.size(); ++i) order[result.predictionNames[i]] = i;
-  std::stable_sort(result.rows.begin(), result.rows.end(), [&](const SampleRow& a, const SampleRow& b) {
-    return a.index != b.index ? a.index < b.index : order[a.pred] < order[b.pred];
-  });
+  for (std::size_t i = 0; i < result.predictionNames.size(); ++i)
+    order[result.predictionNames[i]] = i;
+  std::stable_sort(result.rows.begin(), result.rows.end(),
+                   [&](const SampleRow& a, const SampleRow& b) {
+                     return a.index != b.index ? a.index < b.index : order[a.pred] < order[b.pred];
+                   });
   std::sort(info.shards.begin(), info.shards.end());
   return result;
 }

@@ -8,7 +8,8 @@
 
 namespace handalign {
 
-void writeEvalOutputs(const std::filesystem::path& dir, const RunInfo& info, const EvalResult& result) {
+void writeEvalOutputs(const std::filesystem::path& dir, const RunInfo& info,
+                      const EvalResult& result) {
   const std::vector<PredictionSummary> summaries = summarize(result);
   StagedOutputs out(dir);
   out.add("per_sample.csv", perSampleCsv(result));
@@ -30,7 +31,8 @@ std::string fileFingerprint(const std::filesystem::path& file) {
   hash.addData(f.read(kEdge));
   if (size > 2 * kEdge) f.seek(size - kEdge);
   hash.addData(f.read(kEdge));
-  return "size " + std::to_string(size) + ", sha256(size, first and last 64 KiB) " + hash.result().toHex().toStdString();
+  return "size " + std::to_string(size) + ", sha256(size, first and last 64 KiB) " +
+         hash.result().toHex().toStdString();
 }
 
 }  // namespace handalign

@@ -16,12 +16,15 @@ double nanMean(const double* v, int n) {
 }
 
 // IoU of the background class from the foreground counts of the same two images.
-void backgroundCounts(std::int64_t pixels, const ClassScore& fg, std::int64_t& inter, std::int64_t& uni) {
+void backgroundCounts(std::int64_t pixels, const ClassScore& fg, std::int64_t& inter,
+                      std::int64_t& uni) {
   inter = pixels - fg.unionCount;
   uni = pixels - fg.intersection;
 }
 
-double ratio(std::int64_t a, std::int64_t b) { return b ? double(a) / double(b) : SampleMetrics::kNaN; }
+double ratio(std::int64_t a, std::int64_t b) {
+  return b ? double(a) / double(b) : SampleMetrics::kNaN;
+}
 
 }  // namespace
 
@@ -30,27 +33,35 @@ void PredictionTotals::merge(const PredictionTotals& o) {
   paJoints.merge(o.paJoints);
   vertices.merge(o.vertices);
   paVertices.merge(o.paVertices);
-  for (std::size_t c = 0; c < 2; ++c) handIntersection[c] += o.handIntersection[c], handUnion[c] += o.handUnion[c];
+  for (std::size_t c = 0; c < 2; ++c)
+    handIntersection[c] += o.handIntersection[c], handUnion[c] += o.handUnion[c];
   for (std::size_t c = 0; c < 7; ++c)
     fingerIntersection[c] += o.fingerIntersection[c], fingerUnion[c] += o.fingerUnion[c];
 }
 
-SampleEvaluator::SampleEvaluator(const EvalContext& context) : ctx_(context), scorer_(context.options.hd) {}
+SampleEvaluator::SampleEvaluator(const EvalContext& context)
+    : ctx_(context), scorer_(context.options.hd) {}
 
-void SampleEvaluator::evaluate(std::size_t sample, SampleMetrics* out, std::vector<PredictionTotals>& totals) {
+void SampleEvaluator::evaluate(std::size_t sample, SampleMetrics* out,
+                               std::vector<PredictionTotals>& totals) {
   const Dataset& ds = ctx_.dataset;
   const int r = ctx_.options.resolution;
   Intrinsics k = ds.intrinsics(sample);
-  if (ds.imageWidth() != r || ds.imageHeight() != r) k = k.rescaled(ds.imageWidth(), ds.imageHeight(), r, r);
+  if (ds.imageWidth() != r || ds.imageHeight() != r)
+    k = k.rescaled(ds.imageWidth(), ds.imageHeight(), r, r);
 
   hasGtLabels_ = ds.hasVertices();
-  if (hasGtLabels_) renderLabels(ds.vertices(sample), ctx_.model.faces, ctx_.faceLabels, k, r, r, raster_, gtLabels_);
-  const auto mask = ctx_.options.gtMask == GtMaskSource::Dataset ? ds.maskPath(sample) : std::nullopt;
+  if (hasGtLabels_)
+    renderLabels(ds.vertices(sample), ctx_.model.faces, ctx_.faceLabels, k, r, r, raster_,
+                 gtLabels_);
+  const auto mask =
+      ctx_.options.gtMask == GtMaskSource::Dataset ? ds.maskPath(sample) : std::nullopt;
   if (mask) {
     gtHand_ = readHandMask(*mask, r);
   } else if (hasGtLabels_) {
     gtHand_.reset(r, r);
-    for (std::size_t i = 0; i < gtHand_.pixels.size(); ++i) gtHand_.pixels[i] = gtLabels_.pixels[i] != 0;
+    for (std::size_t i = 0; i < gtHand_.pixels.size(); ++i)
+      gtHand_.pixels[i] = gtLabels_.pixels[i] != 0;
   } else {
     gtHand_ = LabelImage();
   }
@@ -60,7 +71,8 @@ void SampleEvaluator::evaluate(std::size_t sample, SampleMetrics* out, std::vect
     m = SampleMetrics{};
     const Prediction& pred = ctx_.predictions[p];
     if (!pred.vertices.empty()) {
-      renderLabels(pred.vertices.points(sample), ctx_.model.faces, ctx_.faceLabels, k, r, r, raster_, predLabels_);
+      renderLabels(pred.vertices.points(sample), ctx_.model.faces, ctx_.faceLabels, k, r, r,
+                   raster_, predLabels_);
       scoreMasks(predLabels_, m, totals[p]);
     }
     scoreMeshes(sample, p, m, totals[p]);
@@ -99,13 +111,15 @@ void SampleEvaluator::scoreMasks(const LabelImage& pred, SampleMetrics& m, Predi
   m.fingerHd95 = nanMean(m.partHd95.data(), kPartCount);
 }
 
-void SampleEvaluator::scoreMeshes(std::size_t sample, std::size_t p, SampleMetrics& m, PredictionTotals& t) {
+void SampleEvaluator::scoreMeshes(std::size_t sample, std::size_t p, SampleMetrics& m,
+                                  PredictionTotals& t) {
   const Dataset& ds = ctx_.dataset;
   const Prediction& pred = ctx_.predictions[p];
   static const Points kNone(0, 3);
   Points regressed;
   if (pred.joints.empty()) regressed = ctx_.model.regressJoints(pred.vertices.points(sample));
-  const PointsView predJoints = pred.joints.empty() ? viewOf(regressed) : pred.joints.points(sample);
+  const PointsView predJoints =
+      pred.joints.empty() ? viewOf(regressed) : pred.joints.points(sample);
   const PointsView gtJoints = ds.hasJoints() ? ds.joints(sample) : viewOf(kNone);
   const PointsView gtVerts = ds.hasVertices() ? ds.vertices(sample) : viewOf(kNone);
   const PointsView predVerts = pred.vertices.empty() ? viewOf(kNone) : pred.vertices.points(sample);
@@ -113,8 +127,10 @@ void SampleEvaluator::scoreMeshes(std::size_t sample, std::size_t p, SampleMetri
   m.mpjpeMm = errors_.mpjpeMm, m.paMpjpeMm = errors_.paMpjpeMm;
   m.mpvpeMm = errors_.mpvpeMm, m.paMpvpeMm = errors_.paMpvpeMm;
   m.f5 = errors_.f5, m.f15 = errors_.f15, m.paF5 = errors_.paF5, m.paF15 = errors_.paF15;
-  if (!errors_.jointDist.empty()) t.joints.add(errors_.jointDist), t.paJoints.add(errors_.paJointDist);
-  if (!errors_.vertexDist.empty()) t.vertices.add(errors_.vertexDist), t.paVertices.add(errors_.paVertexDist);
+  if (!errors_.jointDist.empty())
+    t.joints.add(errors_.jointDist), t.paJoints.add(errors_.paJointDist);
+  if (!errors_.vertexDist.empty())
+    t.vertices.add(errors_.vertexDist), t.paVertices.add(errors_.paVertexDist);
 }
 
 }  // namespace handalign

@@ -1,4 +1,5 @@
-// Dataset-level results per prediction: means of the per-sample metrics, AUCs, pooled IoU, conventions.
+// Dataset-level results per prediction: means of the per-sample metrics, AUCs, pooled IoU,
+// conventions.
 #pragma once
 
 #include "eval/Evaluator.h"
@@ -25,11 +26,12 @@ struct RunInfo {
 struct PredictionSummary {
   std::string name;
   std::size_t samples = 0;
-  std::map<std::string, double> mean;          // metric column → NaN-ignoring mean over samples
-  std::map<std::string, std::size_t> finite;   // metric column → number of finite values
+  std::map<std::string, double> mean;         // metric column → NaN-ignoring mean over samples
+  std::map<std::string, std::size_t> finite;  // metric column → number of finite values
   std::size_t handHd95Missing = 0, fingerHd95Missing = 0;
   double aucJ = 0, paAucJ = 0, aucV = 0, paAucV = 0;
-  std::vector<double> pckJ, paPckJ, pckV, paPckV;  // mean PCK curves at PckAccumulator::thresholds()
+  std::vector<double> pckJ, paPckJ, pckV,
+      paPckV;                               // mean PCK curves at PckAccumulator::thresholds()
   std::array<double, 2> pooledHandIou{};    // dataset-level IoU: background, hand
   std::array<double, 7> pooledFingerIou{};  // background, six parts
 };

@@ -3,8 +3,8 @@
 #include "io/Csv.h"
 #include "io/JsonWriter.h"
 
-#include <cmath>
 #include <charconv>
+#include <cmath>
 
 namespace handalign {
 namespace {
@@ -24,7 +24,8 @@ double shownValue(double v, int decimals) {
 }
 
 // Per column: is row r the best (ties included) among the finite displayed values?
-std::vector<std::vector<bool>> bestCells(const TableLayout& t, const std::vector<PredictionSummary>& s) {
+std::vector<std::vector<bool>> bestCells(const TableLayout& t,
+                                         const std::vector<PredictionSummary>& s) {
   std::vector<std::vector<bool>> best(s.size(), std::vector<bool>(t.columns.size(), false));
   for (std::size_t c = 0; c < t.columns.size(); ++c) {
     const TableColumn& col = t.columns[c];
@@ -34,7 +35,8 @@ std::vector<std::vector<bool>> bestCells(const TableLayout& t, const std::vector
       if (!std::isfinite(v)) continue;
       // Compare what the reader sees: rounded to the shown decimals.
       const double rounded = shownValue(v, col.decimals);
-      if (std::isnan(bestValue) || (col.higherIsBetter ? rounded > bestValue : rounded < bestValue)) bestValue = rounded;
+      if (std::isnan(bestValue) || (col.higherIsBetter ? rounded > bestValue : rounded < bestValue))
+        bestValue = rounded;
     }
     if (s.size() < 2) continue;  // a single row has nothing to beat
     for (std::size_t r = 0; r < s.size(); ++r) {
@@ -48,8 +50,9 @@ std::vector<std::vector<bool>> bestCells(const TableLayout& t, const std::vector
 std::string conventionLine(const RunInfo& info) {
   const EvalOptions& o = info.options;
   return "dataset " + info.datasetRoot + " (" + info.datasetFormat + ", " + info.split + ", " +
-         std::to_string(info.datasetSize) + " samples" + (o.limit ? ", first " + std::to_string(o.limit) : "") +
-         "); hand model " + info.handModelName + "; " + std::to_string(o.resolution) + "x" +
+         std::to_string(info.datasetSize) + " samples" +
+         (o.limit ? ", first " + std::to_string(o.limit) : "") + "); hand model " +
+         info.handModelName + "; " + std::to_string(o.resolution) + "x" +
          std::to_string(o.resolution) + " px; mIoU per image; HD95 " + toString(o.hd.mode) +
          " of directed 95th percentiles (empty: " + toString(o.hd.empty) +
          "); 3D after Procrustes with scale (FreiHAND); " + info.tool + " " + info.version;
@@ -95,15 +98,17 @@ double tableValue(const PredictionSummary& s, const std::string& key) {
 
 std::string tableCsv(const RunInfo& info, const std::vector<PredictionSummary>& s) {
   std::string out = "method,samples";
-  std::vector<std::string> keys = {"hand_iou", "hand_miou", "hand_hd95", "finger_miou", "finger_miou_fg", "finger_hd95",
-                                   "mpjpe_mm", "pa_mpjpe_mm", "mpvpe_mm", "pa_mpvpe_mm", "auc_j", "pa_auc_j",
-                                   "auc_v", "pa_auc_v", "f5", "f15", "pa_f5", "pa_f15"};
+  std::vector<std::string> keys = {
+      "hand_iou", "hand_miou",   "hand_hd95", "finger_miou", "finger_miou_fg", "finger_hd95",
+      "mpjpe_mm", "pa_mpjpe_mm", "mpvpe_mm",  "pa_mpvpe_mm", "auc_j",          "pa_auc_j",
+      "auc_v",    "pa_auc_v",    "f5",        "f15",         "pa_f5",          "pa_f15"};
   for (const std::string& k : keys) out += "," + k;
   out += ",hand_hd95_missing,finger_hd95_missing_parts\n";
   for (const PredictionSummary& p : s) {
     out += csvField(p.name) + "," + std::to_string(p.samples);
     for (const std::string& k : keys) out += "," + formatNumber(tableValue(p, k));
-    out += "," + std::to_string(p.handHd95Missing) + "," + std::to_string(p.fingerHd95Missing) + "\n";
+    out +=
+        "," + std::to_string(p.handHd95Missing) + "," + std::to_string(p.fingerHd95Missing) + "\n";
   }
   return out;
 }
@@ -113,14 +118,16 @@ std::string tableMarkdown(const RunInfo& info, const std::vector<PredictionSumma
   for (const TableLayout& t : paperTables()) {
     const auto best = bestCells(t, s);
     out += "**" + t.title + "**\n\n| Method |";
-    for (const TableColumn& c : t.columns) out += " " + c.header + (c.higherIsBetter ? " ↑" : " ↓") + " |";
+    for (const TableColumn& c : t.columns)
+      out += " " + c.header + (c.higherIsBetter ? " ↑" : " ↓") + " |";
     out += "\n|---|";
     for (std::size_t c = 0; c < t.columns.size(); ++c) out += "---:|";
     out += "\n";
     for (std::size_t r = 0; r < s.size(); ++r) {
       out += "| " + s[r].name + " |";
       for (std::size_t c = 0; c < t.columns.size(); ++c) {
-        const std::string v = fixed(tableValue(s[r], t.columns[c].key) * t.columns[c].scale, t.columns[c].decimals);
+        const std::string v =
+            fixed(tableValue(s[r], t.columns[c].key) * t.columns[c].scale, t.columns[c].decimals);
         out += " " + (best[r][c] ? "**" + v + "**" : v) + " |";
       }
       out += "\n";
@@ -132,7 +139,8 @@ std::string tableMarkdown(const RunInfo& info, const std::vector<PredictionSumma
 }
 
 std::string tableLatex(const RunInfo& info, const std::vector<PredictionSummary>& s) {
-  std::string out = "% Generated by " + info.tool + " " + info.version + "; needs \\usepackage{booktabs}\n";
+  std::string out =
+      "% Generated by " + info.tool + " " + info.version + "; needs \\usepackage{booktabs}\n";
   out += "% " + conventionLine(info) + "\n";
   for (const TableLayout& t : paperTables()) {
     const auto best = bestCells(t, s);
@@ -144,7 +152,8 @@ std::string tableLatex(const RunInfo& info, const std::vector<PredictionSummary>
     for (std::size_t r = 0; r < s.size(); ++r) {
       out += latexEscape(s[r].name);
       for (std::size_t c = 0; c < t.columns.size(); ++c) {
-        std::string v = fixed(tableValue(s[r], t.columns[c].key) * t.columns[c].scale, t.columns[c].decimals);
+        std::string v =
+            fixed(tableValue(s[r], t.columns[c].key) * t.columns[c].scale, t.columns[c].decimals);
         if (v == "–") v = "--";
         out += " & " + (best[r][c] ? "\\textbf{" + v + "}" : v);
       }

@@ -1,4 +1,5 @@
-// The paper's tables from a summary: alignment (Table 2) and FreiHAND 3D (Table 1) as CSV, Markdown, LaTeX.
+// The paper's tables from a summary: alignment (Table 2) and FreiHAND 3D (Table 1) as CSV,
+// Markdown, LaTeX.
 #pragma once
 
 #include "eval/Summary.h"
@@ -12,7 +13,7 @@ struct TableColumn {
   std::string key;     // summary metric, e.g. "hand_miou", or "auc_j"
   std::string header;  // e.g. "Hand mIoU (%)"
   bool higherIsBetter;
-  double scale;        // displayed value = mean · scale
+  double scale;  // displayed value = mean · scale
   int decimals;
 };
 

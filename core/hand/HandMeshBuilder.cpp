@@ -292,9 +292,13 @@ Loop MeshBuilder::alignLoop(const Loop& loop, const DigitSpec& d) const {
 void MeshBuilder::buildDigit(const DigitSpec& d, const Loop& first) {
   const double l1 = d.lengths[0], l2 = d.lengths[1];
   const double capStart = d.length() - d.radiusAt(d.length());
-  const std::array<double, 7> stations = {
-      d.proximalRings[0] * l1, d.proximalRings[1] * l1, l1, l1 + l2 / 2, l1 + l2,
-      0.5 * (l1 + l2 + capStart), capStart};
+  const std::array<double, 7> stations = {d.proximalRings[0] * l1,
+                                          d.proximalRings[1] * l1,
+                                          l1,
+                                          l1 + l2 / 2,
+                                          l1 + l2,
+                                          0.5 * (l1 + l2 + capStart),
+                                          capStart};
   constexpr int kPipStation = 2, kDipStation = 4;
   Loop previous = first;
   for (int k = 0; k < int(stations.size()); ++k) {

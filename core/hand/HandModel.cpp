@@ -47,7 +47,8 @@ HandModel parse(simdjson::dom::element root) {
   std::string_view format;
   if (field(o, "format").get_string().get(format) || format != kFormat)
     throw bad(std::string("\"format\" must be \"") + kFormat + "\" (is this a hand-model file?)");
-  if (asInt(field(o, "version"), "\"version\"") != 1) throw bad("unsupported \"version\" (expected 1)");
+  if (asInt(field(o, "version"), "\"version\"") != 1)
+    throw bad("unsupported \"version\" (expected 1)");
 
   HandModel m;
   std::string_view name;
@@ -56,7 +57,8 @@ HandModel parse(simdjson::dom::element root) {
 
   for (simdjson::dom::element f : asArray(field(o, "faces"), "\"faces\"")) {
     simdjson::dom::array tri = asArray(f, "each face");
-    if (tri.size() != 3) throw bad("face " + std::to_string(m.faces.size()) + " does not have 3 indices");
+    if (tri.size() != 3)
+      throw bad("face " + std::to_string(m.faces.size()) + " does not have 3 indices");
     std::array<int, 3> face{};
     int k = 0;
     for (simdjson::dom::element i : tri) face[std::size_t(k++)] = int(asInt(i, "a face index"));
@@ -75,7 +77,8 @@ HandModel parse(simdjson::dom::element root) {
 
   for (simdjson::dom::element v : asArray(field(o, "vertex_parts"), "\"vertex_parts\"")) {
     const int64_t part = asInt(v, "a vertex part");
-    if (part < 0 || part >= kPartCount) throw bad("vertex part " + std::to_string(part) + " is not in 0..5");
+    if (part < 0 || part >= kPartCount)
+      throw bad("vertex part " + std::to_string(part) + " is not in 0..5");
     m.vertexParts.push_back(static_cast<Part>(part));
   }
 
@@ -86,8 +89,8 @@ HandModel parse(simdjson::dom::element root) {
     for (simdjson::dom::element pair : asArray(row, "a regressor row")) {
       simdjson::dom::array pv = asArray(pair, "a regressor entry");
       if (pv.size() != 2) throw bad("regressor entries must be [vertex, weight]");
-      m.jointRegressor[j].push_back({int(asInt(pv.at(0), "a regressor vertex")),
-                                     asDouble(pv.at(1), "a regressor weight")});
+      m.jointRegressor[j].push_back(
+          {int(asInt(pv.at(0), "a regressor vertex")), asDouble(pv.at(1), "a regressor weight")});
     }
     ++j;
   }
@@ -99,9 +102,11 @@ HandModel parse(simdjson::dom::element root) {
     Eigen::Index i = 0;
     for (simdjson::dom::element v : verts) {
       simdjson::dom::array xyz = asArray(v, "a rest vertex");
-      if (xyz.size() != 3) throw bad("rest vertex " + std::to_string(i) + " does not have 3 coordinates");
+      if (xyz.size() != 3)
+        throw bad("rest vertex " + std::to_string(i) + " does not have 3 coordinates");
       int k = 0;
-      for (simdjson::dom::element c : xyz) m.restVertices(i, k++) = asDouble(c, "a rest coordinate");
+      for (simdjson::dom::element c : xyz)
+        m.restVertices(i, k++) = asDouble(c, "a rest coordinate");
       ++i;
     }
   }
@@ -147,7 +152,8 @@ void HandModel::validate() const {
       throw bad("joint regressor row " + std::to_string(j) + " is empty");
     for (const RegressorWeight& w : jointRegressor[std::size_t(j)])
       if (w.vertex < 0 || w.vertex >= vertexCount)
-        throw bad("joint regressor row " + std::to_string(j) + " uses vertex " + std::to_string(w.vertex));
+        throw bad("joint regressor row " + std::to_string(j) + " uses vertex " +
+                  std::to_string(w.vertex));
   }
   if (restVertices.rows() != 0 && restVertices.rows() != vertexCount)
     throw bad("\"rest_vertices\" has " + std::to_string(restVertices.rows()) + " rows, expected " +
@@ -197,7 +203,8 @@ void saveHandModel(const HandModel& model, const std::filesystem::path& path) {
   if (model.restVertices.rows() > 0) {
     w.key("rest_vertices").beginArray();
     for (Eigen::Index i = 0; i < model.restVertices.rows(); ++i)
-      w.array(std::vector<double>{model.restVertices(i, 0), model.restVertices(i, 1), model.restVertices(i, 2)});
+      w.array(std::vector<double>{model.restVertices(i, 0), model.restVertices(i, 1),
+                                  model.restVertices(i, 2)});
     w.endArray();
   }
   w.endObject();

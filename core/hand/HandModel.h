@@ -1,4 +1,5 @@
-// A hand mesh topology: faces, a part per vertex and a 21-joint regressor (format: docs/hand_model.md).
+// A hand mesh topology: faces, a part per vertex and a 21-joint regressor (format:
+// docs/hand_model.md).
 #pragma once
 
 #include "geometry/Points.h"
@@ -21,7 +22,7 @@ struct HandModel {
   std::string name;
   int vertexCount = 0;
   std::vector<std::array<int, 3>> faces;
-  std::vector<Part> vertexParts;                                 // one per vertex
+  std::vector<Part> vertexParts;                                         // one per vertex
   std::array<std::vector<RegressorWeight>, kJointCount> jointRegressor;  // sparse rows
   Points restVertices;  // optional template (V×3, metres); empty when absent
 

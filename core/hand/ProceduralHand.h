@@ -1,10 +1,11 @@
-// The bundled hand: a procedurally generated, articulated, closed mesh posed by a 21-joint skeleton.
-// It stands in for MANO (which cannot be shipped) when synthesizing test and demo datasets.
+// The bundled hand: a procedurally generated, articulated, closed mesh posed by a 21-joint
+// skeleton. It stands in for MANO (which cannot be shipped) when synthesizing test and demo
+// datasets.
 //
-// Rest frame (metres): a flat, open RIGHT hand with the wrist joint at the origin, fingers along +y,
-// the palm (volar side) facing +z and, as a right hand must with those two axes, the thumb on the +x
-// side (a viewer in front of the palm, at +z, sees the thumb on their right). Fingertip joints lie
-// on the surface. One closed, consistently outward-oriented genus-0 triangle mesh.
+// Rest frame (metres): a flat, open RIGHT hand with the wrist joint at the origin, fingers along
+// +y, the palm (volar side) facing +z and, as a right hand must with those two axes, the thumb on
+// the +x side (a viewer in front of the palm, at +z, sees the thumb on their right). Fingertip
+// joints lie on the surface. One closed, consistently outward-oriented genus-0 triangle mesh.
 #pragma once
 
 #include "geometry/Points.h"
@@ -28,8 +29,8 @@ struct HandPose {
   // abduction turns about its own pad normal (positive: towards the index finger).
   std::array<std::array<double, 4>, 5> fingers{};
   Eigen::Matrix3d globalRotation = Eigen::Matrix3d::Identity();  // about the wrist joint
-  Eigen::Vector3d wristPosition = Eigen::Vector3d::Zero();        // metres, camera frame
-  double scale = 1.0;                                             // hand size multiplier
+  Eigen::Vector3d wristPosition = Eigen::Vector3d::Zero();       // metres, camera frame
+  double scale = 1.0;                                            // hand size multiplier
 };
 
 class ProceduralHand {
@@ -50,7 +51,7 @@ class ProceduralHand {
 
  private:
   HandModel model_;
-  Points restJoints_;                      // 21×3
+  Points restJoints_;                       // 21×3
   std::array<int, kJointCount> parents_{};  // -1 for the wrist
   // Per digit (thumb..pinky), rest frame: flexion and abduction axes.
   std::array<Eigen::Vector3d, 5> flexionAxes_;

@@ -1,4 +1,5 @@
-// Binary cache of parsed numeric JSON in the user's cache folder, so a dataset reopens in well under 1 s.
+// Binary cache of parsed numeric JSON in the user's cache folder, so a dataset reopens in well
+// under 1 s.
 #pragma once
 
 #include "io/NumericJson.h"
@@ -11,9 +12,10 @@ namespace handalign {
 // $HANDALIGN_CACHE_DIR, else $XDG_CACHE_HOME/handalign, else ~/.cache/handalign.
 std::filesystem::path cacheDirectory();
 
-// Like readNumericItemLists, but the first call writes a binary cache (atomically) keyed by the source's
-// canonical path, size and modification time, and later calls memory-map it. A stale, truncated or
-// foreign cache file is ignored and rewritten; an unwritable cache folder only costs the speed-up.
+// Like readNumericItemLists, but the first call writes a binary cache (atomically) keyed by the
+// source's canonical path, size and modification time, and later calls memory-map it. A stale,
+// truncated or foreign cache file is ignored and rewritten; an unwritable cache folder only costs
+// the speed-up.
 std::vector<NumericArray> readNumericItemListsCached(const std::filesystem::path& path,
                                                      const std::vector<ItemShape>& shapes,
                                                      int threads = 0);

@@ -2,10 +2,10 @@
 
 #include "util/Error.h"
 
-#include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <unistd.h>
+#include <cerrno>
+#include <cstring>
 
 namespace handalign {
 namespace fs = std::filesystem;
@@ -31,7 +31,8 @@ void writeAndSync(const fs::path& tmp, const std::string& contents, const fs::pa
 }
 
 fs::path tempNameFor(const fs::path& path) {
-  return path.parent_path() / ("." + path.filename().string() + ".tmp-" + std::to_string(::getpid()));
+  return path.parent_path() /
+         ("." + path.filename().string() + ".tmp-" + std::to_string(::getpid()));
 }
 }  // namespace
 
@@ -80,7 +81,8 @@ void StagedOutputs::discard() {
 
 namespace handalign {
 
-AtomicWriter::AtomicWriter(std::filesystem::path path) : path_(std::move(path)), tmp_(tempNameFor(path_)) {
+AtomicWriter::AtomicWriter(std::filesystem::path path)
+    : path_(std::move(path)), tmp_(tempNameFor(path_)) {
   fd_ = ::open(tmp_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd_ < 0) throw InputError(path_, std::string("cannot write: ") + std::strerror(errno));
 }

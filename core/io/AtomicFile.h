@@ -22,7 +22,8 @@ class StagedOutputs {
 
   void add(const std::string& fileName, const std::string& contents);
   void commit();
-  // Removes staged files (also safe from a signal handler's perspective: call from the main thread).
+  // Removes staged files (also safe from a signal handler's perspective: call from the main
+  // thread).
   void discard();
   const std::filesystem::path& directory() const { return dir_; }
 

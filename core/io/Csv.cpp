@@ -22,9 +22,12 @@ std::vector<std::string> splitCsvLine(const std::string& line) {
   for (std::size_t i = 0; i < line.size(); ++i) {
     const char c = line[i];
     if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') fields.back() += '"', ++i;
-      else if (c == '"') quoted = false;
-      else fields.back() += c;
+      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"')
+        fields.back() += '"', ++i;
+      else if (c == '"')
+        quoted = false;
+      else
+        fields.back() += c;
     } else if (c == '"') {
       quoted = true;
     } else if (c == ',') {
@@ -37,7 +40,8 @@ std::vector<std::string> splitCsvLine(const std::string& line) {
 }
 
 bool parseCsvNumber(const std::string& s, double& out) {
-  if (s.empty() || s == "nan" || s == "NaN") return out = std::numeric_limits<double>::quiet_NaN(), true;
+  if (s.empty() || s == "nan" || s == "NaN")
+    return out = std::numeric_limits<double>::quiet_NaN(), true;
   if (s == "inf") return out = std::numeric_limits<double>::infinity(), true;
   if (s == "-inf") return out = -std::numeric_limits<double>::infinity(), true;
   const auto r = std::from_chars(s.data(), s.data() + s.size(), out);

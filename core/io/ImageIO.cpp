@@ -19,12 +19,15 @@ std::vector<std::uint8_t> readBytes(const fs::path& path) {
   if (!fs::is_regular_file(path, ec)) throw InputError(path, "no such file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path, "cannot open");
-  std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)),
+                                  std::istreambuf_iterator<char>());
   if (bytes.empty()) throw InputError(path, "empty file");
   return bytes;
 }
 
-bool isJpeg(const std::vector<std::uint8_t>& b) { return b.size() >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF; }
+bool isJpeg(const std::vector<std::uint8_t>& b) {
+  return b.size() >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF;
+}
 bool isPng(const std::vector<std::uint8_t>& b) {
   static const std::uint8_t sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
   return b.size() >= 8 && std::equal(sig, sig + 8, b.begin());
@@ -50,7 +53,8 @@ cv::Mat decode(const fs::path& path, int flags) {
   } catch (const cv::Exception&) {
     m.release();
   }
-  if (m.empty()) throw InputError(path, isPng(bytes) ? "corrupt or truncated PNG" : "undecodable JPEG");
+  if (m.empty())
+    throw InputError(path, isPng(bytes) ? "corrupt or truncated PNG" : "undecodable JPEG");
   return m;
 }
 
@@ -72,7 +76,8 @@ Image<std::uint8_t> readPng8(const fs::path& path) {
   const std::vector<std::uint8_t> head = readBytes(path);
   if (!isPng(head)) throw InputError(path, "not a PNG file");
   cv::Mat m = decode(path, cv::IMREAD_UNCHANGED);
-  if (m.depth() != CV_8U) throw InputError(path, "not an 8-bit PNG (16-bit masks are not supported)");
+  if (m.depth() != CV_8U)
+    throw InputError(path, "not an 8-bit PNG (16-bit masks are not supported)");
   if (m.channels() > 1) {
     std::vector<cv::Mat> ch;
     cv::split(m, ch);
@@ -91,7 +96,8 @@ std::pair<int, int> imageSize(const fs::path& path) {
 
 std::string encodeImage(const std::string& ext, int width, int height, int channels,
                         const std::uint8_t* data, int jpegQuality) {
-  const cv::Mat m(height, width, channels == 3 ? CV_8UC3 : CV_8UC1, const_cast<std::uint8_t*>(data));
+  const cv::Mat m(height, width, channels == 3 ? CV_8UC3 : CV_8UC1,
+                  const_cast<std::uint8_t*>(data));
   std::vector<std::uint8_t> buf;
   std::vector<int> params;
   if (ext == ".jpg" || ext == ".jpeg") params = {cv::IMWRITE_JPEG_QUALITY, jpegQuality};
@@ -99,7 +105,8 @@ std::string encodeImage(const std::string& ext, int width, int height, int chann
   return std::string(buf.begin(), buf.end());
 }
 
-void writeJpegBgr(const fs::path& path, int width, int height, const std::uint8_t* bgr, int quality) {
+void writeJpegBgr(const fs::path& path, int width, int height, const std::uint8_t* bgr,
+                  int quality) {
   writeFileAtomically(path, encodeImage(".jpg", width, height, 3, bgr, quality));
 }
 
@@ -114,7 +121,8 @@ LabelImage readHandMask(const fs::path& path, int resolution) {
     const cv::Mat src(gray.height, gray.width, CV_8UC1, gray.pixels.data());
     cv::Mat dst;
     const bool shrink = gray.width >= resolution && gray.height >= resolution;
-    cv::resize(src, dst, cv::Size(resolution, resolution), 0, 0, shrink ? cv::INTER_AREA : cv::INTER_LINEAR);
+    cv::resize(src, dst, cv::Size(resolution, resolution), 0, 0,
+               shrink ? cv::INTER_AREA : cv::INTER_LINEAR);
     gray = fromMat(dst);
   }
   for (std::uint8_t& v : gray.pixels) v = v >= 128 ? 1 : 0;

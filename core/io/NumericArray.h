@@ -36,7 +36,8 @@ class NumericArray {
   bool isMapped() const;
 
  private:
-  friend class GrowingArray;  // io/GrowingArray.h: owned arrays whose count is known only at the end
+  friend class GrowingArray;  // io/GrowingArray.h: owned arrays whose count is known only at the
+                              // end
   struct Storage;
   std::shared_ptr<Storage> storage_;
   const double* data_ = nullptr;

@@ -444,10 +444,13 @@ class Pipeline {
         throw InputError(file_.path(), "expected a list of " + std::to_string(shapes_.size()) +
                                            (shapes_.size() == 1 ? " list" : " lists") + ", found " +
                                            std::to_string(counts.size()));
-      for (std::size_t k = 1; k < counts.size(); ++k)
-        if (counts[k] != counts[0])
+      // An empty list is allowed beside full ones (FreiHAND predictions with vertices only).
+      std::size_t reference = 0;
+      for (std::size_t c : counts) reference = std::max(reference, c);
+      for (std::size_t k = 0; k < counts.size(); ++k)
+        if (counts[k] != 0 && counts[k] != reference)
           throw InputError(file_.path(), "lists have different lengths (" +
-                                             std::to_string(counts[0]) + " vs " +
+                                             std::to_string(reference) + " vs " +
                                              std::to_string(counts[k]) + ")");
     }
     std::vector<NumericArray> arrays;

@@ -1,4 +1,5 @@
-// Streaming reader for the large numeric JSON arrays of hand datasets (FreiHAND *_verts.json is ~1.5 GB).
+// Streaming reader for the large numeric JSON arrays of hand datasets (FreiHAND *_verts.json is
+// ~1.5 GB).
 #pragma once
 
 #include "io/NumericArray.h"
@@ -16,14 +17,15 @@ struct ItemShape {
   int cols = 3;
 };
 
-// Parses a file whose top-level value is a list of N items of `shape`. Never builds a DOM of the whole
-// file: the file is memory-mapped, item boundaries found by a fast scan, items parsed with simdjson
-// On-Demand on up to `threads` threads. Throws InputError (missing, empty, truncated, not JSON, wrong
-// item shape or item count mismatch, a non-finite number) naming the file, the item and the problem.
+// Parses a file whose top-level value is a list of N items of `shape`. Never builds a DOM of the
+// whole file: the file is memory-mapped, item boundaries found by a fast scan, items parsed with
+// simdjson On-Demand on up to `threads` threads. Throws InputError (missing, empty, truncated, not
+// JSON, wrong item shape or item count mismatch, a non-finite number) naming the file, the item and
+// the problem.
 NumericArray readNumericItems(const std::filesystem::path& path, ItemShape shape, int threads = 0);
 
 // The top-level value is a list of shapes.size() such lists (FreiHAND pred.json: [xyz, verts]).
-// Every list must have the same item count.
+// Every non-empty list must have the same item count (an empty one stands for data not given).
 std::vector<NumericArray> readNumericItemLists(const std::filesystem::path& path,
                                                const std::vector<ItemShape>& shapes,
                                                int threads = 0);

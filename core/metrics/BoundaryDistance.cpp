@@ -14,7 +14,8 @@ void BoundaryPixels::clear(int firstRow, int rowCount) {
 }
 
 namespace {
-// Smallest squared horizontal distance from x to a pixel of row r of `b` (INT_MAX if the row is empty).
+// Smallest squared horizontal distance from x to a pixel of row r of `b` (INT_MAX if the row is
+// empty).
 inline std::int32_t rowDistance(const BoundaryPixels& b, int r, int x) {
   const int* begin = b.xs.data() + b.rowStart[std::size_t(r)];
   const int* end = b.xs.data() + b.rowStart[std::size_t(r) + 1];
@@ -27,7 +28,8 @@ inline std::int32_t rowDistance(const BoundaryPixels& b, int r, int x) {
 }
 }  // namespace
 
-void directedSquaredDistances(const BoundaryPixels& from, const BoundaryPixels& to, std::vector<std::int32_t>& out) {
+void directedSquaredDistances(const BoundaryPixels& from, const BoundaryPixels& to,
+                              std::vector<std::int32_t>& out) {
   for (int r = 0; r < from.rows; ++r) {
     const int y = from.y0 + r;
     const int rTo = y - to.y0;  // the same image row in `to`'s window

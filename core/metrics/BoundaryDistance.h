@@ -18,9 +18,10 @@ struct BoundaryPixels {
   bool empty() const { return xs.empty(); }
 };
 
-// For each boundary pixel of `from`, the squared Euclidean distance to the nearest boundary pixel of
-// `to` (exact: rows are searched outwards from the pixel's own row until the row offset alone exceeds
-// the best distance found). Appends to `out`.
-void directedSquaredDistances(const BoundaryPixels& from, const BoundaryPixels& to, std::vector<std::int32_t>& out);
+// For each boundary pixel of `from`, the squared Euclidean distance to the nearest boundary pixel
+// of `to` (exact: rows are searched outwards from the pixel's own row until the row offset alone
+// exceeds the best distance found). Appends to `out`.
+void directedSquaredDistances(const BoundaryPixels& from, const BoundaryPixels& to,
+                              std::vector<std::int32_t>& out);
 
 }  // namespace handalign

@@ -25,7 +25,10 @@ double percentileOfSquared(std::vector<std::int32_t>& sq, double q) {
   const std::size_t lo = std::min(n - 1, std::size_t(lowerIndex));
   std::nth_element(sq.begin(), sq.begin() + std::ptrdiff_t(lo), sq.end());
   const double a = std::sqrt(double(sq[lo]));
-  const double b = lo + 1 < n ? std::sqrt(double(*std::min_element(sq.begin() + std::ptrdiff_t(lo) + 1, sq.end()))) : a;
+  const double b =
+      lo + 1 < n
+          ? std::sqrt(double(*std::min_element(sq.begin() + std::ptrdiff_t(lo) + 1, sq.end())))
+          : a;
   return lerp(a, b, virtualIndex - lowerIndex);
 }
 
@@ -73,13 +76,15 @@ double percentileLinear(std::vector<double>& values, double q) {
   const std::size_t lo = std::min(n - 1, std::size_t(lowerIndex));
   std::nth_element(values.begin(), values.begin() + std::ptrdiff_t(lo), values.end());
   const double a = values[lo];
-  const double b = lo + 1 < n ? *std::min_element(values.begin() + std::ptrdiff_t(lo) + 1, values.end()) : a;
+  const double b =
+      lo + 1 < n ? *std::min_element(values.begin() + std::ptrdiff_t(lo) + 1, values.end()) : a;
   return lerp(a, b, virtualIndex - lowerIndex);
 }
 
 void MaskScorer::Box::add(const Box& b) {
   if (b.empty()) return;
-  x0 = std::min(x0, b.x0), y0 = std::min(y0, b.y0), x1 = std::max(x1, b.x1), y1 = std::max(y1, b.y1);
+  x0 = std::min(x0, b.x0), y0 = std::min(y0, b.y0), x1 = std::max(x1, b.x1),
+  y1 = std::max(y1, b.y1);
 }
 
 // Boundary inside the window: mask pixels with a 4-neighbour outside the mask or outside the image.
@@ -91,16 +96,16 @@ void MaskScorer::boundary(ClassOf in, int w, int h, const Box& win, BoundaryPixe
     const std::uint8_t* down = y + 1 < h ? row + w : nullptr;
     for (int x = win.x0; x <= win.x1; ++x) {
       if (!in(row[x])) continue;
-      if (!up || !down || x == 0 || x == w - 1 || !in(row[x - 1]) || !in(row[x + 1]) || !in(up[x]) ||
-          !in(down[x]))
+      if (!up || !down || x == 0 || x == w - 1 || !in(row[x - 1]) || !in(row[x + 1]) ||
+          !in(up[x]) || !in(down[x]))
         out.push(x);
     }
     out.endRow();
   }
 }
 
-void MaskScorer::labelBoundaries(const std::uint8_t* image, int w, int h, const Box& win, int labelCount,
-                                 BoundaryPixels* out) {
+void MaskScorer::labelBoundaries(const std::uint8_t* image, int w, int h, const Box& win,
+                                 int labelCount, BoundaryPixels* out) {
   for (int c = 1; c <= labelCount; ++c) out[c].clear(win.y0, win.y1 - win.y0 + 1);
   for (int y = win.y0; y <= win.y1; ++y) {
     const std::uint8_t* row = image + std::size_t(y) * w;
@@ -109,7 +114,8 @@ void MaskScorer::labelBoundaries(const std::uint8_t* image, int w, int h, const 
     for (int x = win.x0; x <= win.x1; ++x) {
       const std::uint8_t v = row[x];
       if (v == 0 || v > labelCount) continue;
-      if (!up || !down || x == 0 || x == w - 1 || row[x - 1] != v || row[x + 1] != v || up[x] != v || down[x] != v)
+      if (!up || !down || x == 0 || x == w - 1 || row[x - 1] != v || row[x + 1] != v ||
+          up[x] != v || down[x] != v)
         out[v].push(x);
     }
     for (int c = 1; c <= labelCount; ++c) out[c].endRow();
@@ -121,13 +127,14 @@ double MaskScorer::hd95FromBoundaries(const BoundaryPixels& pred, const Boundary
   ba_.clear();
   directedSquaredDistances(pred, gt, ab_);
   directedSquaredDistances(gt, pred, ba_);
-  if (options_.mode == HdMode::Max) return std::max(percentileOfSquared(ab_, 95.0), percentileOfSquared(ba_, 95.0));
+  if (options_.mode == HdMode::Max)
+    return std::max(percentileOfSquared(ab_, 95.0), percentileOfSquared(ba_, 95.0));
   ab_.insert(ab_.end(), ba_.begin(), ba_.end());
   return percentileOfSquared(ab_, 95.0);
 }
 
-ClassScore MaskScorer::scoreCounted(ClassOf pred, ClassOf gt, int w, int h, const Box& window, std::int64_t np,
-                                    std::int64_t ng, std::int64_t inter) {
+ClassScore MaskScorer::scoreCounted(ClassOf pred, ClassOf gt, int w, int h, const Box& window,
+                                    std::int64_t np, std::int64_t ng, std::int64_t inter) {
   ClassScore s;
   s.intersection = inter;
   s.unionCount = np + ng - inter;
@@ -165,7 +172,8 @@ ClassScore MaskScorer::score(const std::uint8_t* pred, const std::uint8_t* gt, i
   return scoreCounted({pred, -1}, {gt, -1}, w, h, box, np, ng, inter);
 }
 
-ClassScore MaskScorer::scoreLabel(const LabelImage& pred, const LabelImage& gt, std::uint8_t label) {
+ClassScore MaskScorer::scoreLabel(const LabelImage& pred, const LabelImage& gt,
+                                  std::uint8_t label) {
   const int w = pred.width, h = pred.height;
   const std::uint8_t* p = pred.pixels.data();
   const std::uint8_t* g = gt.pixels.data();
@@ -186,7 +194,8 @@ ClassScore MaskScorer::scoreForeground(const LabelImage& pred, const LabelImage&
   return score(pred.pixels.data(), gt.pixels.data(), pred.width, pred.height);
 }
 
-void MaskScorer::scoreAllLabels(const LabelImage& pred, const LabelImage& gt, int labelCount, ClassScore* out) {
+void MaskScorer::scoreAllLabels(const LabelImage& pred, const LabelImage& gt, int labelCount,
+                                ClassScore* out) {
   constexpr int kMax = 8;
   const int w = pred.width, h = pred.height;
   std::int64_t conf[kMax][kMax] = {};
@@ -236,7 +245,8 @@ void MaskScorer::scoreAllLabels(const LabelImage& pred, const LabelImage& gt, in
     s.iou = double(s.intersection) / double(s.unionCount);
     if (np == 0 || ng == 0) {
       s.hdMissing = true;
-      s.hd95 = options_.empty == HdEmpty::Diagonal ? std::sqrt(double(w) * w + double(h) * h) : kNaN;
+      s.hd95 =
+          options_.empty == HdEmpty::Diagonal ? std::sqrt(double(w) * w + double(h) * h) : kNaN;
       continue;
     }
     s.hd95 = hd95FromBoundaries(predLabelBoundary_[c], gtLabelBoundary_[c]);

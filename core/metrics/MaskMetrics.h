@@ -11,8 +11,11 @@
 
 namespace handalign {
 
-enum class HdMode { Max, Pooled };    // MONAI / DeepMind max of directed P95s, or MedPy's pooled P95
-enum class HdEmpty { Nan, Diagonal };  // class present in exactly one mask: NaN, or the image diagonal
+enum class HdMode { Max, Pooled };  // MONAI / DeepMind max of directed P95s, or MedPy's pooled P95
+enum class HdEmpty {
+  Nan,
+  Diagonal
+};  // class present in exactly one mask: NaN, or the image diagonal
 
 struct HdOptions {
   HdMode mode = HdMode::Max;
@@ -35,8 +38,8 @@ struct ClassScore {
 // numpy.percentile(values, q) with the default linear method; `values` is reordered. Empty → NaN.
 double percentileLinear(std::vector<double>& values, double q);
 
-// Scores masks; keeps scratch buffers, so keep one per thread. Only the bounding box of the union of
-// the two masks is visited after one counting pass, and HD95 uses row-indexed boundary lists
+// Scores masks; keeps scratch buffers, so keep one per thread. Only the bounding box of the union
+// of the two masks is visited after one counting pass, and HD95 uses row-indexed boundary lists
 // (docs/adr/0002), so small classes such as fingers cost little.
 class MaskScorer {
  public:
@@ -51,7 +54,8 @@ class MaskScorer {
   ClassScore scoreForeground(const LabelImage& pred, const LabelImage& gt);
   // Labels 1..labelCount (<= 7) of two label images in one pass: out[c] for each; out[0] gets the
   // background IoU and counts, without HD95.
-  void scoreAllLabels(const LabelImage& pred, const LabelImage& gt, int labelCount, ClassScore* out);
+  void scoreAllLabels(const LabelImage& pred, const LabelImage& gt, int labelCount,
+                      ClassScore* out);
 
   struct Box {
     int x0 = INT32_MAX, y0 = INT32_MAX, x1 = -1, y1 = -1;
@@ -69,12 +73,12 @@ class MaskScorer {
     int label;
     bool operator()(std::uint8_t v) const { return label < 0 ? v != 0 : v == label; }
   };
-  ClassScore scoreCounted(ClassOf pred, ClassOf gt, int w, int h, const Box& window, std::int64_t np,
-                          std::int64_t ng, std::int64_t inter);
+  ClassScore scoreCounted(ClassOf pred, ClassOf gt, int w, int h, const Box& window,
+                          std::int64_t np, std::int64_t ng, std::int64_t inter);
   static void boundary(ClassOf in, int w, int h, const Box& window, BoundaryPixels& out);
   // Boundary pixels of every label 1..labelCount of a label image in one pass over `window`.
-  static void labelBoundaries(const std::uint8_t* image, int w, int h, const Box& window, int labelCount,
-                              BoundaryPixels* out);
+  static void labelBoundaries(const std::uint8_t* image, int w, int h, const Box& window,
+                              int labelCount, BoundaryPixels* out);
   double hd95FromBoundaries(const BoundaryPixels& pred, const BoundaryPixels& gt);
 
   HdOptions options_;

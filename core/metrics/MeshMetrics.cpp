@@ -6,20 +6,22 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
-#include <memory>
 #include <limits>
+#include <memory>
 #include <optional>
 
 namespace handalign {
 namespace {
 
 // Uniform grid over a point set with cells as large as the threshold: every neighbour closer than
-// the threshold lies in the 27 cells around the query, so "is any point within t" is answered exactly.
+// the threshold lies in the 27 cells around the query, so "is any point within t" is answered
+// exactly.
 class CellGrid {
  public:
   // Cells a hair larger than the threshold, so rounding in the cell arithmetic can never put a
   // neighbour closer than the threshold two cells away.
-  CellGrid(PointsView pts, double threshold) : pts_(pts), cell_(threshold * (1 + 1e-9)), inv_(1.0 / cell_) {
+  CellGrid(PointsView pts, double threshold)
+      : pts_(pts), cell_(threshold * (1 + 1e-9)), inv_(1.0 / cell_) {
     lo_ = pts.colwise().minCoeff();
     const Eigen::RowVector3d hi = pts.colwise().maxCoeff();
     for (int k = 0; k < 3; ++k) dims_[k] = int((hi[k] - lo_[k]) * inv_) + 1;
@@ -27,10 +29,12 @@ class CellGrid {
     start_.assign(cells + 1, 0);
     order_.resize(std::size_t(pts.rows()));
     std::vector<int> cellOf(std::size_t(pts.rows()));
-    for (Eigen::Index i = 0; i < pts.rows(); ++i) ++start_[std::size_t(cellOf[std::size_t(i)] = cellIndex(pts.row(i))) + 1];
+    for (Eigen::Index i = 0; i < pts.rows(); ++i)
+      ++start_[std::size_t(cellOf[std::size_t(i)] = cellIndex(pts.row(i))) + 1];
     for (std::size_t c = 0; c < cells; ++c) start_[c + 1] += start_[c];  // cells <= 1e6 fits an int
     std::vector<int> fill(start_.begin(), start_.end() - 1);
-    for (Eigen::Index i = 0; i < pts.rows(); ++i) order_[std::size_t(fill[std::size_t(cellOf[std::size_t(i)])]++)] = int(i);
+    for (Eigen::Index i = 0; i < pts.rows(); ++i)
+      order_[std::size_t(fill[std::size_t(cellOf[std::size_t(i)])]++)] = int(i);
   }
 
   // A dense grid only for sets of sane extent; a wild prediction falls back to brute force.
@@ -97,28 +101,32 @@ struct NeighbourIndex {
   bool anyWithin(std::size_t t, const Eigen::RowVector3d& q) {
     if (!built[t]) {
       built[t] = 1;
-      if (thresholds[t] > 0 && CellGrid::fits(points, thresholds[t])) grids[t].emplace(points, thresholds[t]);
+      if (thresholds[t] > 0 && CellGrid::fits(points, thresholds[t]))
+        grids[t].emplace(points, thresholds[t]);
     }
-    return grids[t] ? grids[t]->anyWithin(q, thresholds[t]) : anyWithinBrute(points, q, thresholds[t]);
+    return grids[t] ? grids[t]->anyWithin(q, thresholds[t])
+                    : anyWithinBrute(points, q, thresholds[t]);
   }
 };
 
 namespace {
 
 // Fraction of `from` points whose nearest `to` point is closer than each threshold. Any neighbour
-// closer than t decides a threshold, so each query stops at its first one: first the point of the same
-// index (meshes of one topology correspond, and a good prediction keeps each vertex near its GT), then
-// the grid of the smallest threshold, and so on upwards.
+// closer than t decides a threshold, so each query stops at its first one: first the point of the
+// same index (meshes of one topology correspond, and a good prediction keeps each vertex near its
+// GT), then the grid of the smallest threshold, and so on upwards.
 std::vector<double> fractionsWithin(PointsView from, NeighbourIndex& to) {
   const std::vector<double>& th = to.thresholds;
   std::vector<std::size_t> order(th.size());
   for (std::size_t i = 0; i < th.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return th[a] < th[b]; });
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return th[a] < th[b]; });
   std::vector<std::size_t> hits(th.size(), 0);
   const bool corresponding = from.rows() == to.points.rows();
   for (Eigen::Index i = 0; i < from.rows(); ++i) {
     const Eigen::RowVector3d q = from.row(i);
-    const double hint = corresponding ? (to.points.row(i) - q).norm() : std::numeric_limits<double>::infinity();
+    const double hint =
+        corresponding ? (to.points.row(i) - q).norm() : std::numeric_limits<double>::infinity();
     for (std::size_t k = 0; k < order.size(); ++k) {
       const std::size_t t = order[k];
       if (!(hint < th[t]) && !to.anyWithin(t, q)) continue;

@@ -37,7 +37,9 @@ void PckAccumulator::add(const std::vector<double>& distances) {
   for (int k = 0; k < keypoints_; ++k) {
     // First threshold with d <= t; NaN falls through to the overflow bin.
     const double d = distances[std::size_t(k)];
-    const std::size_t bin = std::isnan(d) ? kThresholdCount : std::size_t(std::lower_bound(t.begin(), t.end(), d) - t.begin());
+    const std::size_t bin = std::isnan(d)
+                                ? kThresholdCount
+                                : std::size_t(std::lower_bound(t.begin(), t.end(), d) - t.begin());
     ++bins_[std::size_t(k) * kBins + bin];
   }
   ++samples_;
@@ -46,14 +48,16 @@ void PckAccumulator::add(const std::vector<double>& distances) {
 void PckAccumulator::merge(const PckAccumulator& other) {
   if (other.samples_ == 0) return;
   if (samples_ == 0 && keypoints_ != other.keypoints_) *this = PckAccumulator(other.keypoints_);
-  if (other.keypoints_ != keypoints_) throw std::invalid_argument("PCK histograms of different keypoint counts");
+  if (other.keypoints_ != keypoints_)
+    throw std::invalid_argument("PCK histograms of different keypoint counts");
   for (std::size_t i = 0; i < bins_.size(); ++i) bins_[i] += other.bins_[i];
   samples_ += other.samples_;
 }
 
 std::vector<double> PckAccumulator::curve() const {
   std::vector<double> mean(kThresholdCount, 0.0);
-  if (samples_ == 0 || keypoints_ == 0) return std::vector<double>(kThresholdCount, std::numeric_limits<double>::quiet_NaN());
+  if (samples_ == 0 || keypoints_ == 0)
+    return std::vector<double>(kThresholdCount, std::numeric_limits<double>::quiet_NaN());
   for (int k = 0; k < keypoints_; ++k) {
     std::int64_t cum = 0;
     for (int t = 0; t < kThresholdCount; ++t) {
@@ -84,7 +88,8 @@ double PckAccumulator::auc() const {
 
 PckAccumulator PckAccumulator::fromHistogram(int keypoints, std::int64_t samples,
                                              std::vector<std::int64_t> bins) {
-  if (bins.size() != std::size_t(keypoints) * kBins) throw std::invalid_argument("PCK histogram size");
+  if (bins.size() != std::size_t(keypoints) * kBins)
+    throw std::invalid_argument("PCK histogram size");
   PckAccumulator a(keypoints);
   a.samples_ = samples;
   a.bins_ = std::move(bins);

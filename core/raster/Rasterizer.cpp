@@ -12,8 +12,8 @@ struct P2 {
 };
 
 // Edge function with endpoints in canonical order (smaller (y, x) first), so both faces sharing an
-// edge get exactly opposite values (needed for "shared edges drawn once" to hold in floating point).
-// The canonical start and direction are fixed per face, outside the pixel loop.
+// edge get exactly opposite values (needed for "shared edges drawn once" to hold in floating
+// point). The canonical start and direction are fixed per face, outside the pixel loop.
 struct Edge {
   double sx, sy, dx, dy;
   bool negate, topLeft;
@@ -24,7 +24,8 @@ struct Edge {
     const P2& e = swap ? a : b;
     sx = s.x, sy = s.y, dx = e.x - s.x, dy = e.y - s.y;
     negate = swap;
-    // Top-left rule for a triangle with positive area (y down): top edge runs in +x, left edge runs up.
+    // Top-left rule for a triangle with positive area (y down): top edge runs in +x, left edge runs
+    // up.
     const double ddx = b.x - a.x, ddy = b.y - a.y;
     topLeft = (ddy == 0.0 && ddx > 0.0) || ddy < 0.0;
   }
@@ -35,7 +36,8 @@ struct Edge {
   double stepX() const { return negate ? dy : -dy; }  // at(x + 1, y) - at(x, y), up to rounding
   // Far above any rounding error of at() or of summing stepX() along a row of `span` pixels.
   double margin(double x, double y, double span) const {
-    return 1e-9 * (std::abs(dx) + std::abs(dy)) * (std::abs(x - sx) + std::abs(y - sy) + span + 1.0) * span;
+    return 1e-9 * (std::abs(dx) + std::abs(dy)) *
+           (std::abs(x - sx) + std::abs(y - sy) + span + 1.0) * span;
   }
   bool inside(double e) const { return e > 0.0 || (e == 0.0 && topLeft); }
 };
@@ -82,10 +84,13 @@ void rasterize(PointsView vertices, const Faces& faces, const Intrinsics& K, int
     const double minX = std::min({a.x, b.x, c.x}), maxX = std::max({a.x, b.x, c.x});
     const double minY = std::min({a.y, b.y, c.y}), maxY = std::max({a.y, b.y, c.y});
     // Clamped before the conversion: a vertex close to the camera plane projects arbitrarily far.
-    int x0 = int(std::ceil(std::max(minX, -1.0))), x1 = int(std::floor(std::min(maxX, double(width))));
-    int y0 = int(std::ceil(std::max(minY, -1.0))), y1 = int(std::floor(std::min(maxY, double(height))));
+    int x0 = int(std::ceil(std::max(minX, -1.0))),
+        x1 = int(std::floor(std::min(maxX, double(width))));
+    int y0 = int(std::ceil(std::max(minY, -1.0))),
+        y1 = int(std::floor(std::min(maxY, double(height))));
     if (x1 < 0 || y1 < 0 || x0 >= width || y0 >= height) continue;
-    x0 = std::max(x0, 0), y0 = std::max(y0, 0), x1 = std::min(x1, width - 1), y1 = std::min(y1, height - 1);
+    x0 = std::max(x0, 0), y0 = std::max(y0, 0), x1 = std::min(x1, width - 1),
+    y1 = std::min(y1, height - 1);
     if (x0 > x1 || y0 > y1) continue;
     const Edge e12(b, c), e20(c, a), e01(a, b);
     bool wrote = false;
@@ -93,13 +98,15 @@ void rasterize(PointsView vertices, const Faces& faces, const Intrinsics& K, int
     const double span = double(x1 - x0 + 2);
     const double s0 = e12.stepX(), s1 = e20.stepX(), s2 = e01.stepX();
     const double reach = span + double(y1 - y0);  // how far a pixel of the box is from (x0, y0)
-    const double m0 = e12.margin(x0, y0, reach), m1 = e20.margin(x0, y0, reach), m2 = e01.margin(x0, y0, reach);
+    const double m0 = e12.margin(x0, y0, reach), m1 = e20.margin(x0, y0, reach),
+                 m2 = e01.margin(x0, y0, reach);
     for (int y = y0; y <= y1; ++y) {
       double* depthRow = &out.depth.at(0, y);
       std::int32_t* faceRow = &out.face.at(0, y);
       // Cheap incremental estimates reject pixels that are clearly outside; a pixel within the
-      // rounding margin of an edge, or inside, gets the exact canonical evaluation. The margin bounds
-      // the rounding of the exact evaluation (relative to its terms) plus the drift of the running sum.
+      // rounding margin of an edge, or inside, gets the exact canonical evaluation. The margin
+      // bounds the rounding of the exact evaluation (relative to its terms) plus the drift of the
+      // running sum.
       double g0 = e12.at(x0, y), g1 = e20.at(x0, y), g2 = e01.at(x0, y);
       for (int x = x0; x <= x1; ++x, g0 += s0, g1 += s1, g2 += s2) {
         if (g0 < -m0 || g1 < -m1 || g2 < -m2) continue;
@@ -133,8 +140,9 @@ void Raster::toLabels(const std::vector<std::uint8_t>& faceLabels, LabelImage& o
     }
 }
 
-void renderLabels(PointsView vertices, const Faces& faces, const std::vector<std::uint8_t>& faceLabels,
-                  const Intrinsics& K, int width, int height, Raster& scratch, LabelImage& out) {
+void renderLabels(PointsView vertices, const Faces& faces,
+                  const std::vector<std::uint8_t>& faceLabels, const Intrinsics& K, int width,
+                  int height, Raster& scratch, LabelImage& out) {
   rasterize(vertices, faces, K, width, height, scratch);
   scratch.toLabels(faceLabels, out);
 }

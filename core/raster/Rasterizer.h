@@ -25,14 +25,15 @@ struct Raster {
   void toLabels(const std::vector<std::uint8_t>& faceLabels, LabelImage& out) const;
 };
 
-// Renders `faces` of `vertices` (camera frame, metres) with intrinsics K into a width×height raster.
-// Faces with a vertex at Z <= 0 are skipped; shared edges are drawn once (top-left rule); nearest
-// perspective-correct depth wins, ties go to the lower face index. Reuses out's storage.
+// Renders `faces` of `vertices` (camera frame, metres) with intrinsics K into a width×height
+// raster. Faces with a vertex at Z <= 0 are skipped; shared edges are drawn once (top-left rule);
+// nearest perspective-correct depth wins, ties go to the lower face index. Reuses out's storage.
 void rasterize(PointsView vertices, const Faces& faces, const Intrinsics& K, int width, int height,
                Raster& out);
 
 // Convenience: label image of a mesh whose faces carry `faceLabels`.
-void renderLabels(PointsView vertices, const Faces& faces, const std::vector<std::uint8_t>& faceLabels,
-                  const Intrinsics& K, int width, int height, Raster& scratch, LabelImage& out);
+void renderLabels(PointsView vertices, const Faces& faces,
+                  const std::vector<std::uint8_t>& faceLabels, const Intrinsics& K, int width,
+                  int height, Raster& scratch, LabelImage& out);
 
 }  // namespace handalign

@@ -12,8 +12,8 @@
 namespace handalign {
 
 struct SceneStyle {
-  Eigen::Vector3d skin{0.80, 0.62, 0.52};    // RGB in [0,1]
-  Eigen::Vector3d light{0.3, -0.5, -1.0};    // direction towards the light, camera frame
+  Eigen::Vector3d skin{0.80, 0.62, 0.52};  // RGB in [0,1]
+  Eigen::Vector3d light{0.3, -0.5, -1.0};  // direction towards the light, camera frame
   double ambient = 0.35;
   std::uint64_t backgroundSeed = 0;
 

@@ -10,6 +10,7 @@
 
 #include <Eigen/Geometry>
 
+#include <unistd.h>
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -18,7 +19,6 @@
 #include <exception>
 #include <mutex>
 #include <thread>
-#include <unistd.h>
 
 namespace handalign {
 namespace fs = std::filesystem;
@@ -58,7 +58,8 @@ HandPose perturbed(HandPose pose, std::mt19937_64& rng, double sigma) {
 }
 
 // Umbrella-operator smoothing: the over-smoothed look of a rough mesh regressed without refinement.
-Points smoothed(const Points& v, const std::vector<std::vector<int>>& neighbours, int iterations, double lambda) {
+Points smoothed(const Points& v, const std::vector<std::vector<int>>& neighbours, int iterations,
+                double lambda) {
   Points cur = v, next = v;
   for (int it = 0; it < iterations; ++it) {
     for (Eigen::Index i = 0; i < cur.rows(); ++i) {
@@ -79,11 +80,13 @@ void addSmoothNoise(Points& v, std::mt19937_64& rng, double amplitude) {
   for (int k = 0; k < 3; ++k) {
     const Eigen::Vector3d freq = Eigen::Vector3d(n(rng), n(rng), n(rng)) * 40.0;  // ~ 1/(2.5 cm)
     const double ph = phase(rng);
-    for (Eigen::Index i = 0; i < v.rows(); ++i) v(i, k) += amplitude * std::sin(v.row(i).dot(freq) + ph);
+    for (Eigen::Index i = 0; i < v.rows(); ++i)
+      v(i, k) += amplitude * std::sin(v.row(i).dot(freq) + ph);
   }
 }
 
-void applyGlobalError(Points& v, std::mt19937_64& rng, double rotSigma, double xySigma, double zSigma, double scaleSigma) {
+void applyGlobalError(Points& v, std::mt19937_64& rng, double rotSigma, double xySigma,
+                      double zSigma, double scaleSigma) {
   std::normal_distribution<double> n(0.0, 1.0);
   const Eigen::RowVector3d c = v.colwise().mean();
   const Eigen::Matrix3d r = smallRotation(rng, rotSigma);
@@ -103,8 +106,8 @@ std::vector<std::vector<int>> neighbourLists(const HandModel& m) {
   return nb;
 }
 
-SampleData makeSample(const ProceduralHand& hand, const std::vector<std::vector<int>>& nb, std::uint64_t seed,
-                      std::size_t index, int size) {
+SampleData makeSample(const ProceduralHand& hand, const std::vector<std::vector<int>>& nb,
+                      std::uint64_t seed, std::size_t index, int size) {
   std::mt19937_64 rng(splitmix(seed * 0x100000001B3ull + index));
   std::uniform_real_distribution<double> u(0.0, 1.0);
   std::normal_distribution<double> n(0.0, 1.0);
@@ -116,16 +119,19 @@ SampleData makeSample(const ProceduralHand& hand, const std::vector<std::vector<
   SampleData s;
   const double f = (470.0 + 180.0 * u(rng)) * size / 224.0;
   const double c = (size - 1) / 2.0;
-  s.K.K << f, 0, std::round((c + 2.5 * n(rng)) * 1e4) / 1e4, 0, f, std::round((c + 2.5 * n(rng)) * 1e4) / 1e4, 0, 0, 1;
+  s.K.K << f, 0, std::round((c + 2.5 * n(rng)) * 1e4) / 1e4, 0, f,
+      std::round((c + 2.5 * n(rng)) * 1e4) / 1e4, 0, 0, 1;
   s.K.K(0, 0) = s.K.K(1, 1) = std::round(f * 1e4) / 1e4;
 
-  // Place the hand's centroid in front of the camera so that it fills most of the crop, as in FreiHAND.
+  // Place the hand's centroid in front of the camera so that it fills most of the crop, as in
+  // FreiHAND.
   const Points rest = hand.pose(pose).vertices;
   const Eigen::RowVector3d centroid = rest.colwise().mean();
   double depth = 0.50 + 0.20 * u(rng);
   const Eigen::Vector2d shift(6.0 * n(rng), 6.0 * n(rng));  // pixels
   for (int attempt = 0; attempt < 8; ++attempt) {
-    const Eigen::Vector3d target((shift.x() + c - s.K.K(0, 2)) * depth / f, (shift.y() + c - s.K.K(1, 2)) * depth / f, depth);
+    const Eigen::Vector3d target((shift.x() + c - s.K.K(0, 2)) * depth / f,
+                                 (shift.y() + c - s.K.K(1, 2)) * depth / f, depth);
     pose.wristPosition = target - centroid.transpose();
     const Points v = hand.pose(pose).vertices;
     double maxOut = 0;  // how far the hand leaves the image, in pixels
@@ -166,7 +172,8 @@ void writePoints(AtomicWriter& out, const Points& p, std::string& buf) {
   buf += '[';
   for (Eigen::Index i = 0; i < p.rows(); ++i) {
     if (i) buf += ", ";
-    buf += '[' + formatNumber(p(i, 0)) + ", " + formatNumber(p(i, 1)) + ", " + formatNumber(p(i, 2)) + ']';
+    buf += '[' + formatNumber(p(i, 0)) + ", " + formatNumber(p(i, 1)) + ", " +
+           formatNumber(p(i, 2)) + ']';
   }
   buf += ']';
   out.write(buf);
@@ -197,8 +204,8 @@ void writeAnnotations(const fs::path& dir, const std::vector<SampleData>& sample
     k.write("]");
     k.commit();
   }
-  const std::pair<const char*, Points SampleData::*> lists[] = {{"training_xyz.json", &SampleData::gtJoints},
-                                                                 {"training_verts.json", &SampleData::gtVerts}};
+  const std::pair<const char*, Points SampleData::*> lists[] = {
+      {"training_xyz.json", &SampleData::gtJoints}, {"training_verts.json", &SampleData::gtVerts}};
   for (const auto& [name, member] : lists) {
     AtomicWriter w(dir / name);
     writeList(w, samples, [m = member](const SampleData& s) -> const Points& { return s.*m; });
@@ -220,12 +227,14 @@ void writeAnnotations(const fs::path& dir, const std::vector<SampleData>& sample
 
 }  // namespace
 
-void synthesize(const SynthOptions& o, const ProgressCallback& progress, const CancellationToken* cancel) {
+void synthesize(const SynthOptions& o, const ProgressCallback& progress,
+                const CancellationToken* cancel) {
   std::error_code ec;
   if (fs::exists(o.out, ec) && !fs::is_empty(o.out, ec) && !o.force)
     throw InputError(o.out, "exists and is not empty (use --force to replace it)");
   const fs::path out = fs::absolute(o.out).lexically_normal();
-  const fs::path staging = out.parent_path() / ("." + out.filename().string() + ".partial-" + std::to_string(::getpid()));
+  const fs::path staging = out.parent_path() / ("." + out.filename().string() + ".partial-" +
+                                                std::to_string(::getpid()));
   fs::remove_all(staging, ec);
   fs::create_directories(staging / "training" / "rgb", ec);
   fs::create_directories(staging / "training" / "mask", ec);
@@ -233,7 +242,12 @@ void synthesize(const SynthOptions& o, const ProgressCallback& progress, const C
   struct Cleanup {
     fs::path dir;
     bool keep = false;
-    ~Cleanup() { if (!keep) { std::error_code e; fs::remove_all(dir, e); } }
+    ~Cleanup() {
+      if (!keep) {
+        std::error_code e;
+        fs::remove_all(dir, e);
+      }
+    }
   } cleanup{staging};
 
   const ProceduralHand hand;
@@ -244,7 +258,8 @@ void synthesize(const SynthOptions& o, const ProgressCallback& progress, const C
   std::atomic<std::size_t> next{0}, done{0};
   std::exception_ptr error;
   std::mutex mutex;
-  const int threads = o.threads > 0 ? o.threads : int(std::max(1u, std::thread::hardware_concurrency()));
+  const int threads =
+      o.threads > 0 ? o.threads : int(std::max(1u, std::thread::hardware_concurrency()));
   auto worker = [&] {
     try {
       Raster raster;
@@ -254,10 +269,12 @@ void synthesize(const SynthOptions& o, const ProgressCallback& progress, const C
         SampleData s = makeSample(hand, nb, o.seed, i, o.imageSize);
         rasterize(viewOf(s.gtVerts), model.faces, s.K, o.imageSize, o.imageSize, raster);
         std::mt19937_64 styleRng(splitmix(o.seed ^ (0xABCDEFull + i)));
-        const std::vector<std::uint8_t> bgr = renderScene(viewOf(s.gtVerts), model.faces, raster, s.K, SceneStyle::random(styleRng));
+        const std::vector<std::uint8_t> bgr =
+            renderScene(viewOf(s.gtVerts), model.faces, raster, s.K, SceneStyle::random(styleRng));
         raster.toLabels(faceLabels, labels);
         for (std::uint8_t& v : labels.pixels) v = v ? 255 : 0;
-        writeJpegBgr(staging / "training" / "rgb" / (fileId(i) + ".jpg"), o.imageSize, o.imageSize, bgr.data(), 92);
+        writeJpegBgr(staging / "training" / "rgb" / (fileId(i) + ".jpg"), o.imageSize, o.imageSize,
+                     bgr.data(), 92);
         writeGrayImage(staging / "training" / "mask" / (fileId(i) + ".jpg"), labels, 95);
         samples[i] = std::move(s);
         done.fetch_add(1);
@@ -285,7 +302,8 @@ void synthesize(const SynthOptions& o, const ProgressCallback& progress, const C
   saveHandModel(model, staging / "hand_model.json");
   if (cancel && cancel->isCancelled()) throw Cancelled{};
   // Swap the finished folder into place; an old one (with --force) is removed only afterwards.
-  const fs::path old = out.parent_path() / ("." + out.filename().string() + ".old-" + std::to_string(::getpid()));
+  const fs::path old =
+      out.parent_path() / ("." + out.filename().string() + ".old-" + std::to_string(::getpid()));
   const bool hadOld = fs::exists(out, ec);
   if (hadOld) fs::rename(out, old);
   fs::rename(staging, out);

@@ -23,25 +23,29 @@ FreiHandDataset::FreiHandDataset(fs::path root, std::string split, int version, 
   const fs::path xyzFile = root_ / (base_ + "_xyz.json");
   const fs::path vertsFile = root_ / (base_ + "_verts.json");
   std::error_code ec;
-  if (!fs::is_regular_file(kFile, ec)) throw InputError(kFile, "no such file (every FreiHAND split needs its intrinsics)");
+  if (!fs::is_regular_file(kFile, ec))
+    throw InputError(kFile, "no such file (every FreiHAND split needs its intrinsics)");
   k_ = readNumericItemsCached(kFile, ItemShape{3, 3}, threads);
   if (k_.empty()) throw InputError(kFile, "holds no samples");
   if (fs::is_regular_file(xyzFile, ec)) {
     xyz_ = readNumericItemsCached(xyzFile, ItemShape{21, 3}, threads);
     if (xyz_.count() != k_.count())
-      throw InputError(xyzFile, "has " + std::to_string(xyz_.count()) + " samples, " + kFile.filename().string() +
-                                    " has " + std::to_string(k_.count()));
+      throw InputError(xyzFile, "has " + std::to_string(xyz_.count()) + " samples, " +
+                                    kFile.filename().string() + " has " +
+                                    std::to_string(k_.count()));
   }
   if (fs::is_regular_file(vertsFile, ec)) {
     verts_ = readNumericItemsCached(vertsFile, ItemShape{-1, 3}, threads);
     if (verts_.count() != k_.count())
-      throw InputError(vertsFile, "has " + std::to_string(verts_.count()) + " samples, " + kFile.filename().string() +
-                                      " has " + std::to_string(k_.count()));
+      throw InputError(vertsFile, "has " + std::to_string(verts_.count()) + " samples, " +
+                                      kFile.filename().string() + " has " +
+                                      std::to_string(k_.count()));
   }
   for (std::size_t i = 0; i < k_.count(); ++i) {
     const double* k = k_.item(i);
     if (!(k[0] > 0 && k[4] > 0 && k[8] == 1.0))
-      throw InputError(kFile, "sample " + std::to_string(i) + ": not a camera matrix (need fx, fy > 0 and K[2][2] = 1)");
+      throw InputError(kFile, "sample " + std::to_string(i) +
+                                  ": not a camera matrix (need fx, fy > 0 and K[2][2] = 1)");
   }
   const fs::path first = imagePath(0);
   std::tie(width_, height_) = imageSize(first);

@@ -13,7 +13,9 @@ class FreiHandDataset : public Dataset {
 
   std::string formatId() const override { return "freihand"; }
   std::filesystem::path root() const override { return root_; }
-  std::string split() const override { return version_ ? base_ + ":" + std::to_string(version_) : base_; }
+  std::string split() const override {
+    return version_ ? base_ + ":" + std::to_string(version_) : base_;
+  }
   std::size_t size() const override { return k_.count(); }
   std::string sampleId(std::size_t i) const override;
   Intrinsics intrinsics(std::size_t i) const override;

@@ -15,29 +15,34 @@ namespace {
 // Reads an R×3 list of numbers; rows = -1 accepts any count. Throws std::runtime_error.
 Points readRows(simdjson::dom::element e, const char* key, int rows) {
   simdjson::dom::array list;
-  if (e.get_array().get(list)) throw std::runtime_error(std::string("\"") + key + "\" must be a list of [x, y, z]");
+  if (e.get_array().get(list))
+    throw std::runtime_error(std::string("\"") + key + "\" must be a list of [x, y, z]");
   Points p(Eigen::Index(list.size()), 3);
   Eigen::Index i = 0;
   for (simdjson::dom::element row : list) {
     simdjson::dom::array xyz;
     if (row.get_array().get(xyz) || xyz.size() != 3)
-      throw std::runtime_error(std::string("\"") + key + "\" row " + std::to_string(i) + " must have 3 numbers");
+      throw std::runtime_error(std::string("\"") + key + "\" row " + std::to_string(i) +
+                               " must have 3 numbers");
     int k = 0;
     for (simdjson::dom::element v : xyz) {
       double d;
-      if (v.get_double().get(d)) throw std::runtime_error(std::string("\"") + key + "\" holds a non-number");
-      if (!std::isfinite(d)) throw std::runtime_error(std::string("\"") + key + "\" holds NaN or infinity");
+      if (v.get_double().get(d))
+        throw std::runtime_error(std::string("\"") + key + "\" holds a non-number");
+      if (!std::isfinite(d))
+        throw std::runtime_error(std::string("\"") + key + "\" holds NaN or infinity");
       p(i, k++) = d;
     }
     ++i;
   }
   if (rows >= 0 && p.rows() != rows)
-    throw std::runtime_error(std::string("\"") + key + "\" has " + std::to_string(p.rows()) + " rows, expected " +
-                             std::to_string(rows));
+    throw std::runtime_error(std::string("\"") + key + "\" has " + std::to_string(p.rows()) +
+                             " rows, expected " + std::to_string(rows));
   return p;
 }
 
-std::optional<fs::path> firstExisting(const fs::path& stem, std::initializer_list<const char*> exts) {
+std::optional<fs::path> firstExisting(const fs::path& stem,
+                                      std::initializer_list<const char*> exts) {
   std::error_code ec;
   for (const char* e : exts) {
     fs::path p = stem;
@@ -79,13 +84,18 @@ GenericDataset::GenericDataset(fs::path root, std::string split)
     } catch (const std::exception& ex) {
       throw InputError(file, ex.what());
     }
-    if ((!joints.empty() && joints.size() != ks.size()) || (!verts.empty() && verts.size() != ks.size()))
-      throw InputError(file, "lacks joints or vertices that earlier samples have (all samples need the same keys)");
+    if ((!joints.empty() && joints.size() != ks.size()) ||
+        (!verts.empty() && verts.size() != ks.size()))
+      throw InputError(
+          file,
+          "lacks joints or vertices that earlier samples have (all samples need the same keys)");
     if (verts.size() > 1 && verts.back().rows() != verts.front().rows())
-      throw InputError(file, "has " + std::to_string(verts.back().rows()) + " vertices, earlier samples have " +
+      throw InputError(file, "has " + std::to_string(verts.back().rows()) +
+                                 " vertices, earlier samples have " +
                                  std::to_string(verts.front().rows()));
   }
-  if ((!joints.empty() && joints.size() != ks.size()) || (!verts.empty() && verts.size() != ks.size()))
+  if ((!joints.empty() && joints.size() != ks.size()) ||
+      (!verts.empty() && verts.size() != ks.size()))
     throw InputError(annotations, "some samples lack joints or vertices that others have");
 
   k_ = NumericArray(ks.size(), 3, 3);
@@ -103,7 +113,8 @@ GenericDataset::GenericDataset(fs::path root, std::string split)
   simdjson::dom::element meta;
   const fs::path metaFile = root_ / "dataset.json";
   std::string_view model;
-  if (!parser.load(metaFile.string()).get(meta) && !meta.at_key("hand_model").get_string().get(model))
+  if (!parser.load(metaFile.string()).get(meta) &&
+      !meta.at_key("hand_model").get_string().get(model))
     handModel_ = root_ / std::string(model);
   else if (fs::is_regular_file(root_ / "hand_model.json", ec))
     handModel_ = root_ / "hand_model.json";

@@ -60,7 +60,8 @@ class TestCli : public QObject {
     r = test::runCli({"metrics", path("missing.png"), path("a2.png")});
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.err.contains("missing.png: no such file"));
-    test::writeText(path("trunc.png").toStdString(), test::readText(path("a2.png").toStdString()).substr(0, 40));
+    test::writeText(path("trunc.png").toStdString(),
+                    test::readText(path("a2.png").toStdString()).substr(0, 40));
     r = test::runCli({"metrics", path("trunc.png"), path("a2.png")});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("trunc.png"), qPrintable(r.err));

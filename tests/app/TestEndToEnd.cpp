@@ -1,4 +1,5 @@
-// synth → eval → tables: refined beats rough, shards merge to the single run, Ctrl-C writes nothing.
+// synth → eval → tables: refined beats rough, shards merge to the single run, Ctrl-C writes
+// nothing.
 #include "TestSupport.h"
 
 #include <QJsonArray>
@@ -14,7 +15,9 @@ using namespace handalign;
 namespace fs = std::filesystem;
 
 namespace {
-QJsonObject readJson(const fs::path& f) { return QJsonDocument::fromJson(QByteArray::fromStdString(test::readText(f))).object(); }
+QJsonObject readJson(const fs::path& f) {
+  return QJsonDocument::fromJson(QByteArray::fromStdString(test::readText(f))).object();
+}
 QJsonObject predMeans(const QJsonObject& summary, const QString& name) {
   for (const auto& v : summary["predictions"].toArray())
     if (v.toObject()["name"].toString() == name) return v.toObject();
@@ -30,24 +33,40 @@ class TestEndToEnd : public QObject {
   fs::path data_;
   fs::path root() const { return fs::path(tmp_.path().toStdString()); }
   QStringList evalArgs(const fs::path& out) {
-    return {"eval", "--dataset", q(data_), "--pred", "rough=" + q(data_ / "pred_rough.json"), "--pred",
-            "refined=" + q(data_ / "pred_refined.json"), "--out", q(out), "--quiet"};
+    return {"eval",
+            "--dataset",
+            q(data_),
+            "--pred",
+            "rough=" + q(data_ / "pred_rough.json"),
+            "--pred",
+            "refined=" + q(data_ / "pred_refined.json"),
+            "--out",
+            q(out),
+            "--quiet"};
   }
 
  private Q_SLOTS:
   void initTestCase() { data_ = test::synthDataset(root(), 60, 5); }
 
   void synthWritesFreihandLayoutDeterministically() {
-    for (const char* f : {"training_K.json", "training_xyz.json", "training_verts.json", "hand_model.json",
-                          "pred_rough.json", "pred_refined.json", "training/rgb/00000059.jpg", "training/mask/00000000.jpg"})
+    for (const char* f : {"training_K.json", "training_xyz.json", "training_verts.json",
+                          "hand_model.json", "pred_rough.json", "pred_refined.json",
+                          "training/rgb/00000059.jpg", "training/mask/00000000.jpg"})
       QVERIFY2(fs::exists(data_ / f), f);
     const fs::path again = root() / "again";
-    QCOMPARE(test::runCli({"synth", "--out", q(again), "--count", "60", "--seed", "5", "--quiet", "--threads", "1"}).exitCode, 0);
-    for (const char* f : {"training_verts.json", "pred_rough.json", "training_K.json", "training/rgb/00000007.jpg"})
+    QCOMPARE(test::runCli({"synth", "--out", q(again), "--count", "60", "--seed", "5", "--quiet",
+                           "--threads", "1"})
+                 .exitCode,
+             0);
+    for (const char* f :
+         {"training_verts.json", "pred_rough.json", "training_K.json", "training/rgb/00000007.jpg"})
       QVERIFY2(test::readText(again / f) == test::readText(data_ / f), f);
     const fs::path other = root() / "other";
-    QCOMPARE(test::runCli({"synth", "--out", q(other), "--count", "3", "--seed", "6", "--quiet"}).exitCode, 0);
-    QVERIFY(test::readText(other / "training_K.json") != test::readText(again / "training_K.json").substr(0, 10));
+    QCOMPARE(test::runCli({"synth", "--out", q(other), "--count", "3", "--seed", "6", "--quiet"})
+                 .exitCode,
+             0);
+    QVERIFY(test::readText(other / "training_K.json") !=
+            test::readText(again / "training_K.json").substr(0, 10));
     // An existing non-empty folder is not overwritten without --force.
     const auto r = test::runCli({"synth", "--out", q(other), "--count", "3", "--quiet"});
     QCOMPARE(r.exitCode, 1);
@@ -58,15 +77,22 @@ class TestEndToEnd : public QObject {
     const fs::path out = root() / "eval";
     const auto r = test::runCli(evalArgs(out));
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    for (const char* f : {"per_sample.csv", "summary.json", "totals.json", "table.csv", "table.md", "table.tex"})
+    for (const char* f :
+         {"per_sample.csv", "summary.json", "totals.json", "table.csv", "table.md", "table.tex"})
       QVERIFY2(fs::exists(out / f), f);
     const std::string csv = test::readText(out / "per_sample.csv");
-    QVERIFY(csv.rfind("sample,pred,hand_iou,hand_miou,hand_hd95,finger_miou,finger_miou_fg,finger_hd95,iou_palm,"
-                      "iou_thumb,iou_index,iou_middle,iou_ring,iou_pinky,hd95_palm,hd95_thumb,hd95_index,hd95_middle,"
-                      "hd95_ring,hd95_pinky,mpjpe_mm,pa_mpjpe_mm,mpvpe_mm,pa_mpvpe_mm,f5,f15,pa_f5,pa_f15", 0) == 0);
+    QVERIFY(
+        csv.rfind(
+            "sample,pred,hand_iou,hand_miou,hand_hd95,finger_miou,finger_miou_fg,finger_hd95,iou_"
+            "palm,"
+            "iou_thumb,iou_index,iou_middle,iou_ring,iou_pinky,hd95_palm,hd95_thumb,hd95_index,"
+            "hd95_middle,"
+            "hd95_ring,hd95_pinky,mpjpe_mm,pa_mpjpe_mm,mpvpe_mm,pa_mpvpe_mm,f5,f15,pa_f5,pa_f15",
+            0) == 0);
     QCOMPARE(int(std::count(csv.begin(), csv.end(), '\n')), 1 + 120);
     const QJsonObject s = readJson(out / "summary.json");
-    const QJsonObject rough = predMeans(s, "rough")["mean"].toObject(), refined = predMeans(s, "refined")["mean"].toObject();
+    const QJsonObject rough = predMeans(s, "rough")["mean"].toObject(),
+                      refined = predMeans(s, "refined")["mean"].toObject();
     QVERIFY(refined["hand_miou"].toDouble() > rough["hand_miou"].toDouble());
     QVERIFY(refined["finger_miou"].toDouble() > rough["finger_miou"].toDouble());
     QVERIFY(refined["hand_hd95"].toDouble() < rough["hand_hd95"].toDouble());
@@ -75,7 +101,8 @@ class TestEndToEnd : public QObject {
     QVERIFY(refined["pa_mpjpe_mm"].toDouble() < rough["pa_mpjpe_mm"].toDouble());
     QVERIFY(refined["hand_miou"].toDouble() > 0.8 && refined["hand_miou"].toDouble() < 1.0);
     const QJsonObject auc = predMeans(s, "refined")["auc"].toObject();
-    QVERIFY(auc["pa_auc_v"].toDouble() > predMeans(s, "rough")["auc"].toObject()["pa_auc_v"].toDouble());
+    QVERIFY(auc["pa_auc_v"].toDouble() >
+            predMeans(s, "rough")["auc"].toObject()["pa_auc_v"].toDouble());
     QCOMPARE(s["conventions"].toObject()["hd_mode"].toString(), QString("max"));
     const std::string md = test::readText(out / "table.md");
     QVERIFY(md.find("| refined |") != std::string::npos && md.find("**") != std::string::npos);
@@ -99,13 +126,15 @@ class TestEndToEnd : public QObject {
     const auto r = test::runCli(m + shardDirs);
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY(test::readText(merged / "per_sample.csv") == test::readText(single / "per_sample.csv"));
-    QCOMPARE(readJson(merged / "summary.json")["predictions"], readJson(single / "summary.json")["predictions"]);
+    QCOMPARE(readJson(merged / "summary.json")["predictions"],
+             readJson(single / "summary.json")["predictions"]);
     QVERIFY(test::readText(merged / "table.csv") == test::readText(single / "table.csv"));
     // Missing a shard, or the same one twice, is refused.
     auto bad = test::runCli({"merge", "--out", q(root() / "bad"), shardDirs[0], shardDirs[1]});
     QCOMPARE(bad.exitCode, 1);
     QVERIFY2(bad.err.contains("2 of 3 shards"), qPrintable(bad.err));
-    bad = test::runCli({"merge", "--out", q(root() / "bad"), shardDirs[0], shardDirs[0], shardDirs[1]});
+    bad = test::runCli(
+        {"merge", "--out", q(root() / "bad"), shardDirs[0], shardDirs[0], shardDirs[1]});
     QCOMPARE(bad.exitCode, 1);
     QVERIFY(!fs::exists(root() / "bad" / "per_sample.csv"));
   }
@@ -113,12 +142,14 @@ class TestEndToEnd : public QObject {
   void badInputWritesNothing() {
     const fs::path out = root() / "never";
     test::writeText(root() / "short_pred.json", "[[], [[[0, 0, 1]]]]");
-    QStringList a = {"eval", "--dataset", q(data_), "--pred", "x=" + q(root() / "short_pred.json"), "--out", q(out)};
+    QStringList a = {"eval",  "--dataset", q(data_), "--pred", "x=" + q(root() / "short_pred.json"),
+                     "--out", q(out)};
     auto r = test::runCli(a);
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("short_pred.json") && r.err.contains("samples"), qPrintable(r.err));
     QVERIFY(!fs::exists(out / "per_sample.csv"));
-    a = QStringList{"eval", "--dataset", q(data_), "--pred", "x=" + q(root() / "absent.json"), "--out", q(out)};
+    a = QStringList{"eval",  "--dataset", q(data_), "--pred", "x=" + q(root() / "absent.json"),
+                    "--out", q(out)};
     r = test::runCli(a);
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.err.contains("absent.json"));
@@ -126,7 +157,8 @@ class TestEndToEnd : public QObject {
     const fs::path copy = root() / "badmask";
     fs::copy(data_, copy, fs::copy_options::recursive);
     test::writeText(copy / "training" / "mask" / "00000004.jpg", "garbage");
-    a = QStringList{"eval", "--dataset", q(copy), "--pred", "r=" + q(copy / "pred_rough.json"), "--out", q(out)};
+    a = QStringList{"eval",  "--dataset", q(copy), "--pred", "r=" + q(copy / "pred_rough.json"),
+                    "--out", q(out)};
     r = test::runCli(a);
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("00000004.jpg"), qPrintable(r.err));
@@ -137,7 +169,10 @@ class TestEndToEnd : public QObject {
     const fs::path out = root() / "interrupted";
     QProcess p;
     QStringList a = evalArgs(out);
-    a << "--resolution" << "2048" << "--threads" << "1";
+    a << "--resolution"
+      << "2048"
+      << "--threads"
+      << "1";
     p.start(q(test::binDir() / "handalign"), a);
     QVERIFY(p.waitForStarted());
     QTest::qWait(1500);

@@ -4,6 +4,8 @@
 
 #include "io/Csv.h"
 #include "io/ImageIO.h"
+#include "io/JsonWriter.h"
+#include "io/NumericJson.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -20,19 +22,23 @@ namespace fs = std::filesystem;
 
 namespace {
 QString q(const fs::path& p) { return QString::fromStdString(p.string()); }
-QString reference() { return q(test::sourceDir() / "tools" / "reference" / "handalign_reference.py"); }
+QString reference() {
+  return q(test::sourceDir() / "tools" / "reference" / "handalign_reference.py");
+}
 
 // Random blobs: a few discs and rectangles with random labels.
 Image<std::uint8_t> randomMask(std::mt19937& rng, int w, int h, int labels) {
   Image<std::uint8_t> img(w, h, 0);
-  std::uniform_int_distribution<int> n(0, 4), lab(1, labels), xs(0, w - 1), ys(0, h - 1), rad(2, 14);
+  std::uniform_int_distribution<int> n(0, 4), lab(1, labels), xs(0, w - 1), ys(0, h - 1),
+      rad(2, 14);
   const int shapes = n(rng);
   for (int s = 0; s < shapes; ++s) {
     const int cx = xs(rng), cy = ys(rng), r = rad(rng), l = lab(rng);
     const bool disc = n(rng) % 2;
     for (int y = std::max(0, cy - r); y < std::min(h, cy + r); ++y)
       for (int x = std::max(0, cx - r); x < std::min(w, cx + r); ++x)
-        if (!disc || (x - cx) * (x - cx) + (y - cy) * (y - cy) < r * r) img.at(x, y) = std::uint8_t(labels == 1 ? 255 : l);
+        if (!disc || (x - cx) * (x - cx) + (y - cy) * (y - cy) < r * r)
+          img.at(x, y) = std::uint8_t(labels == 1 ? 255 : l);
   }
   return img;
 }
@@ -69,12 +75,33 @@ class TestReferenceCrossCheck : public QObject {
 
   void compareEval(const QStringList& extra) {
     const fs::path data = test::synthDataset(root(), 16, 21);
-    const fs::path cpp = root() / ("cpp" + extra.join("").toStdString()), ref = root() / ("ref" + extra.join("").toStdString());
-    const QStringList common = {"--dataset", q(data), "--pred", "rough=" + q(data / "pred_rough.json"), "--pred",
-                                "refined=" + q(data / "pred_refined.json")};
-    auto r = test::runCli(QStringList{"eval"} + common + QStringList{"--out", q(cpp), "--quiet"} + extra);
+    const fs::path cpp = root() / ("cpp" + extra.join("").toStdString()),
+                   ref = root() / ("ref" + extra.join("").toStdString());
+    // A third prediction with vertices only: its joints come from the hand model's regressor.
+    const fs::path vertsOnly = root() / "pred_verts_only.json";
+    if (!fs::exists(vertsOnly)) {
+      const auto lists =
+          readNumericItemLists(data / "pred_rough.json", {ItemShape{21, 3}, ItemShape{-1, 3}}, 1);
+      JsonWriter w(0);
+      w.beginArray().beginArray().endArray().beginArray();
+      for (std::size_t i = 0; i < lists[1].count(); ++i) {
+        w.beginArray();
+        for (int r = 0; r < lists[1].rows(); ++r)
+          w.array(std::vector<double>(lists[1].item(i) + 3 * r, lists[1].item(i) + 3 * r + 3));
+        w.endArray();
+      }
+      w.endArray().endArray();
+      test::writeText(vertsOnly, w.str());
+    }
+    const QStringList common = {"--dataset", q(data),
+                                "--pred",    "rough=" + q(data / "pred_rough.json"),
+                                "--pred",    "refined=" + q(data / "pred_refined.json"),
+                                "--pred",    "vonly=" + q(vertsOnly)};
+    auto r = test::runCli(QStringList{"eval"} + common + QStringList{"--out", q(cpp), "--quiet"} +
+                          extra);
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    r = test::runPython(QStringList{reference(), "eval"} + common + QStringList{"--out", q(ref)} + extra);
+    r = test::runPython(QStringList{reference(), "eval"} + common + QStringList{"--out", q(ref)} +
+                        extra);
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     const auto a = readCsv(cpp / "per_sample.csv"), b = readCsv(ref / "per_sample.csv");
     QCOMPARE(a.size(), b.size());
@@ -85,13 +112,19 @@ class TestReferenceCrossCheck : public QObject {
         if (!a.at(key).count(col)) continue;
         // Everything is defined to the pixel and computed in double: equal up to rounding.
         QVERIFY2(close(a.at(key).at(col), v, 1e-9),
-                 (key + " " + col + ": C++ " + std::to_string(a.at(key).at(col)) + " vs reference " + std::to_string(v)).c_str());
+                 (key + " " + col + ": C++ " + std::to_string(a.at(key).at(col)) +
+                  " vs reference " + std::to_string(v))
+                     .c_str());
         ++compared;
       }
     }
-    QVERIFY(compared >= 32 * 26);
-    const QJsonObject cs = QJsonDocument::fromJson(QByteArray::fromStdString(test::readText(cpp / "summary.json"))).object();
-    const QJsonObject rs = QJsonDocument::fromJson(QByteArray::fromStdString(test::readText(ref / "summary.json"))).object();
+    QVERIFY(compared >= 48 * 26);
+    const QJsonObject cs =
+        QJsonDocument::fromJson(QByteArray::fromStdString(test::readText(cpp / "summary.json")))
+            .object();
+    const QJsonObject rs =
+        QJsonDocument::fromJson(QByteArray::fromStdString(test::readText(ref / "summary.json")))
+            .object();
     for (const auto& p : cs["predictions"].toVariant().toList()) {
       const QVariantMap m = p.toMap();
       const QJsonObject rp = rs["preds"].toObject()[m["name"].toString()].toObject();
@@ -110,28 +143,39 @@ class TestReferenceCrossCheck : public QObject {
       writeGrayImage(root() / "p.png", randomMask(rng, w, h, labels));
       writeGrayImage(root() / "g.png", randomMask(rng, w, h, labels));
       for (const QString mode : {"max", "pooled"}) {
-        const QStringList args = {q(root() / "p.png"), q(root() / "g.png"), "--hd-mode", mode, "--hd-empty",
-                                  trial % 3 ? "nan" : "diagonal"};
+        const QStringList args = {q(root() / "p.png"), q(root() / "g.png"),
+                                  "--hd-mode",         mode,
+                                  "--hd-empty",        trial % 3 ? "nan" : "diagonal"};
         const auto c = test::runCli(QStringList{"metrics"} + args);
         const auto r = test::runPython(QStringList{reference(), "metrics"} + args);
         QVERIFY2(c.exitCode == 0 && r.exitCode == 0, qPrintable(c.err + r.err));
-        const QJsonObject a = QJsonDocument::fromJson(c.out.toUtf8()).object(), b = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        const QJsonObject a = QJsonDocument::fromJson(c.out.toUtf8()).object(),
+                          b = QJsonDocument::fromJson(r.out.toUtf8()).object();
         const QJsonObject ac = a["classes"].toObject(), bc = b["classes"].toObject();
         QCOMPARE(ac.keys(), bc.keys());
         for (const QString& k : bc.keys())
           for (const QString& m : {"iou", "hd95"}) {
             const QJsonValue x = ac[k].toObject()[m], y = bc[k].toObject()[m];
             QVERIFY2(x.isNull() == y.isNull() && close(x.toDouble(), y.toDouble(), 1e-12),
-                     qPrintable(QString("trial %1 %2 %3 %4: %5 vs %6").arg(trial).arg(mode, k, m).arg(x.toDouble()).arg(y.toDouble())));
+                     qPrintable(QString("trial %1 %2 %3 %4: %5 vs %6")
+                                    .arg(trial)
+                                    .arg(mode, k, m)
+                                    .arg(x.toDouble())
+                                    .arg(y.toDouble())));
           }
         for (const QString& k : {"miou", "miou_fg", "hd95_mean"})
-          QVERIFY2(a[k].isNull() == b[k].isNull() && close(a[k].toDouble(), b[k].toDouble(), 1e-12), qPrintable(k));
+          QVERIFY2(a[k].isNull() == b[k].isNull() && close(a[k].toDouble(), b[k].toDouble(), 1e-12),
+                   qPrintable(k));
       }
     }
   }
   void syntheticMeshesMatchWithDefaults() { compareEval({}); }
-  void syntheticMeshesMatchPooledAtOtherResolution() { compareEval({"--hd-mode", "pooled", "--resolution", "160"}); }
-  void syntheticMeshesMatchWithMeshGroundTruth() { compareEval({"--gt-mask", "mesh", "--hd-empty", "diagonal"}); }
+  void syntheticMeshesMatchPooledAtOtherResolution() {
+    compareEval({"--hd-mode", "pooled", "--resolution", "160"});
+  }
+  void syntheticMeshesMatchWithMeshGroundTruth() {
+    compareEval({"--gt-mask", "mesh", "--hd-empty", "diagonal"});
+  }
 };
 
 QTEST_GUILESS_MAIN(TestReferenceCrossCheck)

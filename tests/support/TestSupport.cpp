@@ -42,7 +42,9 @@ CliResult runCli(const QStringList& args, int timeoutMs) {
   return run(QString::fromStdString((binDir() / "handalign").string()), args, timeoutMs);
 }
 
-CliResult runPython(const QStringList& args, int timeoutMs) { return run("/usr/bin/python3", args, timeoutMs); }
+CliResult runPython(const QStringList& args, int timeoutMs) {
+  return run("/usr/bin/python3", args, timeoutMs);
+}
 
 void writeText(const fs::path& file, const std::string& text) {
   fs::create_directories(file.parent_path());

@@ -1,4 +1,5 @@
-// Dataset plugins (FreiHAND, generic) and prediction files: reading, and every loader on malformed files.
+// Dataset plugins (FreiHAND, generic) and prediction files: reading, and every loader on malformed
+// files.
 #include "TestSupport.h"
 
 #include "dataset/PluginRegistry.h"
@@ -26,7 +27,8 @@ class TestDatasets : public QObject {
     test::writeText(dir / file, text);
     return dir;
   }
-  void expectOpenError(const fs::path& dir, const std::string& fileFragment, const std::string& problem) {
+  void expectOpenError(const fs::path& dir, const std::string& fileFragment,
+                       const std::string& problem) {
     try {
       PluginRegistry::instance().openDataset(dir, "", "", 1);
       QFAIL(("opened a broken dataset: " + dir.string()).c_str());
@@ -36,7 +38,8 @@ class TestDatasets : public QObject {
       QVERIFY2(msg.find(problem) != std::string::npos, msg.c_str());
     }
   }
-  void expectPredError(const std::string& text, const std::string& problem, std::size_t count, int verts) {
+  void expectPredError(const std::string& text, const std::string& problem, std::size_t count,
+                       int verts) {
     const fs::path file = root() / "pred_bad.json";
     test::writeText(file, text);
     try {
@@ -76,16 +79,22 @@ class TestDatasets : public QObject {
     fs::create_directories(root() / "empty");
     expectOpenError(root() / "empty", "empty", "not a dataset any installed plugin can read");
     const std::string k = test::readText(synth_ / "training_K.json");
-    expectOpenError(brokenCopy("truncK", "training_K.json", k.substr(0, k.size() / 2)), "training_K.json", "truncated");
-    expectOpenError(brokenCopy("junkK", "training_K.json", "not json at all"), "training_K.json", "JSON");
-    expectOpenError(brokenCopy("nanK", "training_K.json", "[[[NaN, 0, 1], [0, 1, 1], [0, 0, 1]]]"), "training_K.json", "");
-    expectOpenError(brokenCopy("shortXyz", "training_xyz.json", "[[" + std::string("[0,0,1],") + "[0,0,1]]]"),
-                    "training_xyz.json", "");
+    expectOpenError(brokenCopy("truncK", "training_K.json", k.substr(0, k.size() / 2)),
+                    "training_K.json", "truncated");
+    expectOpenError(brokenCopy("junkK", "training_K.json", "not json at all"), "training_K.json",
+                    "JSON");
+    expectOpenError(brokenCopy("nanK", "training_K.json", "[[[NaN, 0, 1], [0, 1, 1], [0, 0, 1]]]"),
+                    "training_K.json", "");
+    expectOpenError(
+        brokenCopy("shortXyz", "training_xyz.json", "[[" + std::string("[0,0,1],") + "[0,0,1]]]"),
+        "training_xyz.json", "");
     // One fewer sample in the vertices than in K.
     std::string v = test::readText(synth_ / "training_verts.json");
     const std::size_t lastItem = v.rfind(", [[");
-    expectOpenError(brokenCopy("fewVerts", "training_verts.json", v.substr(0, lastItem) + "]"), "training_verts.json", "has 5 samples");
-    expectOpenError(brokenCopy("notK", "training_K.json", "[[[1, 0], [0, 1], [0, 0]]]"), "training_K.json", "");
+    expectOpenError(brokenCopy("fewVerts", "training_verts.json", v.substr(0, lastItem) + "]"),
+                    "training_verts.json", "has 5 samples");
+    expectOpenError(brokenCopy("notK", "training_K.json", "[[[1, 0], [0, 1], [0, 0]]]"),
+                    "training_K.json", "");
   }
   void predictionsAreChecked() {
     const auto ds = PluginRegistry::instance().openDataset(synth_, "", "", 1);
@@ -104,13 +113,16 @@ class TestDatasets : public QObject {
   void genericLayoutMatchesFreihand() {
     const auto fh = PluginRegistry::instance().openDataset(synth_, "", "freihand", 1);
     const fs::path dir = root() / "generic";
-    test::writeText(dir / "dataset.json", R"({"format": "handalign.generic_dataset", "version": 1, "hand_model": "model.json"})");
+    test::writeText(
+        dir / "dataset.json",
+        R"({"format": "handalign.generic_dataset", "version": 1, "hand_model": "model.json"})");
     fs::copy_file(synth_ / "hand_model.json", dir / "model.json");
     for (std::size_t i = 0; i < fh->size(); ++i) {
       JsonWriter w(0);
       auto rows = [&](const Eigen::Ref<const Points>& p) {
         w.beginArray();
-        for (Eigen::Index r = 0; r < p.rows(); ++r) w.array(std::vector<double>{p(r, 0), p(r, 1), p(r, 2)});
+        for (Eigen::Index r = 0; r < p.rows(); ++r)
+          w.array(std::vector<double>{p(r, 0), p(r, 1), p(r, 2)});
         w.endArray();
       };
       w.beginObject().key("K");
@@ -136,7 +148,8 @@ class TestDatasets : public QObject {
       QCOMPARE(g->intrinsics(i).K, fh->intrinsics(i).K);
     }
     // A sample with 20 joints is named with its file and problem.
-    test::writeText(dir / "val" / "annotations" / "00000002.json", R"({"K": [[1,0,0],[0,1,0],[0,0,1]], "joints": [[0,0,1]]})");
+    test::writeText(dir / "val" / "annotations" / "00000002.json",
+                    R"({"K": [[1,0,0],[0,1,0],[0,0,1]], "joints": [[0,0,1]]})");
     expectOpenError(dir, "00000002.json", "\"joints\" has 1 rows, expected 21");
   }
 };

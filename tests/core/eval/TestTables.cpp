@@ -1,4 +1,5 @@
-// Paper tables: best value in bold per column with the right direction, arrows, escaping, provenance.
+// Paper tables: best value in bold per column with the right direction, arrows, escaping,
+// provenance.
 #include "eval/Tables.h"
 
 #include <QTest>
@@ -6,7 +7,8 @@
 using namespace handalign;
 
 namespace {
-PredictionSummary method(const std::string& name, double handMiou, double handHd, double paMpjpe, double aucJ) {
+PredictionSummary method(const std::string& name, double handMiou, double handHd, double paMpjpe,
+                         double aucJ) {
   PredictionSummary s;
   s.name = name;
   for (const std::string& c : metricColumns()) s.mean[c] = 0.5;
@@ -44,11 +46,13 @@ class TestTables : public QObject {
     const std::string tex = tableLatex(info(), s);
     QVERIFY2(tex.find("rough\\_mesh & 90.00 & 7.00") != std::string::npos, tex.c_str());
     QVERIFY(tex.find("\\textbf{93.00}") != std::string::npos);
-    QVERIFY(tex.find("\\toprule") != std::string::npos && tex.find("\\bottomrule") != std::string::npos);
+    QVERIFY(tex.find("\\toprule") != std::string::npos &&
+            tex.find("\\bottomrule") != std::string::npos);
     QVERIFY(tex.find("$\\uparrow$") != std::string::npos);
   }
   void tiesAtShownPrecisionAreAllBoldAndNaNIsADash() {
-    std::vector<PredictionSummary> s = {method("a", 0.91234, 5.001, 8.0, 0.7), method("b", 0.91229, 5.004, std::nan(""), 0.7)};
+    std::vector<PredictionSummary> s = {method("a", 0.91234, 5.001, 8.0, 0.7),
+                                        method("b", 0.91229, 5.004, std::nan(""), 0.7)};
     const std::string md = tableMarkdown(info(), s);
     QVERIFY2(md.find("| a | **91.23** | **5.00** |") != std::string::npos, md.c_str());
     QVERIFY2(md.find("| b | **91.23** | **5.00** |") != std::string::npos, md.c_str());

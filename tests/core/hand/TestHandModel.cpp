@@ -40,7 +40,8 @@ class TestHandModel : public QObject {
     QCOMPARE(back.faces, m.faces);
     QCOMPARE(back.vertexParts, m.vertexParts);
     QCOMPARE(back.name, m.name);
-    QVERIFY((back.restVertices - m.restVertices).cwiseAbs().maxCoeff() == 0.0);  // shortest round-trip text
+    QVERIFY((back.restVertices - m.restVertices).cwiseAbs().maxCoeff() ==
+            0.0);  // shortest round-trip text
     for (int j = 0; j < kJointCount; ++j) {
       QCOMPARE(back.jointRegressor[j].size(), m.jointRegressor[j].size());
       for (std::size_t k = 0; k < m.jointRegressor[j].size(); ++k) {
@@ -48,29 +49,45 @@ class TestHandModel : public QObject {
         QCOMPARE(back.jointRegressor[j][k].weight, m.jointRegressor[j][k].weight);
       }
     }
-    QCOMPARE(back.regressJoints(viewOf(back.restVertices)), m.regressJoints(viewOf(m.restVertices)));
+    QCOMPARE(back.regressJoints(viewOf(back.restVertices)),
+             m.regressJoints(viewOf(m.restVertices)));
   }
   void malformedFilesAreNamed() {
-    const std::string head = R"({"format": "handalign.hand_model", "version": 1, "vertex_count": 3, )";
+    const std::string head =
+        R"({"format": "handalign.hand_model", "version": 1, "vertex_count": 3, )";
     const std::string parts = R"("part_names": ["palm","thumb","index","middle","ring","pinky"], )";
     std::string rows;
     for (int j = 0; j < 21; ++j) rows += std::string(j ? "," : "") + "[[0, 1.0]]";
     const std::string reg = R"("joint_regressor": [)" + rows + "]";
     expectError("", "not valid JSON");
-    expectError("{\"format\": \"handalign.hand_model\", \"version\": 1, \"vertex_count\": 3, \"faces\": [[0,1,2]]", "not valid JSON");
+    expectError(
+        "{\"format\": \"handalign.hand_model\", \"version\": 1, \"vertex_count\": 3, \"faces\": "
+        "[[0,1,2]]",
+        "not valid JSON");
     expectError("[1, 2]", "top level must be an object");
     expectError(R"({"format": "something.else"})", "\"format\" must be");
     expectError(R"({"format": "handalign.hand_model", "version": 2})", "version");
-    expectError(head + R"("faces": [[0,1,5]], )" + parts + R"("vertex_parts": [0,0,0], )" + reg + "}", "outside 0..2");
-    expectError(head + R"("faces": [[0,1]], )" + parts + R"("vertex_parts": [0,0,0], )" + reg + "}", "does not have 3");
-    expectError(head + R"("faces": [[0,1,2]], )" + parts + R"("vertex_parts": [0,0], )" + reg + "}", "\"vertex_parts\" has 2");
-    expectError(head + R"("faces": [[0,1,2]], )" + parts + R"("vertex_parts": [0,0,9], )" + reg + "}", "not in 0..5");
-    expectError(head + R"("faces": [[0,1,2]], )" + parts + R"("vertex_parts": [0,0,0], "joint_regressor": [[[0, 1.0]]]})", "21 rows");
+    expectError(
+        head + R"("faces": [[0,1,5]], )" + parts + R"("vertex_parts": [0,0,0], )" + reg + "}",
+        "outside 0..2");
+    expectError(head + R"("faces": [[0,1]], )" + parts + R"("vertex_parts": [0,0,0], )" + reg + "}",
+                "does not have 3");
+    expectError(head + R"("faces": [[0,1,2]], )" + parts + R"("vertex_parts": [0,0], )" + reg + "}",
+                "\"vertex_parts\" has 2");
+    expectError(
+        head + R"("faces": [[0,1,2]], )" + parts + R"("vertex_parts": [0,0,9], )" + reg + "}",
+        "not in 0..5");
+    expectError(head + R"("faces": [[0,1,2]], )" + parts +
+                    R"("vertex_parts": [0,0,0], "joint_regressor": [[[0, 1.0]]]})",
+                "21 rows");
     expectError(head + R"("faces": [[0,1,2]], )" + parts + R"("vertex_parts": [0,0,0], )" + reg +
-                    R"(, "rest_vertices": [[0,0,0],[1,1,1]]})", "\"rest_vertices\" has 2");
-    expectError(head + R"("faces": [[0,1,2]], "vertex_parts": [0,0,0], )" + reg + "}", "missing key \"part_names\"");
+                    R"(, "rest_vertices": [[0,0,0],[1,1,1]]})",
+                "\"rest_vertices\" has 2");
+    expectError(head + R"("faces": [[0,1,2]], "vertex_parts": [0,0,0], )" + reg + "}",
+                "missing key \"part_names\"");
     // And a minimal valid one loads.
-    test::writeText(path("ok.json"), head + R"("faces": [[0,1,2]], )" + parts + R"("vertex_parts": [0,1,1], )" + reg + "}");
+    test::writeText(path("ok.json"), head + R"("faces": [[0,1,2]], )" + parts +
+                                         R"("vertex_parts": [0,1,1], )" + reg + "}");
     const HandModel m = loadHandModel(path("ok.json"));
     QCOMPARE(int(m.faceLabels()[0]), int(labelOf(Part::Thumb)));
   }

@@ -8,7 +8,8 @@
 using namespace handalign;
 
 namespace {
-LabelImage rect(int w, int h, int x0, int y0, int x1, int y1, std::uint8_t v = 1, LabelImage img = {}) {
+LabelImage rect(int w, int h, int x0, int y0, int x1, int y1, std::uint8_t v = 1,
+                LabelImage img = {}) {
   if (img.empty()) img.reset(w, h, 0);
   for (int y = y0; y <= y1; ++y)
     for (int x = x0; x <= x1; ++x) img.at(x, y) = v;

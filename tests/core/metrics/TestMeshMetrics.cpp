@@ -25,8 +25,10 @@ class TestMeshMetrics : public QObject {
  private Q_SLOTS:
   void procrustesUndoesASimilarityTransform() {
     const Points gt = randomPoints(778, 1);
-    const Eigen::Matrix3d r = Eigen::AngleAxisd(0.7, Eigen::Vector3d(1, 2, 3).normalized()).toRotationMatrix();
-    const Points pred = ((gt * r.transpose()) * 1.3).rowwise() + Eigen::RowVector3d(0.1, -0.2, 0.05);
+    const Eigen::Matrix3d r =
+        Eigen::AngleAxisd(0.7, Eigen::Vector3d(1, 2, 3).normalized()).toRotationMatrix();
+    const Points pred =
+        ((gt * r.transpose()) * 1.3).rowwise() + Eigen::RowVector3d(0.1, -0.2, 0.05);
     const Points aligned = alignWithScale(viewOf(gt), viewOf(pred));
     QVERIFY((aligned - gt).rowwise().norm().maxCoeff() < 1e-7);
     MeshScorer s;

@@ -38,11 +38,12 @@ class TestRasterizer : public QObject {
     Raster r;
     rasterize(viewOf(v), f, unitCamera(), 12, 12, r);
     QCOMPARE(covered(r, 0) + covered(r, 1), 36);
-    for (int i = 2; i < 8; ++i) QVERIFY(r.face.at(i, i) >= 0);  // diagonal drawn (once: one face id per pixel)
-    QCOMPARE(r.face.at(8, 5), -1);  // right edge excluded
-    QCOMPARE(r.face.at(5, 8), -1);  // bottom edge excluded
-    QVERIFY(r.face.at(2, 5) >= 0);  // left edge included
-    QVERIFY(r.face.at(5, 2) >= 0);  // top edge included
+    for (int i = 2; i < 8; ++i)
+      QVERIFY(r.face.at(i, i) >= 0);  // diagonal drawn (once: one face id per pixel)
+    QCOMPARE(r.face.at(8, 5), -1);    // right edge excluded
+    QCOMPARE(r.face.at(5, 8), -1);    // bottom edge excluded
+    QVERIFY(r.face.at(2, 5) >= 0);    // left edge included
+    QVERIFY(r.face.at(5, 2) >= 0);    // top edge included
   }
   void sharedEdgeIsDrawnOnceWhateverTheWinding() {
     // Random fans around a centre: coverage counts add up to the union exactly (no pixel twice).
@@ -56,8 +57,9 @@ class TestRasterizer : public QObject {
         v.row(k + 1) << 20 + rad * std::cos(a), 20 + rad * std::sin(a), 1;
       }
       Faces f;
-      for (int k = 0; k < 8; ++k) f.push_back(k % 2 ? std::array<int, 3>{0, k + 1, (k + 1) % 8 + 1}
-                                                    : std::array<int, 3>{(k + 1) % 8 + 1, k + 1, 0});
+      for (int k = 0; k < 8; ++k)
+        f.push_back(k % 2 ? std::array<int, 3>{0, k + 1, (k + 1) % 8 + 1}
+                          : std::array<int, 3>{(k + 1) % 8 + 1, k + 1, 0});
       // Count coverage per face separately, then compare with the combined render.
       int sum = 0;
       Raster single, all;
@@ -66,7 +68,8 @@ class TestRasterizer : public QObject {
         sum += covered(single, 0);
       }
       rasterize(viewOf(v), f, unitCamera(), 40, 40, all);
-      const int unionCount = int(std::count_if(all.face.pixels.begin(), all.face.pixels.end(), [](int x) { return x >= 0; }));
+      const int unionCount = int(std::count_if(all.face.pixels.begin(), all.face.pixels.end(),
+                                               [](int x) { return x >= 0; }));
       QCOMPARE(sum, unionCount);
     }
   }
@@ -74,14 +77,16 @@ class TestRasterizer : public QObject {
     const Points v = pts({{0, 0, 2}, {20, 0, 2}, {0, 20, 2}, {0, 0, 1}, {10, 0, 1}, {0, 10, 1}});
     Raster r;
     rasterize(viewOf(v), Faces{{0, 1, 2}, {3, 4, 5}}, unitCamera(), 32, 32, r);
-    // Face 1 at z = 1 projects to the triangle (0,0),(10,0),(0,10); face 0 at z = 2 to (0,0),(10,0),(0,10) too.
+    // Face 1 at z = 1 projects to the triangle (0,0),(10,0),(0,10); face 0 at z = 2 to
+    // (0,0),(10,0),(0,10) too.
     QCOMPARE(r.face.at(2, 2), 1);
     QCOMPARE(r.depth.at(2, 2), 1.0);
     rasterize(viewOf(v), Faces{{3, 4, 5}, {0, 1, 2}}, unitCamera(), 32, 32, r);
     QCOMPARE(r.face.at(2, 2), 0);  // same face (now index 0) still wins
   }
   void perspectiveCorrectDepth() {
-    // A slanted quad from z = 1 (left) to z = 3 (right); depth at a pixel follows the ray-plane hit.
+    // A slanted quad from z = 1 (left) to z = 3 (right); depth at a pixel follows the ray-plane
+    // hit.
     const Points v = pts({{-1, -1, 1}, {3, -3, 3}, {3, 3, 3}, {-1, 1, 1}});
     Intrinsics k;
     k.K << 10, 0, 20, 0, 10, 20, 0, 0, 1;
