@@ -129,7 +129,7 @@ class TestReferenceCrossCheck : public QObject {
       const QVariantMap m = p.toMap();
       const QJsonObject rp = rs["preds"].toObject()[m["name"].toString()].toObject();
       const QVariantMap auc = m["auc"].toMap();
-      for (const QString& k : {"auc_j", "pa_auc_j", "auc_v", "pa_auc_v"})
+      for (const char* k : {"auc_j", "pa_auc_j", "auc_v", "pa_auc_v"})
         QVERIFY2(close(auc[k].toDouble(), rp[k].toDouble(), 1e-9), qPrintable(k));
     }
   }
@@ -154,7 +154,7 @@ class TestReferenceCrossCheck : public QObject {
         const QJsonObject ac = a["classes"].toObject(), bc = b["classes"].toObject();
         QCOMPARE(ac.keys(), bc.keys());
         for (const QString& k : bc.keys())
-          for (const QString& m : {"iou", "hd95"}) {
+          for (const char* m : {"iou", "hd95"}) {
             const QJsonValue x = ac[k].toObject()[m], y = bc[k].toObject()[m];
             QVERIFY2(x.isNull() == y.isNull() && close(x.toDouble(), y.toDouble(), 1e-12),
                      qPrintable(QString("trial %1 %2 %3 %4: %5 vs %6")
@@ -163,7 +163,7 @@ class TestReferenceCrossCheck : public QObject {
                                     .arg(x.toDouble())
                                     .arg(y.toDouble())));
           }
-        for (const QString& k : {"miou", "miou_fg", "hd95_mean"})
+        for (const char* k : {"miou", "miou_fg", "hd95_mean"})
           QVERIFY2(a[k].isNull() == b[k].isNull() && close(a[k].toDouble(), b[k].toDouble(), 1e-12),
                    qPrintable(k));
       }
