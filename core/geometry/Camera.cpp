@@ -8,6 +8,13 @@ Eigen::Vector2d Intrinsics::project(const Eigen::Vector3d& p) const {
   return {K(0, 0) * x + K(0, 1) * y + K(0, 2), K(1, 1) * y + K(1, 2)};
 }
 
+Intrinsics Intrinsics::fromRowMajor(const double* k) {
+  Intrinsics in;
+  for (int r = 0; r < 3; ++r)
+    for (int c = 0; c < 3; ++c) in.K(r, c) = k[r * 3 + c];
+  return in;
+}
+
 Intrinsics Intrinsics::rescaled(int width, int height, int newWidth, int newHeight) const {
   const double sx = double(newWidth) / width;
   const double sy = double(newHeight) / height;

@@ -14,6 +14,8 @@ struct Intrinsics {
   // keeping pixel centres at integer coordinates (docs/metrics.md).
   Intrinsics rescaled(int width, int height, int newWidth, int newHeight) const;
   bool isFinite() const { return K.allFinite(); }
+  // From 9 numbers in row-major order (a K as stored in JSON).
+  static Intrinsics fromRowMajor(const double* k);
 };
 
 }  // namespace handalign

@@ -152,42 +152,36 @@ ClassScore MaskScorer::scoreCounted(ClassOf pred, ClassOf gt, int w, int h, cons
   return s;
 }
 
-ClassScore MaskScorer::score(const std::uint8_t* pred, const std::uint8_t* gt, int w, int h) {
+ClassScore MaskScorer::scoreClass(ClassOf pred, ClassOf gt, int w, int h) {
   Box box;
   std::int64_t np = 0, ng = 0, inter = 0;
   for (int y = 0; y < h; ++y) {
-    const std::uint8_t* pr = pred + std::size_t(y) * w;
-    const std::uint8_t* gr = gt + std::size_t(y) * w;
-    int pf, pl, gf, gl;
-    rowExtent(pr, w, pf, pl);
-    rowExtent(gr, w, gf, gl);
-    const int xEnd = std::max(pl, gl);
-    for (int x = std::min(pf, gf); x <= xEnd; ++x) {
-      const bool p = pr[x] != 0, g = gr[x] != 0;
+    const std::uint8_t* pr = pred.image + std::size_t(y) * w;
+    const std::uint8_t* gr = gt.image + std::size_t(y) * w;
+    int first = 0, last = w - 1;
+    if (pred.label != 0 && gt.label != 0) {  // a class without 0: skip the all-zero row ends
+      int pf, pl, gf, gl;
+      rowExtent(pr, w, pf, pl);
+      rowExtent(gr, w, gf, gl);
+      first = std::min(pf, gf), last = std::max(pl, gl);
+    }
+    for (int x = first; x <= last; ++x) {
+      const bool p = pred(pr[x]), g = gt(gr[x]);
       if (!(p || g)) continue;
       np += p, ng += g, inter += p && g;
       box.add(x, y);
     }
   }
-  return scoreCounted({pred, -1}, {gt, -1}, w, h, box, np, ng, inter);
+  return scoreCounted(pred, gt, w, h, box, np, ng, inter);
+}
+
+ClassScore MaskScorer::score(const std::uint8_t* pred, const std::uint8_t* gt, int w, int h) {
+  return scoreClass({pred, -1}, {gt, -1}, w, h);
 }
 
 ClassScore MaskScorer::scoreLabel(const LabelImage& pred, const LabelImage& gt,
                                   std::uint8_t label) {
-  const int w = pred.width, h = pred.height;
-  const std::uint8_t* p = pred.pixels.data();
-  const std::uint8_t* g = gt.pixels.data();
-  Box box;
-  std::int64_t np = 0, ng = 0, inter = 0;
-  for (int y = 0; y < h; ++y)
-    for (int x = 0; x < w; ++x) {
-      const std::size_t i = std::size_t(y) * w + x;
-      const bool a = p[i] == label, b = g[i] == label;
-      if (!(a || b)) continue;
-      np += a, ng += b, inter += a && b;
-      box.add(x, y);
-    }
-  return scoreCounted({p, label}, {g, label}, w, h, box, np, ng, inter);
+  return scoreClass({pred.pixels.data(), label}, {gt.pixels.data(), label}, pred.width, pred.height);
 }
 
 ClassScore MaskScorer::scoreForeground(const LabelImage& pred, const LabelImage& gt) {

@@ -73,6 +73,7 @@ class MaskScorer {
     int label;
     bool operator()(std::uint8_t v) const { return label < 0 ? v != 0 : v == label; }
   };
+  ClassScore scoreClass(ClassOf pred, ClassOf gt, int w, int h);
   ClassScore scoreCounted(ClassOf pred, ClassOf gt, int w, int h, const Box& window,
                           std::int64_t np, std::int64_t ng, std::int64_t inter);
   static void boundary(ClassOf in, int w, int h, const Box& window, BoundaryPixels& out);

@@ -55,11 +55,7 @@ FreiHandDataset::FreiHandDataset(fs::path root, std::string split, int version, 
 std::string FreiHandDataset::sampleId(std::size_t i) const { return fileId(i); }
 
 Intrinsics FreiHandDataset::intrinsics(std::size_t i) const {
-  Intrinsics in;
-  const double* k = k_.item(i);
-  for (int r = 0; r < 3; ++r)
-    for (int c = 0; c < 3; ++c) in.K(r, c) = k[r * 3 + c];
-  return in;
+  return Intrinsics::fromRowMajor(k_.item(i));
 }
 
 fs::path FreiHandDataset::imagePath(std::size_t i) const {

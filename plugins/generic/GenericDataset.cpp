@@ -121,11 +121,7 @@ GenericDataset::GenericDataset(fs::path root, std::string split)
 }
 
 Intrinsics GenericDataset::intrinsics(std::size_t i) const {
-  Intrinsics in;
-  const double* k = k_.item(i);
-  for (int r = 0; r < 3; ++r)
-    for (int c = 0; c < 3; ++c) in.K(r, c) = k[r * 3 + c];
-  return in;
+  return Intrinsics::fromRowMajor(k_.item(i));
 }
 
 fs::path GenericDataset::imagePath(std::size_t i) const {
