@@ -3,7 +3,7 @@
 #include "Commands.h"
 #include "Terminal.h"
 
-#include "dataset/PluginRegistry.h"
+#include "eval/EvalSession.h"
 #include "eval/Evaluator.h"
 #include "eval/Report.h"
 #include "eval/Summary.h"
@@ -51,51 +51,28 @@ int runEval(const std::vector<std::string>& argv) {
   if (predArgs.empty()) throw UsageError("give at least one --pred NAME=FILE");
   EvalOptions options = parseOptions(args);
 
-  const std::unique_ptr<Dataset> dataset = PluginRegistry::instance().openDataset(
-      datasetDir, args.get("split"), args.get("format"), options.threads);
-
-  fs::path modelFile = args.get("hand-model");
-  if (modelFile.empty()) {
-    const auto bundled = dataset->handModelPath();
-    if (!bundled)
-      throw InputError(
-          datasetDir,
-          "has no hand_model.json; pass --hand-model FILE (for MANO: tools/mano_to_handmodel.py)");
-    modelFile = *bundled;
-  }
-  const HandModel model = loadHandModel(modelFile);
-  if (dataset->hasVertices() && dataset->vertexCount() != model.vertexCount)
-    throw InputError(modelFile, "has " + std::to_string(model.vertexCount) +
-                                    " vertices, the dataset's meshes have " +
-                                    std::to_string(dataset->vertexCount()));
-
-  std::vector<Prediction> predictions;
-  RunInfo info;
+  EvalRequest request;
+  request.dataset = datasetDir;
+  request.split = args.get("split");
+  request.format = args.get("format");
+  request.handModel = args.get("hand-model");
+  request.options = options;
+  request.version = HANDALIGN_VERSION;
   for (const std::string& a : predArgs) {
     std::string name;
     fs::path file;
     if (!parsePredictionArg(a, name, file))
       throw UsageError("--pred must be NAME=FILE (got \"" + a + "\")");
-    for (const Prediction& p : predictions)
-      if (p.name == name) throw UsageError("prediction name \"" + name + "\" given twice");
-    predictions.push_back(
-        loadPrediction(name, file, dataset->size(), model.vertexCount, options.threads));
-    info.predictionFiles.emplace_back(name, fs::absolute(file).lexically_normal().string());
-    info.predictionFingerprints.push_back(fileFingerprint(file));
+    request.predictions.emplace_back(name, file);
   }
-
-  info.version = HANDALIGN_VERSION;
-  info.datasetRoot = fs::absolute(datasetDir).lexically_normal().string();
-  info.datasetFormat = dataset->formatId();
-  info.split = dataset->split();
-  info.datasetSize = dataset->size();
-  info.handModelName = model.name;
-  info.handModelFile = fs::absolute(modelFile).lexically_normal().string();
-  info.handModelFingerprint = fileFingerprint(modelFile);
-  info.options = options;
-  info.shards = {options.shard.str()};
-
-  const EvalContext context{*dataset, model, predictions, options, model.faceLabels()};
+  EvalSession session;
+  try {
+    session = openEvalSession(request);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(e.what());
+  }
+  const RunInfo& info = session.info;
+  const EvalContext context = session.context();
   ProgressBar bar("eval");
   const bool quiet = args.has("quiet");
   const EvalResult result = evaluate(

@@ -53,8 +53,11 @@ std::string conventionLine(const RunInfo& info) {
          std::to_string(info.datasetSize) + " samples" +
          (o.limit ? ", first " + std::to_string(o.limit) : "") + "); hand model " +
          info.handModelName + "; " + std::to_string(o.resolution) + "x" +
-         std::to_string(o.resolution) + " px; mIoU per image; HD95 " + toString(o.hd.mode) +
-         " of directed 95th percentiles (empty: " + toString(o.hd.empty) +
+         std::to_string(o.resolution) + " px; mIoU per image; HD95 = " +
+         (o.hd.mode == HdMode::Max ? "max of the two directed 95th percentiles"
+                                   : "95th percentile of both directions pooled") +
+         " (class in one mask only: " +
+         (o.hd.empty == HdEmpty::Nan ? "excluded" : "image diagonal") +
          "); 3D after Procrustes with scale (FreiHAND); " + info.tool + " " + info.version;
 }
 

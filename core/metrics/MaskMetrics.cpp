@@ -181,7 +181,8 @@ ClassScore MaskScorer::score(const std::uint8_t* pred, const std::uint8_t* gt, i
 
 ClassScore MaskScorer::scoreLabel(const LabelImage& pred, const LabelImage& gt,
                                   std::uint8_t label) {
-  return scoreClass({pred.pixels.data(), label}, {gt.pixels.data(), label}, pred.width, pred.height);
+  return scoreClass({pred.pixels.data(), label}, {gt.pixels.data(), label}, pred.width,
+                    pred.height);
 }
 
 ClassScore MaskScorer::scoreForeground(const LabelImage& pred, const LabelImage& gt) {

@@ -1,0 +1,41 @@
+// Everything an evaluation needs, loaded and checked: dataset, hand model, predictions, provenance.
+#pragma once
+
+#include "dataset/Dataset.h"
+#include "dataset/Predictions.h"
+#include "eval/Summary.h"
+#include "hand/HandModel.h"
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace handalign {
+
+struct EvalRequest {
+  std::filesystem::path dataset;
+  std::string split;                // empty: the format's first split
+  std::string format;               // empty: detect
+  std::filesystem::path handModel;  // empty: the dataset's hand_model.json
+  std::vector<std::pair<std::string, std::filesystem::path>> predictions;  // name, file
+  EvalOptions options;
+  std::string version;  // of the tool, for the provenance
+};
+
+struct EvalSession {
+  std::unique_ptr<Dataset> dataset;
+  HandModel model;
+  std::vector<Prediction> predictions;
+  RunInfo info;
+
+  EvalContext context() const;
+};
+
+// Opens the dataset with the plugins, loads the hand model and every prediction file, checks that
+// they fit together and fills the provenance. Throws InputError naming the file and the problem;
+// std::invalid_argument for a request that makes no sense (no prediction, a name given twice).
+EvalSession openEvalSession(const EvalRequest& request);
+
+}  // namespace handalign

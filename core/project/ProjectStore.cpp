@@ -1,0 +1,395 @@
+#include "project/ProjectStore.h"
+
+#include "util/Error.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QVariant>
+
+#include <atomic>
+#include <cmath>
+#include <fstream>
+#include <limits>
+#include <map>
+#include <set>
+
+namespace handalign {
+namespace {
+
+constexpr const char* kApplication = "handalign-studio";
+constexpr const char* kSqliteMagic = "SQLite format 3";  // + '\0': the first 16 bytes of the file
+
+QString q(const std::string& s) { return QString::fromStdString(s); }
+std::string s(const QVariant& v) { return v.toString().toStdString(); }
+
+// Metric columns are SQL identifiers as they are (lowercase, digits, underscores); quote them
+// anyway.
+QString quoted(const std::string& column) { return "\"" + q(column) + "\""; }
+
+QString metricColumnList() {
+  QStringList cols;
+  for (const auto& c : metricColumns()) cols << quoted(c);
+  return cols.join(", ");
+}
+
+// NaN is stored as NULL: SQLite has no NaN, and NULL reads back unambiguously as "missing".
+QVariant toSql(double v) { return std::isnan(v) ? QVariant() : QVariant(v); }
+double fromSql(const QVariant& v) {
+  return v.isNull() ? std::numeric_limits<double>::quiet_NaN() : v.toDouble();
+}
+
+QString optionsJson(const RunInfo& info, const EvalResult& result) {
+  const EvalOptions& o = info.options;
+  QJsonObject options{{"resolution", o.resolution},
+                      {"hd_mode", q(toString(o.hd.mode))},
+                      {"hd_empty", q(toString(o.hd.empty))},
+                      {"gt_mask", o.gtMask == GtMaskSource::Dataset ? "dataset" : "mesh"},
+                      {"limit", qint64(o.limit)},
+                      {"shard", q(o.shard.str())}};
+  QJsonArray shards, predictions;
+  for (const auto& sh : info.shards) shards.append(q(sh));
+  for (const auto& p : result.predictionNames) predictions.append(q(p));
+  QJsonObject root{{"tool", q(info.tool)},
+                   {"version", q(info.version)},
+                   {"hand_model", QJsonObject{{"name", q(info.handModelName)},
+                                              {"file", q(info.handModelFile)},
+                                              {"fingerprint", q(info.handModelFingerprint)}}},
+                   {"options", options},
+                   {"shards", shards},
+                   {"evaluated_together", predictions}};
+  return QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Compact));
+}
+
+// Rolls back unless committed, so every early exit (exception, cancellation) leaves nothing.
+class Transaction {
+ public:
+  explicit Transaction(QSqlDatabase& db) : db_(db) { begun_ = db_.transaction(); }
+  ~Transaction() {
+    if (begun_ && !committed_) db_.rollback();
+  }
+  bool begun() const { return begun_; }
+  bool commit() { return committed_ = db_.commit(); }
+
+ private:
+  QSqlDatabase& db_;
+  bool begun_ = false, committed_ = false;
+};
+
+// Byte offsets of the metric columns in SampleMetrics: the name lookup of metricSlot() once, not
+// once per value of 65k rows.
+const std::vector<std::ptrdiff_t>& metricOffsets() {
+  static const std::vector<std::ptrdiff_t> offsets = [] {
+    SampleMetrics probe;
+    std::vector<std::ptrdiff_t> v;
+    for (const auto& c : metricColumns())
+      v.push_back(reinterpret_cast<char*>(metricSlot(probe, c)) - reinterpret_cast<char*>(&probe));
+    return v;
+  }();
+  return offsets;
+}
+double& slotAt(SampleMetrics& m, std::ptrdiff_t offset) {
+  return *reinterpret_cast<double*>(reinterpret_cast<char*>(&m) + offset);
+}
+double slotAt(const SampleMetrics& m, std::ptrdiff_t offset) {
+  return *reinterpret_cast<const double*>(reinterpret_cast<const char*>(&m) + offset);
+}
+
+std::atomic<int> connectionCounter{0};
+
+}  // namespace
+
+ProjectStore::ProjectStore()
+    : connection_(QStringLiteral("handalign-project-%1").arg(connectionCounter.fetch_add(1))) {}
+
+ProjectStore::~ProjectStore() { close(); }
+
+void ProjectStore::fail(const std::string& what, const QString& sqlError) const {
+  throw InputError(path_, what + (sqlError.isEmpty() ? "" : ": " + sqlError.toStdString()));
+}
+
+void ProjectStore::close() {
+  if (!QSqlDatabase::contains(connection_)) return;
+  {
+    QSqlDatabase db = QSqlDatabase::database(connection_, false);
+    db.close();
+  }
+  QSqlDatabase::removeDatabase(connection_);
+  open_ = false;
+}
+
+void ProjectStore::open(const std::filesystem::path& path) {
+  close();
+  path_ = path;
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec)) {
+    if (!std::filesystem::is_regular_file(path, ec))
+      fail("not a HandAlign project (not a file)", {});
+    // Checked before SQLite sees it: SQLite opens any file lazily and fails later with a vaguer
+    // "file is not a database".
+    if (std::filesystem::file_size(path, ec) > 0) {
+      char header[16] = {};
+      std::ifstream in(path, std::ios::binary);
+      in.read(header, sizeof header);
+      if (!in || std::string(header, 15) != kSqliteMagic || header[15] != '\0')
+        fail("not a HandAlign project (not a SQLite database)", {});
+    }
+  }
+
+  QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection_);
+  db.setDatabaseName(q(path.string()));
+  db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+  try {
+    if (!db.open()) fail("cannot open the project", db.lastError().text());
+    QSqlQuery query(db);
+    // Reading the schema is the first real access: a damaged file fails here.
+    if (!query.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'")))
+      fail("not a HandAlign project (unreadable database)", query.lastError().text());
+    std::set<QString> tables;
+    while (query.next()) tables.insert(query.value(0).toString());
+    if (!query.exec(QStringLiteral("PRAGMA foreign_keys = ON")))
+      fail("cannot enable foreign keys", query.lastError().text());
+    // WAL: a crash mid-write loses at most the unfinished transaction, readers never block.
+    if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL")))
+      fail("cannot set the journal mode", query.lastError().text());
+    query.finish();
+    open_ = true;
+    if (tables.empty())
+      createSchema();
+    else if (!tables.count(QStringLiteral("meta")))
+      fail("not a HandAlign project (no meta table)", {});
+    else
+      checkSchema();
+  } catch (...) {
+    db = QSqlDatabase();
+    close();
+    throw;
+  }
+}
+
+void ProjectStore::createSchema() {
+  QSqlDatabase db = QSqlDatabase::database(connection_);
+  Transaction tx(db);
+  QSqlQuery query(db);
+  const QStringList statements = {
+      "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+      QStringLiteral("INSERT INTO meta VALUES ('application', '%1'), ('schema_version', '%2')")
+          .arg(kApplication)
+          .arg(kSchemaVersion),
+      "CREATE TABLE datasets (id INTEGER PRIMARY KEY, root TEXT NOT NULL, format TEXT NOT NULL, "
+      "split TEXT NOT NULL, size INTEGER NOT NULL, UNIQUE (root, format, split))",
+      // AUTOINCREMENT: a deleted run's id is never reused, so a stale id cannot name another run.
+      "CREATE TABLE runs (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, "
+      "dataset_id INTEGER NOT NULL REFERENCES datasets(id), prediction_file TEXT NOT NULL, "
+      "fingerprint TEXT NOT NULL, options_json TEXT NOT NULL, created_at TEXT NOT NULL, "
+      "sample_count INTEGER NOT NULL)",
+      [] {
+        QStringList cols;
+        for (const auto& c : metricColumns()) cols << quoted(c) + " REAL";
+        return "CREATE TABLE sample_metrics (run_id INTEGER NOT NULL REFERENCES runs(id) "
+               "ON DELETE CASCADE, sample_index INTEGER NOT NULL, sample_id TEXT NOT NULL, " +
+               cols.join(", ") +
+               ", hand_hd95_missing INTEGER NOT NULL, finger_hd95_missing INTEGER NOT NULL, "
+               "PRIMARY KEY (run_id, sample_index)) WITHOUT ROWID";
+      }(),
+  };
+  for (const QString& sql : statements)
+    if (!query.exec(sql)) fail("cannot create the project schema", query.lastError().text());
+  if (!tx.commit()) fail("cannot create the project schema", db.lastError().text());
+}
+
+void ProjectStore::checkSchema() {
+  QSqlDatabase db = QSqlDatabase::database(connection_);
+  QSqlQuery query(db);
+  std::map<std::string, std::string> meta;
+  if (!query.exec(QStringLiteral("SELECT key, value FROM meta")))
+    fail("not a HandAlign project (unreadable meta table)", query.lastError().text());
+  while (query.next()) meta[s(query.value(0))] = s(query.value(1));
+  if (meta["application"] != kApplication) fail("not a HandAlign project", {});
+  bool ok = false;
+  const int version = q(meta["schema_version"]).toInt(&ok);
+  if (!ok || version < 1) fail("damaged project (no valid schema_version)", {});
+  if (version > kSchemaVersion)
+    fail("written by a newer HandAlign (project schema " + std::to_string(version) +
+             ", this version reads up to " + std::to_string(kSchemaVersion) + ")",
+         {});
+  const QSqlRecord record = db.record(QStringLiteral("sample_metrics"));
+  for (const auto& c : metricColumns())
+    if (!record.contains(q(c))) fail("damaged project (sample_metrics lacks " + c + ")", {});
+}
+
+std::vector<std::int64_t> ProjectStore::saveRun(const RunInfo& info, const EvalResult& result,
+                                                const ProgressCallback& progress,
+                                                const CancellationToken* cancel) {
+  if (!open_) throw InputError(path_, "no project is open");
+  // Everything that can be checked is checked before writing.
+  std::map<std::string, std::size_t> predIndex;
+  for (std::size_t i = 0; i < result.predictionNames.size(); ++i)
+    predIndex[result.predictionNames[i]] = i;
+  for (const auto& row : result.rows)
+    if (!predIndex.count(row.pred))
+      fail("cannot save the run: row of unknown prediction '" + row.pred + "'", {});
+
+  QSqlDatabase db = QSqlDatabase::database(connection_);
+  Transaction tx(db);
+  if (!tx.begun()) fail("cannot start a transaction", db.lastError().text());
+  QSqlQuery query(db);
+
+  // The dataset: one entry per (root, format, split), shared by its runs.
+  query.prepare("SELECT id FROM datasets WHERE root = ? AND format = ? AND split = ?");
+  query.addBindValue(q(info.datasetRoot));
+  query.addBindValue(q(info.datasetFormat));
+  query.addBindValue(q(info.split));
+  if (!query.exec()) fail("cannot save the run", query.lastError().text());
+  qint64 datasetId = 0;
+  if (query.next()) {
+    datasetId = query.value(0).toLongLong();
+    query.prepare("UPDATE datasets SET size = ? WHERE id = ?");
+    query.addBindValue(qint64(info.datasetSize));
+    query.addBindValue(datasetId);
+  } else {
+    query.prepare("INSERT INTO datasets (root, format, split, size) VALUES (?, ?, ?, ?)");
+    query.addBindValue(q(info.datasetRoot));
+    query.addBindValue(q(info.datasetFormat));
+    query.addBindValue(q(info.split));
+    query.addBindValue(qint64(info.datasetSize));
+  }
+  if (!query.exec()) fail("cannot save the dataset", query.lastError().text());
+  if (!datasetId) datasetId = query.lastInsertId().toLongLong();
+
+  std::vector<std::size_t> counts(result.predictionNames.size(), 0);
+  for (const auto& row : result.rows) ++counts[predIndex[row.pred]];
+  const QString created = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+  const QString options = optionsJson(info, result);
+  std::vector<std::int64_t> runIds;
+  for (std::size_t p = 0; p < result.predictionNames.size(); ++p) {
+    const std::string& name = result.predictionNames[p];
+    std::string file, fingerprint;
+    for (std::size_t f = 0; f < info.predictionFiles.size(); ++f)
+      if (info.predictionFiles[f].first == name) {
+        file = info.predictionFiles[f].second;
+        if (f < info.predictionFingerprints.size()) fingerprint = info.predictionFingerprints[f];
+      }
+    query.prepare(
+        "INSERT INTO runs (name, dataset_id, prediction_file, fingerprint, options_json, "
+        "created_at, sample_count) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    for (const QVariant& v :
+         {QVariant(q(name)), QVariant(datasetId), QVariant(q(file)), QVariant(q(fingerprint)),
+          QVariant(options), QVariant(created), QVariant(qint64(counts[p]))})
+      query.addBindValue(v);
+    if (!query.exec()) fail("cannot save run " + name, query.lastError().text());
+    runIds.push_back(query.lastInsertId().toLongLong());
+  }
+
+  // One prepared statement re-bound per row: parsing SQL once is what makes 65k rows fast.
+  const auto& cols = metricColumns();
+  const int width = 3 + int(cols.size()) + 2;
+  QStringList marks;
+  for (int i = 0; i < width; ++i) marks << QStringLiteral("?");
+  QSqlQuery insert(db);
+  if (!insert.prepare("INSERT INTO sample_metrics (run_id, sample_index, sample_id, " +
+                      metricColumnList() + ", hand_hd95_missing, finger_hd95_missing) VALUES (" +
+                      marks.join(",") + ")"))
+    fail("cannot save the samples", insert.lastError().text());
+  const std::vector<std::ptrdiff_t>& offsets = metricOffsets();
+  for (std::size_t r = 0; r < result.rows.size(); ++r) {
+    const SampleRow& row = result.rows[r];
+    if ((r & 4095) == 0) {
+      if (cancel && cancel->isCancelled()) throw Cancelled{};
+      if (progress) progress(r, result.rows.size());
+    }
+    int k = 0;
+    insert.bindValue(k++, QVariant(qint64(runIds[predIndex[row.pred]])));
+    insert.bindValue(k++, QVariant(qint64(row.index)));
+    insert.bindValue(k++, QVariant(q(row.sample)));
+    for (std::ptrdiff_t off : offsets) insert.bindValue(k++, toSql(slotAt(row.m, off)));
+    insert.bindValue(k++, QVariant(row.m.handHdMissing));
+    insert.bindValue(k++, QVariant(row.m.fingerHdMissing));
+    if (!insert.exec())
+      fail("cannot save sample " + row.sample + " of " + row.pred, insert.lastError().text());
+  }
+  insert.finish();
+  query.finish();
+  if (!tx.commit()) fail("cannot commit the run", db.lastError().text());
+  if (progress) progress(result.rows.size(), result.rows.size());
+  return runIds;
+}
+
+std::vector<StoredRun> ProjectStore::runs() const {
+  if (!open_) throw InputError(path_, "no project is open");
+  QSqlQuery query(QSqlDatabase::database(connection_));
+  if (!query.exec("SELECT r.id, r.name, r.dataset_id, d.root, d.format, d.split, d.size, "
+                  "r.prediction_file, r.fingerprint, r.options_json, r.created_at, r.sample_count "
+                  "FROM runs r JOIN datasets d ON d.id = r.dataset_id ORDER BY r.id"))
+    fail("cannot list the runs", query.lastError().text());
+  std::vector<StoredRun> out;
+  while (query.next()) {
+    StoredRun r;
+    r.id = query.value(0).toLongLong();
+    r.name = s(query.value(1));
+    r.datasetId = query.value(2).toLongLong();
+    r.datasetRoot = s(query.value(3));
+    r.datasetFormat = s(query.value(4));
+    r.split = s(query.value(5));
+    r.datasetSize = std::size_t(query.value(6).toLongLong());
+    r.predictionFile = s(query.value(7));
+    r.fingerprint = s(query.value(8));
+    r.optionsJson = s(query.value(9));
+    r.createdAt = s(query.value(10));
+    r.sampleCount = std::size_t(query.value(11).toLongLong());
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+std::vector<SampleRow> ProjectStore::loadRun(std::int64_t runId) const {
+  if (!open_) throw InputError(path_, "no project is open");
+  QSqlDatabase db = QSqlDatabase::database(connection_);
+  QSqlQuery query(db);
+  query.prepare("SELECT name FROM runs WHERE id = ?");
+  query.addBindValue(qint64(runId));
+  if (!query.exec()) fail("cannot read run " + std::to_string(runId), query.lastError().text());
+  if (!query.next()) fail("no run with id " + std::to_string(runId), {});
+  const std::string name = s(query.value(0));
+
+  QSqlQuery rows(db);
+  rows.setForwardOnly(true);  // no result cache: rows go straight into SampleRow
+  rows.setNumericalPrecisionPolicy(QSql::LowPrecisionDouble);
+  rows.prepare("SELECT sample_index, sample_id, " + metricColumnList() +
+               ", hand_hd95_missing, finger_hd95_missing FROM sample_metrics WHERE run_id = ? "
+               "ORDER BY sample_index");
+  rows.addBindValue(qint64(runId));
+  if (!rows.exec()) fail("cannot read run " + std::to_string(runId), rows.lastError().text());
+  const std::vector<std::ptrdiff_t>& offsets = metricOffsets();
+  std::vector<SampleRow> out;
+  while (rows.next()) {
+    SampleRow row;
+    row.index = std::size_t(rows.value(0).toLongLong());
+    row.sample = s(rows.value(1));
+    row.pred = name;
+    int k = 2;
+    for (std::ptrdiff_t off : offsets) slotAt(row.m, off) = fromSql(rows.value(k++));
+    row.m.handHdMissing = rows.value(k++).toInt();
+    row.m.fingerHdMissing = rows.value(k++).toInt();
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+void ProjectStore::deleteRun(std::int64_t runId) {
+  if (!open_) throw InputError(path_, "no project is open");
+  QSqlDatabase db = QSqlDatabase::database(connection_);
+  QSqlQuery query(db);
+  // ON DELETE CASCADE removes the run's samples in the same statement.
+  query.prepare("DELETE FROM runs WHERE id = ?");
+  query.addBindValue(qint64(runId));
+  if (!query.exec()) fail("cannot delete run " + std::to_string(runId), query.lastError().text());
+  if (query.numRowsAffected() != 1) fail("no run with id " + std::to_string(runId), {});
+}
+
+}  // namespace handalign

@@ -1,0 +1,39 @@
+// The sample browser's filter language: `finger_hd95 > 8 and not (delta.hand_miou >= 0)`.
+#pragma once
+
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+namespace handalign {
+
+// Grammar (keywords case-insensitive):
+//   expr       := and ('or' and)*
+//   and        := unary ('and' unary)*
+//   unary      := 'not' unary | '(' expr ')' | 'refined worse than rough' | column op number
+//   op         := > >= < <= == = !=
+//   column     := name [A-Za-z_][A-Za-z0-9_.]* or "quoted name"
+// A comparison with a missing (NaN) value is unknown (SQL's NULL logic) and only rows that are
+// true pass: `x < 3`, `x >= 3` and `not (x < 3)` all skip rows where x is missing.
+class FilterExpression {
+ public:
+  struct Context {
+    std::function<int(const QString&)> resolve;  // column name → column, -1 if unknown
+    int worseColumn = -1;          // delta column tested by "refined worse than rough"
+    bool worseIfBelowZero = true;  // direction of that test (false: worse if above zero)
+  };
+
+  // An empty text gives an expression that accepts everything. Returns false with `error` set
+  // (and this expression unchanged) when the text is invalid.
+  bool parse(const QString& text, const Context& context, QString* error);
+  bool isEmpty() const { return !root_; }
+  bool matches(const std::function<double(int column)>& value) const;
+
+  struct Node;
+
+ private:
+  std::shared_ptr<const Node> root_;
+};
+
+}  // namespace handalign

@@ -1,0 +1,71 @@
+// Table of every sample of a dataset with its metrics for each run, plus refined − rough deltas.
+#pragma once
+
+#include "eval/SampleResult.h"
+
+#include <QAbstractTableModel>
+#include <QString>
+
+#include <string>
+#include <vector>
+
+namespace handalign {
+
+// The rows of one run as ProjectStore::loadRun returns them, under the name shown in the table.
+struct RunSamples {
+  QString name;
+  std::vector<SampleRow> rows;
+};
+
+// Values are stored column by column (doubles, NaN = missing), so data() and sorting 32,560 rows
+// cost no allocation per cell. Columns: "index", "sample", "<run>.<metric>" for every run and
+// metric, then "delta.<metric>" (refined − rough) for deltaMetrics() when a pair is chosen.
+class SampleTableModel : public QAbstractTableModel {
+  Q_OBJECT
+ public:
+  static constexpr int SortRole = Qt::UserRole;  // double for numeric columns, QString otherwise
+  static constexpr int IndexColumn = 0, SampleColumn = 1;
+
+  explicit SampleTableModel(QObject* parent = nullptr);
+
+  // Replaces the content. Rows are the union of the runs' sample indices, in index order; a sample
+  // missing from a run shows NaN there. roughRun / refinedRun index `runs` (-1: no delta columns).
+  void setRuns(std::vector<RunSamples> runs, int roughRun = -1, int refinedRun = -1);
+
+  int rowCount(const QModelIndex& parent = {}) const override;
+  int columnCount(const QModelIndex& parent = {}) const override;
+  QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+  QVariant headerData(int section, Qt::Orientation orientation,
+                      int role = Qt::DisplayRole) const override;
+
+  // Numeric value of a cell without a QVariant (NaN for missing values and the sample column).
+  double value(int row, int column) const;
+  bool isNumeric(int column) const { return column != SampleColumn; }
+  QString columnName(int column) const;
+  // Column of a name (case-insensitive) or -1. A bare metric name ("finger_hd95") means the
+  // primary run: the refined run of the delta pair, else the first run.
+  int columnIndex(const QString& name) const;
+  int deltaColumn(const std::string& metric) const;  // -1 without a pair
+  int primaryRun() const;
+  int runCount() const { return int(runNames_.size()); }
+
+  // Metrics that get a delta column: the paper's alignment metrics and the 3D errors.
+  static const std::vector<std::string>& deltaMetrics();
+  // IoU-like metrics and F-scores improve upwards; distances and errors downwards.
+  static bool higherIsBetter(const std::string& metric);
+
+ private:
+  struct Column {
+    QString name;
+    std::string metric;  // empty for index / sample
+    int run = -1;        // -1 for index / sample / delta
+    bool delta = false;
+  };
+  std::vector<Column> columns_;
+  std::vector<std::vector<double>> values_;  // [column][row]; empty for the sample column
+  std::vector<QString> sampleIds_;
+  std::vector<QString> runNames_;
+  int rough_ = -1, refined_ = -1;
+};
+
+}  // namespace handalign

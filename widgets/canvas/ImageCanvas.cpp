@@ -1,0 +1,331 @@
+#include "ImageCanvas.h"
+
+#include "PartPalette.h"
+
+#include <QMouseEvent>
+#include <QOpenGLPixelTransferOptions>
+#include <QOpenGLShaderProgram>
+#include <QOpenGLTexture>
+#include <QVector3D>
+#include <QWheelEvent>
+
+#include <cmath>
+#include <limits>
+#include <vector>
+
+// A static library's resources are dropped by the linker unless referenced: pull them in here
+// (Q_INIT_RESOURCE must be called outside any namespace).
+static void initShaderResources() { Q_INIT_RESOURCE(shaders); }
+
+namespace handalign {
+namespace {
+
+constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
+
+std::unique_ptr<QOpenGLTexture> makeTexture(int w, int h, QOpenGLTexture::TextureFormat format,
+                                            QOpenGLTexture::PixelFormat pixelFormat,
+                                            QOpenGLTexture::PixelType type, const void* data) {
+  auto t = std::make_unique<QOpenGLTexture>(QOpenGLTexture::Target2D);
+  t->setFormat(format);
+  t->setSize(w, h);
+  t->setMipLevels(1);
+  t->allocateStorage(pixelFormat, type);
+  QOpenGLPixelTransferOptions options;
+  options.setAlignment(1);  // label rows are w bytes, not padded to 4
+  t->setData(pixelFormat, type, data, &options);
+  t->setMinMagFilters(QOpenGLTexture::Nearest, QOpenGLTexture::Nearest);
+  t->setWrapMode(QOpenGLTexture::ClampToEdge);
+  return t;
+}
+
+// Empty layers get a 1×1 zero texture so every sampler is always complete.
+std::unique_ptr<QOpenGLTexture> labelTexture(const LabelImage& l) {
+  static const std::uint8_t zero = 0;
+  if (l.empty())
+    return makeTexture(1, 1, QOpenGLTexture::R8_UNorm, QOpenGLTexture::Red, QOpenGLTexture::UInt8,
+                       &zero);
+  return makeTexture(l.width, l.height, QOpenGLTexture::R8_UNorm, QOpenGLTexture::Red,
+                     QOpenGLTexture::UInt8, l.pixels.data());
+}
+
+QVector3D rgb(const QColor& c) { return QVector3D(c.redF(), c.greenF(), c.blueF()); }
+
+int labelUnder(const LabelImage& l, QPointF normalized) {
+  if (l.empty()) return -1;
+  const int x = int(std::floor(normalized.x() * l.width)),
+            y = int(std::floor(normalized.y() * l.height));
+  if (x < 0 || y < 0 || x >= l.width || y >= l.height) return -1;
+  return l.at(x, y);
+}
+
+}  // namespace
+
+ImageCanvas::ImageCanvas(QWidget* parent) : QOpenGLWidget(parent) {
+  initShaderResources();
+  setMouseTracking(true);  // the inspector follows the cursor without a button held
+  setFocusPolicy(Qt::StrongFocus);
+}
+
+ImageCanvas::~ImageCanvas() {
+  makeCurrent();
+  releaseGl();
+  doneCurrent();
+}
+
+void ImageCanvas::releaseGl() {
+  program_.reset();
+  for (auto& t : textures_) t.reset();
+  if (vao_.isCreated()) vao_.destroy();
+  if (quad_.isCreated()) quad_.destroy();
+}
+
+QSize ImageCanvas::frameSize() const {
+  if (!image_.isNull()) return image_.size();
+  for (const LabelImage& l : labels_)
+    if (!l.empty()) return QSize(l.width, l.height);
+  if (!distance_.distance.empty())
+    return QSize(distance_.distance.width, distance_.distance.height);
+  return {};
+}
+
+void ImageCanvas::setImage(const QImage& image) {
+  const QSize before = frameSize();
+  image_ = image.convertToFormat(QImage::Format_RGBA8888);
+  dirty_ = true;
+  if (autoFit_ || frameSize() != before) resetView();
+  update();
+}
+
+void ImageCanvas::setLabels(Layer layer, const LabelImage& labels) {
+  if (idx(layer) > idx(Layer::Refined)) return;
+  const QSize before = frameSize();
+  labels_[std::size_t(idx(layer))] = labels;
+  dirty_ = true;
+  if (frameSize() != before) resetView();
+  update();
+}
+
+void ImageCanvas::setDistanceMap(const BoundaryDistanceMap& map) {
+  distance_ = map;
+  dirty_ = true;
+  update();
+}
+
+void ImageCanvas::clear() {
+  image_ = QImage();
+  for (auto& l : labels_) l = LabelImage();
+  distance_ = BoundaryDistanceMap();
+  dirty_ = true;
+  resetView();
+}
+
+void ImageCanvas::setOverlayVisible(Layer layer, bool visible) {
+  visible_[std::size_t(idx(layer))] = visible;
+  update();
+}
+
+void ImageCanvas::setOpacity(Layer layer, float opacity) {
+  opacity_[std::size_t(idx(layer))] = std::clamp(opacity, 0.0f, 1.0f);
+  update();
+}
+
+void ImageCanvas::setContourOnly(Layer layer, bool contour) {
+  if (idx(layer) > idx(Layer::Refined)) return;
+  contour_[std::size_t(idx(layer))] = contour;
+  update();
+}
+
+void ImageCanvas::setColorMode(ColorMode mode) {
+  colorMode_ = mode;
+  update();
+}
+
+void ImageCanvas::setDifferenceSource(Layer prediction) {
+  if (prediction == Layer::Rough || prediction == Layer::Refined) diffSource_ = prediction;
+  update();
+}
+
+void ImageCanvas::zoomAround(double factor, QPointF widgetPoint) {
+  view_.zoomAround(factor, widgetPoint);
+  autoFit_ = false;
+  update();
+}
+
+void ImageCanvas::panBy(QPointF delta) {
+  view_.panBy(delta);
+  autoFit_ = false;
+  update();
+}
+
+void ImageCanvas::resetView() {
+  view_.fit(QSizeF(frameSize()), QSizeF(size()));
+  autoFit_ = true;
+  update();
+}
+
+QImage ImageCanvas::renderToImage() { return grabFramebuffer(); }
+
+void ImageCanvas::initializeGL() {
+  initializeOpenGLFunctions();
+  // The context can be recreated (e.g. the widget moves to another top-level window).
+  connect(context(), &QOpenGLContext::aboutToBeDestroyed, this, [this] {
+    makeCurrent();
+    releaseGl();
+    dirty_ = true;
+    doneCurrent();
+  });
+  program_ = std::make_unique<QOpenGLShaderProgram>();
+  if (!program_->addShaderFromSourceFile(QOpenGLShader::Vertex, ":/shaders/canvas.vert") ||
+      !program_->addShaderFromSourceFile(QOpenGLShader::Fragment, ":/shaders/canvas.frag") ||
+      !program_->link()) {
+    qWarning("ImageCanvas: shader build failed: %s", qPrintable(program_->log()));
+    program_.reset();
+    return;
+  }
+  static const float quad[] = {-1, -1, 1, -1, -1, 1, 1, 1};  // triangle strip
+  vao_.create();
+  QOpenGLVertexArrayObject::Binder binder(&vao_);
+  quad_.create();
+  quad_.bind();
+  quad_.allocate(quad, sizeof quad);
+  program_->bind();
+  program_->enableAttributeArray("aPos");
+  program_->setAttributeBuffer("aPos", GL_FLOAT, 0, 2);
+  program_->release();
+  dirty_ = true;
+}
+
+void ImageCanvas::resizeGL(int, int) {
+  if (autoFit_) view_.fit(QSizeF(frameSize()), QSizeF(size()));
+}
+
+void ImageCanvas::uploadTextures() {
+  static const std::uint8_t black[4] = {0, 0, 0, 255};
+  textures_[0] = image_.isNull()
+                     ? makeTexture(1, 1, QOpenGLTexture::RGBA8_UNorm, QOpenGLTexture::RGBA,
+                                   QOpenGLTexture::UInt8, black)
+                     : makeTexture(image_.width(), image_.height(), QOpenGLTexture::RGBA8_UNorm,
+                                   QOpenGLTexture::RGBA, QOpenGLTexture::UInt8, image_.constBits());
+  for (std::size_t i = 0; i < 3; ++i) textures_[i + 1] = labelTexture(labels_[i]);
+  // NaN (off the boundary) becomes -1: NaN handling in shaders is not guaranteed.
+  const Image<float>& d = distance_.distance;
+  std::vector<float> values(d.empty() ? 1 : d.pixels.size(), -1.0f);
+  for (std::size_t i = 0; i < d.pixels.size(); ++i)
+    if (std::isfinite(d.pixels[i])) values[i] = d.pixels[i];
+  textures_[4] =
+      makeTexture(d.empty() ? 1 : d.width, d.empty() ? 1 : d.height, QOpenGLTexture::R32F,
+                  QOpenGLTexture::Red, QOpenGLTexture::Float32, values.data());
+  dirty_ = false;
+}
+
+void ImageCanvas::setUniforms() {
+  QOpenGLShaderProgram& p = *program_;
+  const double dpr = devicePixelRatioF();  // the view is logical; fragments are device pixels
+  const QSize frame = frameSize();
+  p.setUniformValue("uImage", 0);
+  p.setUniformValue("uGt", 1);
+  p.setUniformValue("uRough", 2);
+  p.setUniformValue("uRefined", 3);
+  p.setUniformValue("uDistance", 4);
+  p.setUniformValue("uHasImage", image_.isNull() ? 0 : 1);
+  // Fragment rows count from the framebuffer's bottom; at fractional ratios its height is not
+  // exactly height() * dpr, so ask GL.
+  GLint viewport[4] = {0, 0, 0, 0};
+  glGetIntegerv(GL_VIEWPORT, viewport);
+  p.setUniformValue("uViewportHeight", GLfloat(viewport[3]));
+  p.setUniformValue("uOrigin", QVector2D(view_.origin() * dpr));
+  p.setUniformValue("uScale", GLfloat(view_.zoom() * dpr));
+  p.setUniformValue("uFrameSize", QVector2D(frame.width(), frame.height()));
+
+  GLfloat opacity[kLayerCount];
+  for (int i = 0; i < kLayerCount; ++i)
+    opacity[i] = visible_[std::size_t(i)] ? opacity_[std::size_t(i)] : 0;
+  for (int i = 0; i < 3; ++i)
+    if (labels_[std::size_t(i)].empty()) opacity[i] = 0;
+  if (labels_[0].empty() || labels_[std::size_t(idx(diffSource_))].empty()) opacity[3] = 0;
+  if (distance_.distance.empty()) opacity[4] = 0;
+  p.setUniformValueArray("uOpacity", opacity, kLayerCount, 1);
+  const GLint contour[3] = {contour_[0], contour_[1], contour_[2]};
+  p.setUniformValueArray("uContour", contour, 3);
+  p.setUniformValue("uByPart", colorMode_ == ColorMode::ByPart ? 1 : 0);
+  p.setUniformValue("uDiffSource", diffSource_ == Layer::Rough ? 1 : 2);
+
+  QVector3D palette[7], layer[3] = {rgb(kGtColor), rgb(kRoughColor), rgb(kRefinedColor)};
+  for (int i = 0; i < 7; ++i) palette[i] = rgb(kPartPalette[std::size_t(i)]);
+  p.setUniformValueArray("uPalette", palette, 7);
+  p.setUniformValueArray("uLayerColor", layer, 3);
+  p.setUniformValue("uFpColor", rgb(kFalsePositiveColor));
+  p.setUniformValue("uFnColor", rgb(kFalseNegativeColor));
+  p.setUniformValue("uWrongPartColor", rgb(kWrongPartColor));
+  p.setUniformValue("uAboveP95Color", rgb(kAboveP95Color));
+  p.setUniformValue("uBackground", rgb(kCanvasBackground));
+
+  float maxDistance = 0;
+  for (float v : distance_.distance.pixels)
+    if (std::isfinite(v)) maxDistance = std::max(maxDistance, v);
+  p.setUniformValue("uDistMax", maxDistance);
+  p.setUniformValue("uP95", std::isfinite(distance_.p95) ? GLfloat(distance_.p95) : GLfloat(-1));
+}
+
+void ImageCanvas::paintGL() {
+  glClearColor(kCanvasBackground.redF(), kCanvasBackground.greenF(), kCanvasBackground.blueF(), 1);
+  glClear(GL_COLOR_BUFFER_BIT);
+  if (!program_) return;
+  if (dirty_ || !textures_[0]) uploadTextures();
+  program_->bind();
+  setUniforms();
+  for (std::size_t i = 0; i < textures_.size(); ++i) textures_[i]->bind(GLuint(i));
+  QOpenGLVertexArrayObject::Binder binder(&vao_);
+  glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+  program_->release();
+}
+
+void ImageCanvas::inspect(QPointF widgetPoint) {
+  const QSize frame = frameSize();
+  if (frame.isEmpty()) return;
+  const QPointF img = view_.toImage(widgetPoint);
+  const QPoint pixel(int(std::floor(img.x())), int(std::floor(img.y())));
+  const bool inside =
+      pixel.x() >= 0 && pixel.y() >= 0 && pixel.x() < frame.width() && pixel.y() < frame.height();
+  const QPointF normalized(img.x() / frame.width(), img.y() / frame.height());
+  int labels[3] = {-1, -1, -1};
+  float distance = kNaN;
+  if (inside) {
+    for (int i = 0; i < 3; ++i) labels[i] = labelUnder(labels_[std::size_t(i)], normalized);
+    const Image<float>& d = distance_.distance;
+    if (!d.empty())
+      distance = d.at(std::min(d.width - 1, int(normalized.x() * d.width)),
+                      std::min(d.height - 1, int(normalized.y() * d.height)));
+  }
+  Q_EMIT pixelInspected(pixel, labels[0], labels[1], labels[2], distance);
+}
+
+void ImageCanvas::mousePressEvent(QMouseEvent* e) {
+  if (e->button() == Qt::LeftButton || e->button() == Qt::MiddleButton) {
+    dragging_ = true;
+    lastMouse_ = e->position();
+  }
+  QOpenGLWidget::mousePressEvent(e);
+}
+
+void ImageCanvas::mouseMoveEvent(QMouseEvent* e) {
+  if (dragging_) {
+    panBy(e->position() - lastMouse_);
+    lastMouse_ = e->position();
+  }
+  inspect(e->position());
+}
+
+void ImageCanvas::mouseReleaseEvent(QMouseEvent* e) {
+  dragging_ = false;
+  QOpenGLWidget::mouseReleaseEvent(e);
+}
+
+void ImageCanvas::wheelEvent(QWheelEvent* e) {
+  // One notch (120) zooms by 1.25; trackpads send smaller steps.
+  const double factor = std::pow(1.25, e->angleDelta().y() / 120.0);
+  if (factor != 1.0) zoomAround(factor, e->position());
+  e->accept();
+}
+
+}  // namespace handalign

@@ -1,0 +1,108 @@
+// The studio's image canvas: a sample image under GT / rough / refined overlays, a difference map
+// and a boundary-distance heat map, with zoom, pan and a pixel inspector (OpenGL 3.2 core).
+#pragma once
+
+#include "CanvasView.h"
+#include "metrics/BoundaryDistanceMap.h"
+#include "raster/LabelImage.h"
+
+#include <QImage>
+#include <QOpenGLBuffer>
+#include <QOpenGLFunctions>
+#include <QOpenGLVertexArrayObject>
+#include <QOpenGLWidget>
+
+#include <array>
+#include <memory>
+
+class QOpenGLShaderProgram;
+class QOpenGLTexture;
+
+namespace handalign {
+
+class ImageCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
+  Q_OBJECT
+ public:
+  // Drawing order, bottom to top, above the image.
+  enum class Layer { GroundTruth = 0, Rough, Refined, Difference, Distance };
+  static constexpr int kLayerCount = 5;
+  enum class ColorMode { ByPart, Single };
+
+  explicit ImageCanvas(QWidget* parent = nullptr);
+  ~ImageCanvas() override;
+
+  void setImage(const QImage& image);
+  // Label images (0 background, 1..6 parts) of GT / rough / refined; stretched over the image
+  // when their size differs from it (e.g. the 224² evaluation grid over a larger photo).
+  void setLabels(Layer layer, const LabelImage& labels);
+  void setDistanceMap(const BoundaryDistanceMap& map);
+  void clear();
+
+  void setOverlayVisible(Layer layer, bool visible);
+  bool overlayVisible(Layer layer) const { return visible_[idx(layer)]; }
+  void setOpacity(Layer layer, float opacity);  // 0..1
+  float opacity(Layer layer) const { return opacity_[idx(layer)]; }
+  void setContourOnly(Layer layer, bool contour);  // GT / rough / refined only
+  void setColorMode(ColorMode mode);
+  ColorMode colorMode() const { return colorMode_; }
+  void setDifferenceSource(Layer prediction);  // Rough or Refined, compared with GroundTruth
+
+  // View: logical widget pixels per image pixel, and the image's top-left corner in the widget.
+  double zoom() const { return view_.zoom(); }
+  QPointF imageOrigin() const { return view_.origin(); }
+  void zoomAround(double factor, QPointF widgetPoint);
+  void panBy(QPointF delta);
+  void resetView();  // fit the image, centred; refits on resize until the user zooms or pans
+  QPointF mapToImage(QPointF widgetPoint) const { return view_.toImage(widgetPoint); }
+  QPointF mapFromImage(QPointF imagePoint) const { return view_.toWidget(imagePoint); }
+  QSize frameSize() const;  // the image's size in image pixels (or the labels' if no image)
+
+  QImage renderToImage();  // device pixels
+
+ Q_SIGNALS:
+  // The pixel under the cursor; a label is -1 where that layer is absent or outside the image,
+  // distance is NaN off the boundary.
+  void pixelInspected(QPoint imagePixel, int gtLabel, int roughLabel, int refinedLabel,
+                      float distance);
+
+ protected:
+  void initializeGL() override;
+  void resizeGL(int w, int h) override;
+  void paintGL() override;
+  void mousePressEvent(QMouseEvent* e) override;
+  void mouseMoveEvent(QMouseEvent* e) override;
+  void mouseReleaseEvent(QMouseEvent* e) override;
+  void wheelEvent(QWheelEvent* e) override;
+
+ private:
+  static int idx(Layer l) { return static_cast<int>(l); }
+  void uploadTextures();
+  void setUniforms();
+  void inspect(QPointF widgetPoint);
+  void releaseGl();
+
+  // CPU copies: kept so data may be set before the GL context exists, and for the inspector.
+  QImage image_;
+  std::array<LabelImage, 3> labels_;
+  BoundaryDistanceMap distance_;
+  bool dirty_ = true;
+
+  std::array<bool, kLayerCount> visible_{true, true, true, false, false};
+  std::array<float, kLayerCount> opacity_{0.5f, 0.5f, 0.5f, 0.7f, 1.0f};
+  std::array<bool, 3> contour_{false, false, false};
+  ColorMode colorMode_ = ColorMode::ByPart;
+  Layer diffSource_ = Layer::Refined;
+
+  CanvasView view_;
+  bool autoFit_ = true;
+  bool dragging_ = false;
+  QPointF lastMouse_;
+
+  std::unique_ptr<QOpenGLShaderProgram> program_;
+  // 0 image, 1..3 labels, 4 distance.
+  std::array<std::unique_ptr<QOpenGLTexture>, 5> textures_;
+  QOpenGLVertexArrayObject vao_;
+  QOpenGLBuffer quad_;
+};
+
+}  // namespace handalign
