@@ -67,6 +67,8 @@ ImageCanvas::ImageCanvas(QWidget* parent) : QOpenGLWidget(parent) {
 }
 
 ImageCanvas::~ImageCanvas() {
+  // The context outlives this part of the object: its aboutToBeDestroyed must not call back here.
+  if (context()) disconnect(context(), nullptr, this, nullptr);
   makeCurrent();
   releaseGl();
   doneCurrent();

@@ -31,14 +31,17 @@ void EvaluationJob::start() {
       auto outcome = std::make_shared<EvalOutcome>();
       outcome->session = openEvalSession(request_);
       if (token_.isCancelled()) throw Cancelled{};
-      outcome->result = evaluate(
-          outcome->session.context(),
-          [this](std::size_t done, std::size_t total) {
-            QMetaObject::invokeMethod(
-                this, [this, done, total] { Q_EMIT progress(qint64(done), qint64(total)); },
-                Qt::QueuedConnection);
-          },
-          &token_);
+      if (!loadOnly_)
+        outcome->result = evaluate(
+            outcome->session.context(),
+            [this](std::size_t done, std::size_t total) {
+              QMetaObject::invokeMethod(
+                  this, [this, done, total] { Q_EMIT progress(qint64(done), qint64(total)); },
+                  Qt::QueuedConnection);
+            },
+            &token_);
+      for (const Prediction& p : outcome->session.predictions)
+        if (loadOnly_) outcome->result.predictionNames.push_back(p.name);
       QMetaObject::invokeMethod(
           this, [this, outcome] { Q_EMIT finished(outcome); }, Qt::QueuedConnection);
     } catch (const Cancelled&) {

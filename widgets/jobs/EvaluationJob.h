@@ -26,6 +26,9 @@ class EvaluationJob : public QObject {
   explicit EvaluationJob(EvalRequest request, QObject* parent = nullptr);
   ~EvaluationJob() override;  // cancels and waits for the worker
 
+  // Only open and check the dataset and predictions (results are already known, e.g. stored in the
+  // project): `finished` then carries an empty result.
+  void setLoadOnly(bool loadOnly) { loadOnly_ = loadOnly; }
   void start();
   void cancel();
   bool isRunning() const;
@@ -40,6 +43,7 @@ class EvaluationJob : public QObject {
   EvalRequest request_;
   CancellationToken token_;
   QThread* thread_ = nullptr;
+  bool loadOnly_ = false;
 };
 
 }  // namespace handalign

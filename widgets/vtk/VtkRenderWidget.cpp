@@ -48,6 +48,8 @@ VtkRenderWidget::VtkRenderWidget(QWidget* parent)
 }
 
 VtkRenderWidget::~VtkRenderWidget() {
+  // The context outlives this part of the object: its aboutToBeDestroyed must not call back here.
+  if (context()) disconnect(context(), nullptr, this, nullptr);
   cleanupGL();
   window_->RemoveObserver(observerIds_[0]);
   window_->RemoveObserver(observerIds_[1]);
