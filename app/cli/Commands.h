@@ -10,5 +10,6 @@ int runEval(const std::vector<std::string>& args);
 int runMetrics(const std::vector<std::string>& args);
 int runSynth(const std::vector<std::string>& args);
 int runMerge(const std::vector<std::string>& args);
+int runFigure(const std::vector<std::string>& args);
 
 }  // namespace handalign::cli

@@ -27,6 +27,11 @@ commands:
            Write a synthetic FreiHAND-layout dataset with rough and refined predictions.
   merge    --out DIR SHARD_DIR [SHARD_DIR ...]
            Join the outputs of `eval --shard K/N` runs into the files one run writes.
+  figure   --dataset DIR --pred NAME=FILE [--pred ...] --out FILE.{png,svg,pdf}
+           (--samples ID,ID,... | --worst N --by METRIC --of PRED) [--width column|text|INCHES]
+           [--dpi N] [--split S] [--format ID] [--hand-model FILE] [--resolution R] [--quiet]
+           A comparison grid (input | each prediction | GT | 3D) with FILE.json provenance beside
+           it (built with the GUI only).
   plugins  List the dataset-format plugins found and where they were searched for.
 
 Conventions and definitions: docs/metrics.md. Exit status: 0 ok, 1 bad input, 2 usage, 130 interrupted.
@@ -65,6 +70,9 @@ int main(int argc, char** argv) {
     if (command == "metrics") return runMetrics(args);
     if (command == "synth") return runSynth(args);
     if (command == "merge") return runMerge(args);
+#ifdef HANDALIGN_WITH_FIGURES
+    if (command == "figure") return runFigure(args);
+#endif
     if (command == "plugins") return listPlugins();
     printError("unknown command \"" + command + "\" (see handalign --help)");
     return 2;

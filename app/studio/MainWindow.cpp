@@ -1,5 +1,8 @@
 #include "MainWindow.h"
 
+#include "PreferencesDialog.h"
+#include "RecentDatasets.h"
+
 #include "browser/SampleFilterProxy.h"
 #include "browser/SampleTableModel.h"
 #include "canvas/ImageCanvas.h"
@@ -36,13 +39,13 @@ namespace handalign {
 namespace fs = std::filesystem;
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
-  setWindowTitle(tr("HandAlign Studio"));
+  setAcceptDrops(true);  // a dataset folder dropped on the window opens it
   canvas_ = new ImageCanvas(this);
   setCentralWidget(canvas_);
   buildDocks();
   buildActions();
   progress_ = new QProgressBar(this);
-  cancel_ = new QPushButton(tr("Cancel"), this);
+  cancel_ = new QPushButton(this);
   inspector_ = new QLabel(this);
   statusBar()->addWidget(inspector_, 1);
   statusBar()->addPermanentWidget(progress_);
@@ -64,12 +67,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
                     .arg(std::isnan(distance) ? QStringLiteral("–")
                                               : QString::number(distance, 'f', 2)));
           });
+  statusBar()->showMessage(tr("Open a dataset (Ctrl+O) or drop its folder here"));
+  retranslate();
   QSettings settings;
   restoreGeometry(settings.value("MainWindow/Geometry").toByteArray());
   if (!restoreState(settings.value("MainWindow/State").toByteArray())) {
     resize(1400, 900);
-    resizeDocks({findChild<QDockWidget*>("SamplesDock"), findChild<QDockWidget*>("View3DDock")},
-                {380, 460}, Qt::Horizontal);
+    resizeDocks({samplesDock_, view3dDock_}, {380, 460}, Qt::Horizontal);
   }
 }
 
@@ -88,7 +92,6 @@ void MainWindow::buildDocks() {
   table_->setSelectionMode(QAbstractItemView::SingleSelection);
   table_->verticalHeader()->hide();
   filter_ = new QLineEdit;
-  filter_->setPlaceholderText(tr("Filter, e.g.  finger_hd95 > 8   or   refined worse than rough"));
   filter_->setClearButtonEnabled(true);
   connect(filter_, &QLineEdit::editingFinished, this, &MainWindow::applyFilter);
   connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -102,52 +105,16 @@ void MainWindow::buildDocks() {
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(filter_);
   layout->addWidget(table_);
-  auto* samples = new QDockWidget(tr("Samples"), this);
-  samples->setObjectName("SamplesDock");
-  samples->setWidget(browser);
-  addDockWidget(Qt::LeftDockWidgetArea, samples);
+  samplesDock_ = new QDockWidget(this);
+  samplesDock_->setObjectName("SamplesDock");
+  samplesDock_->setWidget(browser);
+  addDockWidget(Qt::LeftDockWidgetArea, samplesDock_);
 
   meshView_ = new MeshView3D;
-  auto* view3d = new QDockWidget(tr("3D view"), this);
-  view3d->setObjectName("View3DDock");
-  view3d->setWidget(meshView_);
-  addDockWidget(Qt::RightDockWidgetArea, view3d);
-}
-
-void MainWindow::buildActions() {
-  QMenu* file = menuBar()->addMenu(tr("&File"));
-  QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-  quit->setShortcut(QKeySequence::Quit);
-  QMenu* go = menuBar()->addMenu(tr("&Go"));
-  QAction* next = go->addAction(tr("&Next sample"), this, &MainWindow::nextSample);
-  next->setShortcuts({QKeySequence(Qt::Key_D)});
-  next->setToolTip(tr("Next sample in the browser's order (D)"));
-  QAction* prev = go->addAction(tr("&Previous sample"), this, &MainWindow::previousSample);
-  prev->setShortcuts({QKeySequence(Qt::Key_A)});
-  QMenu* view = menuBar()->addMenu(tr("&View"));
-  const std::pair<QString, ImageCanvas::Layer> layers[] = {
-      {tr("Ground-truth mask"), ImageCanvas::Layer::GroundTruth},
-      {tr("Rough mesh M_r"), ImageCanvas::Layer::Rough},
-      {tr("Refined mesh M_f"), ImageCanvas::Layer::Refined},
-      {tr("Difference (FP / FN)"), ImageCanvas::Layer::Difference},
-      {tr("HD95 boundary distances"), ImageCanvas::Layer::Distance}};
-  int key = Qt::Key_1;
-  for (const auto& [label, layer] : layers) {
-    QAction* a = view->addAction(label);
-    a->setCheckable(true);
-    a->setChecked(layer <= ImageCanvas::Layer::Refined);
-    a->setShortcut(QKeySequence(Qt::ALT | Qt::Key(key++)));
-    connect(a, &QAction::toggled, this,
-            [this, layer = layer](bool on) { canvas_->setOverlayVisible(layer, on); });
-  }
-  QMenu* help = menuBar()->addMenu(tr("&Help"));
-  help->addAction(tr("&About HandAlign Studio"), this, [this] {
-    QMessageBox::about(
-        this, tr("About HandAlign Studio"),
-        tr("<b>HandAlign Studio</b> %1<br>Hand- and finger-level alignment of 3D hand meshes: "
-           "mIoU, HD95 and FreiHAND's 3D metrics, sample by sample.")
-            .arg(QApplication::applicationVersion()));
-  });
+  view3dDock_ = new QDockWidget(this);
+  view3dDock_->setObjectName("View3DDock");
+  view3dDock_->setWidget(meshView_);
+  addDockWidget(Qt::RightDockWidgetArea, view3dDock_);
 }
 
 fs::path MainWindow::projectFileFor(const QString& dataset) const {
@@ -164,14 +131,21 @@ fs::path MainWindow::projectFileFor(const QString& dataset) const {
 
 void MainWindow::openDataset(const QString& dataset,
                              const std::vector<std::pair<QString, QString>>& predictions,
-                             const QString& sample) {
+                             const QString& sample, const QString& handModel) {
+  if (job_) job_->cancel();
   request_ = EvalRequest{};
   request_.dataset = dataset.toStdString();
+  request_.handModel = handModel.toStdString();
   request_.version = QApplication::applicationVersion().toStdString();
+  const QSettings settings;
+  request_.options.threads = std::max(0, settings.value(kThreadsKey, 0).toInt());
+  request_.options.resolution = std::max(1, settings.value(kResolutionKey, 224).toInt());
   for (const auto& [name, file] : predictions)
     request_.predictions.emplace_back(name.toStdString(), file.toStdString());
   pendingSample_ = sample;
-  setWindowTitle(tr("HandAlign Studio — %1").arg(QDir(dataset).dirName()));
+  datasetName_ = QDir(dataset).dirName();
+  RecentDatasets::add({dataset, handModel, predictions});
+  retranslate();  // the window title names the dataset; "Open Recent" lists it first
   try {
     store_ = std::make_unique<ProjectStore>();
     store_->open(projectFileFor(dataset));
@@ -182,16 +156,39 @@ void MainWindow::openDataset(const QString& dataset,
   startEvaluation();
 }
 
-void MainWindow::startEvaluation() {
+void MainWindow::reevaluate() {
+  if (request_.predictions.empty()) {
+    statusBar()->showMessage(tr("Open a dataset first"), 5000);
+    return;
+  }
+  if (job_) job_->cancel();
+  startEvaluation(false);
+}
+
+std::vector<std::int64_t> MainWindow::storedRunsFor(const std::string& name,
+                                                    const fs::path& file) const {
+  std::vector<std::int64_t> ids;  // oldest first
+  if (!store_) return ids;
+  const std::string root = fs::absolute(request_.dataset).lexically_normal().string();
+  const std::string fingerprint = fileFingerprint(file);
+  for (const StoredRun& run : store_->runs())
+    if (run.datasetRoot == root && run.name == name && run.fingerprint == fingerprint)
+      ids.push_back(run.id);
+  return ids;
+}
+
+void MainWindow::startEvaluation(bool useStored) {
   // Results already in the project for these exact prediction files are shown at once.
   std::vector<RunSamples> stored;
-  if (store_) {
-    const std::string root = fs::absolute(request_.dataset).lexically_normal().string();
-    for (const auto& [name, file] : request_.predictions) {
-      const std::string fingerprint = fileFingerprint(file);
-      for (const StoredRun& run : store_->runs())
-        if (run.datasetRoot == root && run.name == name && run.fingerprint == fingerprint)
-          stored.push_back({QString::fromStdString(name), store_->loadRun(run.id)});
+  if (store_ && useStored) {
+    try {
+      for (const auto& [name, file] : request_.predictions) {
+        const std::vector<std::int64_t> ids = storedRunsFor(name, file);
+        if (!ids.empty())
+          stored.push_back({QString::fromStdString(name), store_->loadRun(ids.back())});
+      }
+    } catch (const std::exception&) {
+      stored.clear();  // an unreadable file or project: evaluate afresh, the job names the problem
     }
   }
   const bool haveAll = !stored.empty() && stored.size() == request_.predictions.size();
@@ -226,7 +223,12 @@ void MainWindow::onEvaluated(std::shared_ptr<EvalOutcome> outcome) {
   if (!outcome_->result.rows.empty()) {
     if (store_) {
       try {
-        store_->saveRun(outcome_->session.info, outcome_->result);
+        const std::vector<std::int64_t> saved =
+            store_->saveRun(outcome_->session.info, outcome_->result);
+        // The new results replace older ones for the same prediction files (after F5).
+        for (const auto& [name, file] : request_.predictions)
+          for (std::int64_t id : storedRunsFor(name, file))
+            if (std::find(saved.begin(), saved.end(), id) == saved.end()) store_->deleteRun(id);
       } catch (const std::exception& e) {
         showError(QString::fromStdString(e.what()));
       }

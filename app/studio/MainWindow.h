@@ -6,13 +6,18 @@
 #include <QMainWindow>
 #include <QStringList>
 
+#include <cstdint>
+
 #include <filesystem>
 #include <memory>
 #include <utility>
 #include <vector>
 
+class QAction;
+class QDockWidget;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QProgressBar;
 class QPushButton;
 class QTableView;
@@ -35,10 +40,11 @@ class MainWindow : public QMainWindow {
   ~MainWindow() override;
 
   // Opens a dataset with prediction files and evaluates them in the background; `sample` (a
-  // sample id) is selected once results are there.
+  // sample id) is selected once results are there; `handModel` empty: the dataset's own. Stored
+  // results for the same prediction files are shown at once. The dataset joins "Open Recent".
   void openDataset(const QString& dataset,
                    const std::vector<std::pair<QString, QString>>& predictions,
-                   const QString& sample = {});
+                   const QString& sample = {}, const QString& handModel = {});
   // The dataset sample shown (-1: none).
   int currentSample() const { return current_; }
   const SampleTableModel* sampleModel() const { return model_; }
@@ -49,6 +55,10 @@ class MainWindow : public QMainWindow {
   void showSample(int datasetIndex);
   void nextSample();
   void previousSample();
+  // Evaluates the open dataset again, ignoring results stored in the project (F5).
+  void reevaluate();
+  void showOpenDatasetDialog();
+  void showPreferences();
 
  Q_SIGNALS:
   void evaluationFinished();
@@ -56,15 +66,25 @@ class MainWindow : public QMainWindow {
 
  protected:
   void closeEvent(QCloseEvent* e) override;
+  void changeEvent(QEvent* e) override;
+  void dragEnterEvent(QDragEnterEvent* e) override;
+  void dropEvent(QDropEvent* e) override;
 
  private:
   void buildActions();
   void buildDocks();
-  void startEvaluation();
+  // Sets every user-visible text; called at construction and on QEvent::LanguageChange.
+  void retranslate();
+  void rebuildRecentMenu();
+  void openDroppedFolder(const QString& dir);
+  void startEvaluation(bool useStored = true);
   void onEvaluated(std::shared_ptr<EvalOutcome> outcome);
   void applyFilter();
   void selectRow(int proxyRow);
   void showError(const QString& message);
+  // Ids of the project's runs for this prediction of the open dataset, oldest first.
+  std::vector<std::int64_t> storedRunsFor(const std::string& name,
+                                          const std::filesystem::path& file) const;
   std::filesystem::path projectFileFor(const QString& dataset) const;
 
   ImageCanvas* canvas_ = nullptr;
@@ -76,8 +96,25 @@ class MainWindow : public QMainWindow {
   QProgressBar* progress_ = nullptr;
   QPushButton* cancel_ = nullptr;
   QLabel* inspector_ = nullptr;
+  QDockWidget* samplesDock_ = nullptr;
+  QDockWidget* view3dDock_ = nullptr;
+  QMenu* fileMenu_ = nullptr;
+  QMenu* recentMenu_ = nullptr;
+  QMenu* goMenu_ = nullptr;
+  QMenu* viewMenu_ = nullptr;
+  QMenu* helpMenu_ = nullptr;
+  QAction* openAction_ = nullptr;
+  QAction* preferencesAction_ = nullptr;
+  QAction* reevaluateAction_ = nullptr;
+  QAction* quitAction_ = nullptr;
+  QAction* nextAction_ = nullptr;
+  QAction* previousAction_ = nullptr;
+  QAction* aboutAction_ = nullptr;
+  QAction* aboutQtAction_ = nullptr;
+  std::vector<QAction*> layerActions_;
 
   EvalRequest request_;
+  QString datasetName_;  // for the window title; empty: none open
   QString pendingSample_;
   std::unique_ptr<EvaluationJob> job_;
   std::shared_ptr<EvalOutcome> outcome_;

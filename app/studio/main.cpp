@@ -1,4 +1,5 @@
 // handalign-studio: the desktop studio.
+#include "Appearance.h"
 #include "MainWindow.h"
 
 #include <QApplication>
@@ -20,16 +21,27 @@ int main(int argc, char** argv) {
   QApplication::setApplicationName("HandAlign Studio");
   QApplication::setOrganizationName("HandAlign");
   QApplication::setApplicationVersion(HANDALIGN_VERSION);
+  handalign::applyInterfaceSettings();  // palette and language from the preferences
 
+  // Context "main" (lupdate finds QCoreApplication::translate calls with literal arguments).
   QCommandLineParser parser;
-  parser.setApplicationDescription(
-      "Hand- and finger-level alignment of 3D hand meshes, sample by sample.");
+  parser.setApplicationDescription(QCoreApplication::translate(
+      "main", "Hand- and finger-level alignment of 3D hand meshes, sample by sample."));
   parser.addHelpOption();
   parser.addVersionOption();
-  const QCommandLineOption dataset("dataset", "Dataset folder to open.", "DIR");
-  const QCommandLineOption pred("pred", "Prediction file, NAME=FILE (repeatable).", "NAME=FILE");
-  const QCommandLineOption sample("sample", "Sample id to show first.", "ID");
-  parser.addOptions({dataset, pred, sample});
+  const QCommandLineOption dataset(
+      "dataset", QCoreApplication::translate("main", "Dataset folder to open."), "DIR");
+  const QCommandLineOption pred(
+      "pred", QCoreApplication::translate("main", "Prediction file, NAME=FILE (repeatable)."),
+      "NAME=FILE");
+  const QCommandLineOption sample(
+      "sample", QCoreApplication::translate("main", "Sample id to show first."), "ID");
+  const QCommandLineOption handModel(
+      "hand-model",
+      QCoreApplication::translate("main",
+                                  "Hand model file (default: the dataset's hand_model.json)."),
+      "FILE");
+  parser.addOptions({dataset, pred, sample, handModel});
   parser.process(app);
 
   handalign::MainWindow window;
@@ -39,13 +51,15 @@ int main(int argc, char** argv) {
     for (const QString& p : parser.values(pred)) {
       const int eq = p.indexOf('=');
       if (eq <= 0) {
-        std::fprintf(stderr, "handalign-studio: --pred must be NAME=FILE (got \"%s\")\n",
-                     qPrintable(p));
+        const QString message =
+            QCoreApplication::translate("main", "--pred must be NAME=FILE (got \"%1\")").arg(p);
+        std::fprintf(stderr, "handalign-studio: %s\n", qPrintable(message));
         return 2;
       }
       predictions.emplace_back(p.left(eq), p.mid(eq + 1));
     }
-    window.openDataset(parser.value(dataset), predictions, parser.value(sample));
+    window.openDataset(parser.value(dataset), predictions, parser.value(sample),
+                       parser.value(handModel));
   }
   return app.exec();
 }

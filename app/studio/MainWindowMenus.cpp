@@ -1,0 +1,201 @@
+// MainWindow's menus, their texts in the current language, "Open Recent" and drag and drop.
+#include "MainWindow.h"
+
+#include "OpenDatasetDialog.h"
+#include "PreferencesDialog.h"
+#include "RecentDatasets.h"
+#include "canvas/ImageCanvas.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileInfo>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
+#include <QStatusBar>
+
+namespace handalign {
+namespace {
+
+// The first local folder among dropped URLs; empty if there is none.
+QString droppedFolder(const QMimeData* mime) {
+  if (!mime || !mime->hasUrls()) return {};
+  for (const QUrl& url : mime->urls())
+    if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isDir()) return url.toLocalFile();
+  return {};
+}
+
+}  // namespace
+
+void MainWindow::buildActions() {
+  fileMenu_ = menuBar()->addMenu(QString());
+  openAction_ = fileMenu_->addAction(QString(), this, &MainWindow::showOpenDatasetDialog);
+  openAction_->setShortcut(QKeySequence::Open);
+  recentMenu_ = fileMenu_->addMenu(QString());
+  connect(recentMenu_, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
+  reevaluateAction_ = fileMenu_->addAction(QString(), this, &MainWindow::reevaluate);
+  reevaluateAction_->setShortcut(QKeySequence(Qt::Key_F5));
+  fileMenu_->addSeparator();
+  preferencesAction_ = fileMenu_->addAction(QString(), this, &MainWindow::showPreferences);
+  preferencesAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+  preferencesAction_->setMenuRole(QAction::PreferencesRole);
+  fileMenu_->addSeparator();
+  quitAction_ = fileMenu_->addAction(QString(), this, &QWidget::close);
+  quitAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+  quitAction_->setMenuRole(QAction::QuitRole);
+
+  goMenu_ = menuBar()->addMenu(QString());
+  nextAction_ = goMenu_->addAction(QString(), this, &MainWindow::nextSample);
+  nextAction_->setShortcut(QKeySequence(Qt::Key_D));
+  previousAction_ = goMenu_->addAction(QString(), this, &MainWindow::previousSample);
+  previousAction_->setShortcut(QKeySequence(Qt::Key_A));
+
+  viewMenu_ = menuBar()->addMenu(QString());
+  const ImageCanvas::Layer layers[] = {ImageCanvas::Layer::GroundTruth, ImageCanvas::Layer::Rough,
+                                       ImageCanvas::Layer::Refined, ImageCanvas::Layer::Difference,
+                                       ImageCanvas::Layer::Distance};
+  int key = Qt::Key_1;
+  for (ImageCanvas::Layer layer : layers) {
+    QAction* a = viewMenu_->addAction(QString());
+    a->setCheckable(true);
+    a->setChecked(layer <= ImageCanvas::Layer::Refined);
+    a->setShortcut(QKeySequence(Qt::ALT | Qt::Key(key++)));
+    connect(a, &QAction::toggled, this,
+            [this, layer](bool on) { canvas_->setOverlayVisible(layer, on); });
+    layerActions_.push_back(a);
+  }
+  viewMenu_->addSeparator();
+  viewMenu_->addAction(samplesDock_->toggleViewAction());
+  viewMenu_->addAction(view3dDock_->toggleViewAction());
+
+  helpMenu_ = menuBar()->addMenu(QString());
+  aboutAction_ = helpMenu_->addAction(QString(), this, [this] {
+    QMessageBox::about(
+        this, tr("About HandAlign Studio"),
+        tr("<b>HandAlign Studio</b> %1<br>Hand- and finger-level alignment of 3D hand meshes: "
+           "mIoU, HD95 and FreiHAND's 3D metrics, sample by sample.")
+            .arg(QApplication::applicationVersion()));
+  });
+  aboutQtAction_ = helpMenu_->addAction(QString(), qApp, &QApplication::aboutQt);
+  aboutQtAction_->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::retranslate() {
+  setWindowTitle(datasetName_.isEmpty() ? tr("HandAlign Studio")
+                                        : tr("HandAlign Studio — %1").arg(datasetName_));
+  fileMenu_->setTitle(tr("&File"));
+  openAction_->setText(tr("&Open Dataset…"));
+  openAction_->setToolTip(tr("Open a dataset folder with its prediction files (Ctrl+O)"));
+  recentMenu_->setTitle(tr("Open &Recent"));
+  reevaluateAction_->setText(tr("&Re-evaluate"));
+  reevaluateAction_->setToolTip(
+      tr("Evaluate the predictions again, ignoring results stored in the project (F5)"));
+  preferencesAction_->setText(tr("&Preferences…"));
+  preferencesAction_->setToolTip(tr("Language, palette and evaluation defaults (Ctrl+,)"));
+  quitAction_->setText(tr("&Quit"));
+  quitAction_->setToolTip(tr("Quit HandAlign Studio (Ctrl+Q)"));
+  goMenu_->setTitle(tr("&Go"));
+  nextAction_->setText(tr("&Next sample"));
+  nextAction_->setToolTip(tr("Next sample in the browser's order (D)"));
+  previousAction_->setText(tr("&Previous sample"));
+  previousAction_->setToolTip(tr("Previous sample in the browser's order (A)"));
+  viewMenu_->setTitle(tr("&View"));
+  const QString layerNames[] = {tr("Ground-truth mask"), tr("Rough mesh M_r"),
+                                tr("Refined mesh M_f"), tr("Difference (FP / FN)"),
+                                tr("HD95 boundary distances")};
+  for (std::size_t i = 0; i < layerActions_.size(); ++i) {
+    layerActions_[i]->setText(layerNames[i]);
+    layerActions_[i]->setToolTip(
+        tr("Show or hide the overlay: %1 (Alt+%2)").arg(layerNames[i]).arg(i + 1));
+  }
+  helpMenu_->setTitle(tr("&Help"));
+  aboutAction_->setText(tr("&About HandAlign Studio"));
+  aboutQtAction_->setText(tr("About &Qt"));
+  samplesDock_->setWindowTitle(tr("Samples"));
+  view3dDock_->setWindowTitle(tr("3D view"));
+  filter_->setPlaceholderText(tr("Filter, e.g.  finger_hd95 > 8   or   refined worse than rough"));
+  cancel_->setText(tr("Cancel"));
+  cancel_->setToolTip(tr("Cancel the evaluation"));
+  rebuildRecentMenu();
+}
+
+void MainWindow::changeEvent(QEvent* e) {
+  if (e->type() == QEvent::LanguageChange && fileMenu_) retranslate();
+  QMainWindow::changeEvent(e);
+}
+
+void MainWindow::rebuildRecentMenu() {
+  const QStringList dropped = RecentDatasets::pruneMissing();
+  if (!dropped.isEmpty())
+    statusBar()->showMessage(tr("Removed from the recent datasets, the folder no longer exists: %1")
+                                 .arg(dropped.join(QStringLiteral(", "))),
+                             8000);
+  recentMenu_->clear();
+  const std::vector<DatasetOpening> recent = RecentDatasets::load();
+  for (std::size_t i = 0; i < recent.size(); ++i) {
+    const DatasetOpening& o = recent[i];
+    QAction* a = recentMenu_->addAction(
+        tr("&%1 %2").arg(i + 1).arg(QDir::toNativeSeparators(o.dataset)), this,
+        [this, o] { openDataset(o.dataset, o.predictions, {}, o.handModel); });
+    QStringList names;
+    for (const auto& [name, file] : o.predictions) names << name;
+    a->setToolTip(tr("Predictions: %1").arg(names.join(QStringLiteral(", "))));
+  }
+  if (recent.empty()) recentMenu_->addAction(tr("No recent datasets"))->setEnabled(false);
+  recentMenu_->addSeparator();
+  QAction* clear = recentMenu_->addAction(tr("&Clear List"), this, [this] {
+    RecentDatasets::save({});
+    rebuildRecentMenu();
+  });
+  clear->setEnabled(!recent.empty());
+}
+
+void MainWindow::showOpenDatasetDialog() {
+  OpenDatasetDialog dialog(this);
+  const std::vector<DatasetOpening> recent = RecentDatasets::load();
+  if (!recent.empty()) dialog.setOpening(recent.front());
+  if (dialog.exec() != QDialog::Accepted) return;
+  const DatasetOpening o = dialog.opening();
+  openDataset(o.dataset, o.predictions, {}, o.handModel);
+}
+
+void MainWindow::showPreferences() {
+  PreferencesDialog dialog(this);
+  if (dialog.exec() == QDialog::Accepted) statusBar()->showMessage(tr("Preferences saved"), 3000);
+}
+
+void MainWindow::openDroppedFolder(const QString& dir) {
+  const auto predictions = OpenDatasetDialog::proposedPredictions(dir);
+  if (!predictions.empty()) {
+    openDataset(dir, predictions);
+    return;
+  }
+  // No prediction file in the folder: let the user name them.
+  statusBar()->showMessage(tr("No prediction files found in %1").arg(dir), 5000);
+  OpenDatasetDialog dialog(this);
+  dialog.setOpening({dir, {}, {}});
+  if (dialog.exec() != QDialog::Accepted) return;
+  const DatasetOpening o = dialog.opening();
+  openDataset(o.dataset, o.predictions, {}, o.handModel);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* e) {
+  if (!droppedFolder(e->mimeData()).isEmpty()) e->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* e) {
+  const QString dir = droppedFolder(e->mimeData());
+  if (dir.isEmpty()) return;
+  e->acceptProposedAction();
+  // Opened after the drop has finished, so that no dialog runs inside the drag's event loop.
+  QMetaObject::invokeMethod(
+      this, [this, dir] { openDroppedFolder(dir); }, Qt::QueuedConnection);
+}
+
+}  // namespace handalign

@@ -1,0 +1,110 @@
+#include "PreferencesDialog.h"
+
+#include "Appearance.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QEvent>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QThread>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace handalign {
+
+PreferencesDialog::PreferencesDialog(QWidget* parent) : QDialog(parent) {
+  QSettings settings;
+  interface_ = new QGroupBox(this);
+  evaluation_ = new QGroupBox(this);
+  languageLabel_ = new QLabel(this);
+  paletteLabel_ = new QLabel(this);
+  threadsLabel_ = new QLabel(this);
+  resolutionLabel_ = new QLabel(this);
+
+  language_ = new QComboBox(this);
+  for (const QString& code : availableLanguages()) language_->addItem(languageName(code), code);
+  language_->setCurrentIndex(
+      std::max(0, language_->findData(settings.value(kLanguageKey, "en").toString())));
+  palette_ = new QComboBox(this);
+  for (const char* name : {"system", "light", "dark"}) palette_->addItem(QString(), QString(name));
+  palette_->setCurrentIndex(
+      std::max(0, palette_->findData(settings.value(kPaletteKey, "system").toString())));
+
+  threads_ = new QSpinBox(this);
+  threads_->setRange(0, std::max(64, QThread::idealThreadCount()));
+  threads_->setValue(settings.value(kThreadsKey, 0).toInt());
+  resolution_ = new QSpinBox(this);
+  resolution_->setRange(32, 2048);
+  resolution_->setSingleStep(32);
+  resolution_->setValue(settings.value(kResolutionKey, 224).toInt());
+
+  auto* interfaceForm = new QFormLayout(interface_);
+  interfaceForm->addRow(languageLabel_, language_);
+  interfaceForm->addRow(paletteLabel_, palette_);
+  auto* evaluationForm = new QFormLayout(evaluation_);
+  evaluationForm->addRow(threadsLabel_, threads_);
+  evaluationForm->addRow(resolutionLabel_, resolution_);
+  buttons_ = new QDialogButtonBox(
+      QDialogButtonBox::Ok | QDialogButtonBox::Apply | QDialogButtonBox::Cancel, this);
+  auto* layout = new QVBoxLayout(this);
+  layout->addWidget(interface_);
+  layout->addWidget(evaluation_);
+  layout->addStretch();
+  layout->addWidget(buttons_);
+
+  connect(buttons_, &QDialogButtonBox::accepted, this, [this] {
+    apply();
+    accept();
+  });
+  connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
+  connect(buttons_->button(QDialogButtonBox::Apply), &QPushButton::clicked, this,
+          &PreferencesDialog::apply);
+  retranslate();
+}
+
+void PreferencesDialog::retranslate() {
+  setWindowTitle(tr("Preferences"));
+  interface_->setTitle(tr("Interface"));
+  evaluation_->setTitle(tr("Evaluation defaults"));
+  languageLabel_->setText(tr("&Language:"));
+  languageLabel_->setBuddy(language_);
+  paletteLabel_->setText(tr("&Palette:"));
+  paletteLabel_->setBuddy(palette_);
+  threadsLabel_->setText(tr("&Threads:"));
+  threadsLabel_->setBuddy(threads_);
+  resolutionLabel_->setText(tr("&Resolution:"));
+  resolutionLabel_->setBuddy(resolution_);
+  palette_->setItemText(0, tr("System"));
+  palette_->setItemText(1, tr("Light"));
+  palette_->setItemText(2, tr("Dark"));
+  threads_->setSpecialValueText(tr("All cores"));
+  threads_->setToolTip(tr("Worker threads for evaluations started from now on"));
+  resolution_->setSuffix(tr(" px"));
+  resolution_->setToolTip(
+      tr("Silhouette resolution of the alignment metrics; the paper uses 224 × 224"));
+}
+
+void PreferencesDialog::changeEvent(QEvent* e) {
+  if (e->type() == QEvent::LanguageChange) retranslate();
+  QDialog::changeEvent(e);
+}
+
+void PreferencesDialog::apply() {
+  QSettings settings;
+  const QString language = language_->currentData().toString();
+  const QString palette = palette_->currentData().toString();
+  settings.setValue(kThreadsKey, threads_->value());
+  settings.setValue(kResolutionKey, resolution_->value());
+  applyPalette(palette);
+  settings.setValue(kPaletteKey, palette);
+  if (settings.value(kLanguageKey, "en").toString() != language) applyLanguage(language);
+  settings.setValue(kLanguageKey, language);
+}
+
+}  // namespace handalign

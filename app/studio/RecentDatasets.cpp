@@ -1,0 +1,70 @@
+#include "RecentDatasets.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+#include <QVariantMap>
+
+#include <algorithm>
+
+namespace handalign {
+namespace {
+
+QString canonical(const QString& dir) { return QDir::cleanPath(QDir(dir).absolutePath()); }
+
+}  // namespace
+
+std::vector<DatasetOpening> RecentDatasets::load() {
+  std::vector<DatasetOpening> entries;
+  for (const QVariant& v : QSettings().value(kKey).toList()) {
+    const QVariantMap m = v.toMap();
+    DatasetOpening o;
+    o.dataset = m.value("dataset").toString();
+    o.handModel = m.value("handModel").toString();
+    for (const QString& p : m.value("predictions").toStringList()) {
+      const int eq = p.indexOf('=');
+      if (eq > 0) o.predictions.emplace_back(p.left(eq), p.mid(eq + 1));
+    }
+    if (!o.dataset.isEmpty() && int(entries.size()) < kMax) entries.push_back(std::move(o));
+  }
+  return entries;
+}
+
+void RecentDatasets::save(const std::vector<DatasetOpening>& entries) {
+  QVariantList list;
+  for (const DatasetOpening& o : entries) {
+    if (list.size() >= kMax) break;
+    QStringList predictions;
+    for (const auto& [name, file] : o.predictions) predictions << name + '=' + file;
+    list << QVariantMap{
+        {"dataset", o.dataset}, {"handModel", o.handModel}, {"predictions", predictions}};
+  }
+  QSettings().setValue(kKey, list);
+}
+
+void RecentDatasets::add(const DatasetOpening& opening) {
+  std::vector<DatasetOpening> entries = load();
+  DatasetOpening first = opening;
+  first.dataset = canonical(opening.dataset);
+  entries.erase(std::remove_if(
+                    entries.begin(), entries.end(),
+                    [&](const DatasetOpening& o) { return canonical(o.dataset) == first.dataset; }),
+                entries.end());
+  entries.insert(entries.begin(), std::move(first));
+  save(entries);
+}
+
+QStringList RecentDatasets::pruneMissing() {
+  std::vector<DatasetOpening> entries = load();
+  QStringList dropped;
+  const auto missing = [&](const DatasetOpening& o) {
+    if (QFileInfo(o.dataset).isDir()) return false;
+    dropped << o.dataset;
+    return true;
+  };
+  entries.erase(std::remove_if(entries.begin(), entries.end(), missing), entries.end());
+  if (!dropped.isEmpty()) save(entries);
+  return dropped;
+}
+
+}  // namespace handalign

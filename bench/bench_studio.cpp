@@ -1,0 +1,105 @@
+// Studio benchmarks: sample switching (decode + render overlays + 3D + repaint) and opening a large
+// dataset whose results are stored in the project. Usage: bench_studio DATASET [BIG_DATASET]
+#include "MainWindow.h"
+#include "browser/SampleTableModel.h"
+#include "canvas/ImageCanvas.h"
+#include "vtk/MeshView3D.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QSurfaceFormat>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <vector>
+
+namespace {
+
+double percentile(std::vector<double> v, double q) {
+  std::sort(v.begin(), v.end());
+  return v.empty() ? 0 : v[std::size_t(q * double(v.size() - 1) + 0.5)];
+}
+
+std::vector<std::pair<QString, QString>> predsOf(const QString& dir) {
+  return {{"rough", dir + "/pred_rough.json"}, {"refined", dir + "/pred_refined.json"}};
+}
+
+bool openAndWait(handalign::MainWindow& w, const QString& dir, double& ms) {
+  QSignalSpy done(&w, &handalign::MainWindow::evaluationFinished);
+  QElapsedTimer t;
+  t.start();
+  w.openDataset(dir, predsOf(dir));
+  const bool ok = done.wait(600000);
+  QApplication::processEvents();
+  ms = double(t.nsecsElapsed()) / 1e6;
+  return ok;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  QSurfaceFormat format;
+  format.setVersion(3, 2);
+  format.setProfile(QSurfaceFormat::CoreProfile);
+  format.setDepthBufferSize(24);
+  QSurfaceFormat::setDefaultFormat(format);
+  QApplication app(argc, argv);
+  QApplication::setApplicationName("HandAlign Studio Bench");
+  QStandardPaths::setTestModeEnabled(true);
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: bench_studio DATASET [BIG_DATASET]\n");
+    return 2;
+  }
+  const QString dataset = QString::fromLocal8Bit(argv[1]);
+
+  handalign::MainWindow w;
+  w.resize(1400, 900);
+  w.show();
+  double openMs = 0;
+  if (!openAndWait(w, dataset, openMs)) return 1;
+
+  // Sample switching: what a user waits for after pressing D.
+  const int n = std::min<int>(200, w.sampleModel()->rowCount());
+  std::vector<double> switchMs, decodeMs;
+  for (int i = 0; i < n; ++i) {
+    QElapsedTimer t;
+    t.start();
+    w.showSample(i);
+    w.canvas()->repaint();
+    w.meshView()->repaint();
+    QApplication::processEvents();
+    switchMs.push_back(double(t.nsecsElapsed()) / 1e6);
+    // Reference in the same run: decoding the sample's JPEG alone.
+    char name[32];
+    std::snprintf(name, sizeof name, "/training/rgb/%08d.jpg", i);
+    t.restart();
+    const QImage img(dataset + name);
+    decodeMs.push_back(double(t.nsecsElapsed()) / 1e6);
+  }
+  std::printf(
+      "sample switching over %d samples (decode + overlays + 3D + repaint, %dx%d window):\n", n,
+      w.width(), w.height());
+  std::printf(
+      "  p50 %.2f ms, p95 %.2f ms, max %.2f ms; JPEG decode alone p50 %.3f ms (ratio %.0fx)\n",
+      percentile(switchMs, 0.5), percentile(switchMs, 0.95), percentile(switchMs, 1.0),
+      percentile(decodeMs, 0.5),
+      percentile(switchMs, 0.5) / std::max(1e-9, percentile(decodeMs, 0.5)));
+  std::printf("open + evaluate %s: %.0f ms\n", argv[1], openMs);
+
+  if (argc >= 3) {
+    const QString big = QString::fromLocal8Bit(argv[2]);
+    handalign::MainWindow first, second;
+    double evalMs = 0, reopenMs = 0;
+    if (!openAndWait(first, big, evalMs)) return 1;
+    if (!openAndWait(second, big, reopenMs)) return 1;
+    std::printf(
+        "%d-sample dataset: first open (evaluate + store) %.0f ms; reopen (stored results) %.0f "
+        "ms\n",
+        second.sampleModel()->rowCount(), evalMs, reopenMs);
+  }
+  return 0;
+}
