@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>handalign::FigureExportDialog</name>
+    <message>
+        <source>Export Figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The worst samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column (3.33 in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text width (6.9 in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>figure.png, .svg or .pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Samples:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By the metric of:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Width:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>handalign::FigureGrid</name>
     <message>
         <source>Input</source>
@@ -224,6 +287,66 @@
     </message>
     <message>
         <source>No prediction files found in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open and evaluate a dataset first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A figure file must end in .png, .svg or .pdf: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sample to draw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2 rows) and %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export the figure: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sample &quot;%1&quot; in the dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The filter was cleared to show sample %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jump to Sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample id or index:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;Figure…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export a comparison figure of the current or the worst samples as PNG, SVG or PDF (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Jump to Sample…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a sample by its id or index (Ctrl+G)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored results: the histograms are shown; the PCK curves need a re-evaluation (F5).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

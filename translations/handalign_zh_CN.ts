@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>handalign::FigureExportDialog</name>
+    <message>
+        <source>Export Figure</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>The current sample</source>
+        <translation>当前样本</translation>
+    </message>
+    <message>
+        <source>The worst samples</source>
+        <translation>最差的样本</translation>
+    </message>
+    <message>
+        <source>Column (3.33 in)</source>
+        <translation>单栏（3.33 英寸）</translation>
+    </message>
+    <message>
+        <source>Text width (6.9 in)</source>
+        <translation>通栏（6.9 英寸）</translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <source>figure.png, .svg or .pdf</source>
+        <translation>figure.png、.svg 或 .pdf</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Samples:</source>
+        <translation>样本：</translation>
+    </message>
+    <message>
+        <source>By the metric of:</source>
+        <translation>按以下预测的指标：</translation>
+    </message>
+    <message>
+        <source>Width:</source>
+        <translation>宽度：</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>分辨率：</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>handalign::FigureGrid</name>
     <message>
         <source>Input</source>
@@ -225,6 +288,66 @@
     <message>
         <source>No prediction files found in %1</source>
         <translation>在 %1 中未找到预测文件</translation>
+    </message>
+    <message>
+        <source>Open and evaluate a dataset first</source>
+        <translation>请先打开并评估一个数据集</translation>
+    </message>
+    <message>
+        <source>A figure file must end in .png, .svg or .pdf: %1</source>
+        <translation>图表文件的扩展名必须是 .png、.svg 或 .pdf：%1</translation>
+    </message>
+    <message>
+        <source>No sample to draw</source>
+        <translation>没有可绘制的样本</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2 rows) and %3</source>
+        <translation>已写入 %1（%2 行）和 %3</translation>
+    </message>
+    <message>
+        <source>Cannot export the figure: %1</source>
+        <translation>无法导出图表：%1</translation>
+    </message>
+    <message>
+        <source>No sample &quot;%1&quot; in the dataset</source>
+        <translation>数据集中没有样本“%1”</translation>
+    </message>
+    <message>
+        <source>The filter was cleared to show sample %1</source>
+        <translation>已清除筛选条件以显示样本 %1</translation>
+    </message>
+    <message>
+        <source>Jump to Sample</source>
+        <translation>跳转到样本</translation>
+    </message>
+    <message>
+        <source>Sample id or index:</source>
+        <translation>样本 ID 或序号：</translation>
+    </message>
+    <message>
+        <source>Export &amp;Figure…</source>
+        <translation>导出图表(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Export a comparison figure of the current or the worst samples as PNG, SVG or PDF (Ctrl+E)</source>
+        <translation>将当前样本或最差样本的对比图导出为 PNG、SVG 或 PDF（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>&amp;Jump to Sample…</source>
+        <translation>跳转到样本(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Select a sample by its id or index (Ctrl+G)</source>
+        <translation>按 ID 或序号选择样本（Ctrl+G）</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Stored results: the histograms are shown; the PCK curves need a re-evaluation (F5).</source>
+        <translation>已存储的结果：显示直方图；PCK 曲线需要重新评估（F5）。</translation>
     </message>
 </context>
 <context>

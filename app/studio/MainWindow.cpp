@@ -9,6 +9,7 @@
 #include "eval/Report.h"
 #include "jobs/EvaluationJob.h"
 #include "metrics/BoundaryDistanceMap.h"
+#include "metrics/MetricsPanel.h"
 #include "project/ProjectStore.h"
 #include "raster/Rasterizer.h"
 #include "vtk/MeshView3D.h"
@@ -55,8 +56,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(cancel_, &QPushButton::clicked, this, [this] {
     if (job_) job_->cancel();
   });
+  connect(meshView_, &MeshView3D::vertexHovered, this, &MainWindow::onVertexHovered);
   connect(canvas_, &ImageCanvas::pixelInspected, this,
           [this](QPoint p, int gt, int rough, int refined, float distance) {
+            onPixelInspected(p);
             inspector_->setText(
                 tr("pixel (%1, %2)  GT %3  rough %4  refined %5  boundary distance %6 px")
                     .arg(p.x())
@@ -74,6 +77,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   if (!restoreState(settings.value("MainWindow/State").toByteArray())) {
     resize(1400, 900);
     resizeDocks({samplesDock_, view3dDock_}, {380, 460}, Qt::Horizontal);
+    resizeDocks({view3dDock_, metricsDock_}, {480, 400}, Qt::Vertical);
   }
 }
 
@@ -115,6 +119,22 @@ void MainWindow::buildDocks() {
   view3dDock_->setObjectName("View3DDock");
   view3dDock_->setWidget(meshView_);
   addDockWidget(Qt::RightDockWidgetArea, view3dDock_);
+
+  // Below the 3D view: the current sample's metrics and the run's charts.
+  metrics_ = new MetricsPanel;
+  pckNote_ = new QLabel;
+  pckNote_->setWordWrap(true);
+  pckNote_->hide();
+  auto* metricsPage = new QWidget;
+  auto* metricsLayout = new QVBoxLayout(metricsPage);
+  metricsLayout->setContentsMargins(0, 0, 0, 0);
+  metricsLayout->addWidget(pckNote_);
+  metricsLayout->addWidget(metrics_, 1);
+  metricsDock_ = new QDockWidget(this);
+  metricsDock_->setObjectName("MetricsDock");
+  metricsDock_->setWidget(metricsPage);
+  addDockWidget(Qt::RightDockWidgetArea, metricsDock_);
+  splitDockWidget(view3dDock_, metricsDock_, Qt::Vertical);
 }
 
 fs::path MainWindow::projectFileFor(const QString& dataset) const {
@@ -194,7 +214,7 @@ void MainWindow::startEvaluation(bool useStored) {
   const bool haveAll = !stored.empty() && stored.size() == request_.predictions.size();
   job_ = std::make_unique<EvaluationJob>(request_);
   job_->setLoadOnly(haveAll);
-  if (haveAll) model_->setRuns(stored);
+  if (haveAll) setRunRows(std::move(stored));
   connect(job_.get(), &EvaluationJob::progress, this, [this](qint64 done, qint64 total) {
     progress_->setMaximum(int(total));
     progress_->setValue(int(done));
@@ -238,12 +258,7 @@ void MainWindow::onEvaluated(std::shared_ptr<EvalOutcome> outcome) {
     std::vector<RunSamples> runs;
     for (const std::string& name : outcome_->result.predictionNames)
       runs.push_back({QString::fromStdString(name), std::move(byPred[name])});
-    int rough = -1, refined = -1;
-    for (int i = 0; i < int(runs.size()); ++i) {
-      if (runs[std::size_t(i)].name.contains("rough")) rough = i;
-      if (runs[std::size_t(i)].name.contains("refined")) refined = i;
-    }
-    model_->setRuns(std::move(runs), rough, refined);
+    setRunRows(std::move(runs), outcome_->result.totals);
   }
   meshView_->setHandModel(outcome_->session.model);
   statusBar()->showMessage(tr("%1 samples").arg(outcome_->session.dataset->size()), 5000);
@@ -275,6 +290,8 @@ void MainWindow::previousSample() { selectRow(table_->currentIndex().row() - 1);
 void MainWindow::showSample(int index) {
   if (!outcome_ || index < 0 || std::size_t(index) >= outcome_->session.dataset->size()) return;
   current_ = index;
+  canvas_->setMarker(std::nullopt);
+  meshView_->highlightVertex(-1, -1);
   const Dataset& ds = *outcome_->session.dataset;
   const HandModel& model = outcome_->session.model;
   const QImage image(QString::fromStdString(ds.imagePath(std::size_t(index)).string()));
@@ -286,6 +303,7 @@ void MainWindow::showSample(int index) {
   // Overlays at the image's own resolution, rendered by the same rasterizer as the metrics.
   const int w = ds.imageWidth(), h = ds.imageHeight();
   const Intrinsics k = ds.intrinsics(std::size_t(index));
+  intrinsics_ = k;
   const std::vector<std::uint8_t> faceLabels = model.faceLabels();
   Raster raster;
   LabelImage gt, rough, refined;
@@ -308,6 +326,7 @@ void MainWindow::showSample(int index) {
     canvas_->setDistanceMap(boundaryDistanceMap(refined, gt, -1));
   meshView_->setImageCamera(k, image);
   meshView_->resetCamera();
+  showSampleMetrics();
   statusBar()->showMessage(
       tr("Sample %1").arg(QString::fromStdString(ds.sampleId(std::size_t(index)))));
 }

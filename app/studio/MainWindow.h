@@ -1,7 +1,12 @@
-// The studio's main window: sample browser, image canvas and 3D view over one evaluated dataset.
+// The studio's main window: sample browser, image canvas, 3D view and metrics dock over one
+// evaluated dataset, with figure export and hover linking between the views.
 #pragma once
 
+#include "FigureExportDialog.h"
+
+#include "browser/SampleTableModel.h"
 #include "eval/EvalSession.h"
+#include "geometry/Camera.h"
 
 #include <QMainWindow>
 #include <QStringList>
@@ -27,6 +32,7 @@ namespace handalign {
 class EvaluationJob;
 class ImageCanvas;
 class MeshView3D;
+class MetricsPanel;
 class ProjectStore;
 class SampleFilterProxy;
 class SampleTableModel;
@@ -50,6 +56,15 @@ class MainWindow : public QMainWindow {
   const SampleTableModel* sampleModel() const { return model_; }
   ImageCanvas* canvas() const { return canvas_; }
   MeshView3D* meshView() const { return meshView_; }
+  MetricsPanel* metricsPanel() const { return metrics_; }
+  // The camera of the sample shown (identity when none).
+  const Intrinsics& currentIntrinsics() const { return intrinsics_; }
+
+  // Writes a comparison figure and its provenance JSON; errors go to a dialog, success to the
+  // status bar. False when nothing was written.
+  bool exportFigure(const FigureExportSettings& settings);
+  // Selects the sample with this id, or else this dataset index, clearing a filter that hides it.
+  bool jumpToSample(const QString& idOrIndex);
 
  public Q_SLOTS:
   void showSample(int datasetIndex);
@@ -59,6 +74,8 @@ class MainWindow : public QMainWindow {
   void reevaluate();
   void showOpenDatasetDialog();
   void showPreferences();
+  void showExportFigureDialog();
+  void showJumpToSampleDialog();
 
  Q_SIGNALS:
   void evaluationFinished();
@@ -79,6 +96,14 @@ class MainWindow : public QMainWindow {
   void openDroppedFolder(const QString& dir);
   void startEvaluation(bool useStored = true);
   void onEvaluated(std::shared_ptr<EvalOutcome> outcome);
+  // The per-run rows behind the table, the metrics dock and figures (stored or just evaluated).
+  // `totals`: the PCK histograms of a fresh evaluation; stored runs have none (PCK needs F5).
+  void setRunRows(std::vector<RunSamples> runs, const std::vector<PredictionTotals>& totals = {});
+  EvalResult resultFromRows() const;
+  void showSampleMetrics();
+  // Hover linking between the 3D view and the image canvas, through the sample's camera.
+  void onVertexHovered(int mesh, int vertex);
+  void onPixelInspected(QPoint pixel);
   void applyFilter();
   void selectRow(int proxyRow);
   void showError(const QString& message);
@@ -98,6 +123,9 @@ class MainWindow : public QMainWindow {
   QLabel* inspector_ = nullptr;
   QDockWidget* samplesDock_ = nullptr;
   QDockWidget* view3dDock_ = nullptr;
+  QDockWidget* metricsDock_ = nullptr;
+  MetricsPanel* metrics_ = nullptr;
+  QLabel* pckNote_ = nullptr;
   QMenu* fileMenu_ = nullptr;
   QMenu* recentMenu_ = nullptr;
   QMenu* goMenu_ = nullptr;
@@ -106,6 +134,8 @@ class MainWindow : public QMainWindow {
   QAction* openAction_ = nullptr;
   QAction* preferencesAction_ = nullptr;
   QAction* reevaluateAction_ = nullptr;
+  QAction* exportFigureAction_ = nullptr;
+  QAction* jumpAction_ = nullptr;
   QAction* quitAction_ = nullptr;
   QAction* nextAction_ = nullptr;
   QAction* previousAction_ = nullptr;
@@ -120,6 +150,11 @@ class MainWindow : public QMainWindow {
   std::shared_ptr<EvalOutcome> outcome_;
   std::unique_ptr<ProjectStore> store_;
   int current_ = -1;
+  Intrinsics intrinsics_;
+  std::vector<RunSamples> runs_;
+  std::vector<std::vector<int>> rowOfSample_;  // [run][dataset index] → row in runs_, or -1
+  std::vector<PredictionTotals> totals_;       // one per run, or empty
+  FigureExportSettings lastFigure_;
 };
 
 }  // namespace handalign

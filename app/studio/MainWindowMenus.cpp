@@ -13,6 +13,7 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileInfo>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -41,6 +42,8 @@ void MainWindow::buildActions() {
   connect(recentMenu_, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
   reevaluateAction_ = fileMenu_->addAction(QString(), this, &MainWindow::reevaluate);
   reevaluateAction_->setShortcut(QKeySequence(Qt::Key_F5));
+  exportFigureAction_ = fileMenu_->addAction(QString(), this, &MainWindow::showExportFigureDialog);
+  exportFigureAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
   fileMenu_->addSeparator();
   preferencesAction_ = fileMenu_->addAction(QString(), this, &MainWindow::showPreferences);
   preferencesAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
@@ -55,6 +58,9 @@ void MainWindow::buildActions() {
   nextAction_->setShortcut(QKeySequence(Qt::Key_D));
   previousAction_ = goMenu_->addAction(QString(), this, &MainWindow::previousSample);
   previousAction_->setShortcut(QKeySequence(Qt::Key_A));
+  goMenu_->addSeparator();
+  jumpAction_ = goMenu_->addAction(QString(), this, &MainWindow::showJumpToSampleDialog);
+  jumpAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
 
   viewMenu_ = menuBar()->addMenu(QString());
   const ImageCanvas::Layer layers[] = {ImageCanvas::Layer::GroundTruth, ImageCanvas::Layer::Rough,
@@ -73,6 +79,7 @@ void MainWindow::buildActions() {
   viewMenu_->addSeparator();
   viewMenu_->addAction(samplesDock_->toggleViewAction());
   viewMenu_->addAction(view3dDock_->toggleViewAction());
+  viewMenu_->addAction(metricsDock_->toggleViewAction());
 
   helpMenu_ = menuBar()->addMenu(QString());
   aboutAction_ = helpMenu_->addAction(QString(), this, [this] {
@@ -96,6 +103,10 @@ void MainWindow::retranslate() {
   reevaluateAction_->setText(tr("&Re-evaluate"));
   reevaluateAction_->setToolTip(
       tr("Evaluate the predictions again, ignoring results stored in the project (F5)"));
+  exportFigureAction_->setText(tr("Export &Figure…"));
+  exportFigureAction_->setToolTip(
+      tr("Export a comparison figure of the current or the worst samples as PNG, SVG or PDF "
+         "(Ctrl+E)"));
   preferencesAction_->setText(tr("&Preferences…"));
   preferencesAction_->setToolTip(tr("Language, palette and evaluation defaults (Ctrl+,)"));
   quitAction_->setText(tr("&Quit"));
@@ -105,6 +116,8 @@ void MainWindow::retranslate() {
   nextAction_->setToolTip(tr("Next sample in the browser's order (D)"));
   previousAction_->setText(tr("&Previous sample"));
   previousAction_->setToolTip(tr("Previous sample in the browser's order (A)"));
+  jumpAction_->setText(tr("&Jump to Sample…"));
+  jumpAction_->setToolTip(tr("Select a sample by its id or index (Ctrl+G)"));
   viewMenu_->setTitle(tr("&View"));
   const QString layerNames[] = {tr("Ground-truth mask"), tr("Rough mesh M_r"),
                                 tr("Refined mesh M_f"), tr("Difference (FP / FN)"),
@@ -119,6 +132,9 @@ void MainWindow::retranslate() {
   aboutQtAction_->setText(tr("About &Qt"));
   samplesDock_->setWindowTitle(tr("Samples"));
   view3dDock_->setWindowTitle(tr("3D view"));
+  metricsDock_->setWindowTitle(tr("Metrics"));
+  pckNote_->setText(
+      tr("Stored results: the histograms are shown; the PCK curves need a re-evaluation (F5)."));
   filter_->setPlaceholderText(tr("Filter, e.g.  finger_hd95 > 8   or   refined worse than rough"));
   cancel_->setText(tr("Cancel"));
   cancel_->setToolTip(tr("Cancel the evaluation"));

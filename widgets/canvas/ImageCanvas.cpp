@@ -3,9 +3,11 @@
 #include "PartPalette.h"
 
 #include <QMouseEvent>
+#include <QOpenGLPaintDevice>
 #include <QOpenGLPixelTransferOptions>
 #include <QOpenGLShaderProgram>
 #include <QOpenGLTexture>
+#include <QPainter>
 #include <QVector3D>
 #include <QWheelEvent>
 
@@ -167,6 +169,12 @@ void ImageCanvas::resetView() {
 
 QImage ImageCanvas::renderToImage() { return grabFramebuffer(); }
 
+void ImageCanvas::setMarker(std::optional<QPointF> imagePoint) {
+  if (imagePoint == marker_) return;
+  marker_ = imagePoint;
+  update();
+}
+
 void ImageCanvas::initializeGL() {
   initializeOpenGLFunctions();
   // The context can be recreated (e.g. the widget moves to another top-level window).
@@ -279,7 +287,29 @@ void ImageCanvas::paintGL() {
   for (std::size_t i = 0; i < textures_.size(); ++i) textures_[i]->bind(GLuint(i));
   QOpenGLVertexArrayObject::Binder binder(&vao_);
   glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+  binder.release();
   program_->release();
+  if (marker_) paintMarker();
+}
+
+void ImageCanvas::paintMarker() {
+  for (std::size_t i = 0; i < textures_.size(); ++i) textures_[i]->release(GLuint(i));
+  // Painted into the bound framebuffer, not through QPainter(this): QWidget::grab() redirects a
+  // widget painter to its pixmap, where the framebuffer's picture then covers the ring. The device
+  // takes logical coordinates. The view's image coordinates have pixel edges at integers: a camera
+  // coordinate u lies at u + 0.5.
+  const QPointF centre = view_.toWidget(*marker_ + QPointF(0.5, 0.5));
+  const double dpr = devicePixelRatioF();
+  QOpenGLPaintDevice device(
+      QSize(int(std::lround(width() * dpr)), int(std::lround(height() * dpr))));
+  device.setDevicePixelRatio(dpr);
+  QPainter painter(&device);
+  painter.setRenderHint(QPainter::Antialiasing);
+  painter.setBrush(Qt::NoBrush);
+  painter.setPen(QPen(QColor(0, 0, 0, 210), 4.0));
+  painter.drawEllipse(centre, 7.0, 7.0);
+  painter.setPen(QPen(QColor(255, 235, 59), 2.0));
+  painter.drawEllipse(centre, 7.0, 7.0);
 }
 
 void ImageCanvas::inspect(QPointF widgetPoint) {

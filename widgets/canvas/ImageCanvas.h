@@ -14,6 +14,7 @@
 
 #include <array>
 #include <memory>
+#include <optional>
 
 class QOpenGLShaderProgram;
 class QOpenGLTexture;
@@ -59,6 +60,11 @@ class ImageCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
 
   QImage renderToImage();  // device pixels
 
+  // A small ring drawn over everything at an image position in the camera's convention (pixel
+  // centres at integer coordinates, as Intrinsics::project gives them); nullopt hides it.
+  void setMarker(std::optional<QPointF> imagePoint);
+  std::optional<QPointF> marker() const { return marker_; }
+
  Q_SIGNALS:
   // The pixel under the cursor; a label is -1 where that layer is absent or outside the image,
   // distance is NaN off the boundary.
@@ -79,6 +85,7 @@ class ImageCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
   void uploadTextures();
   void setUniforms();
   void inspect(QPointF widgetPoint);
+  void paintMarker();
   void releaseGl();
 
   // CPU copies: kept so data may be set before the GL context exists, and for the inspector.
@@ -86,6 +93,7 @@ class ImageCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
   std::array<LabelImage, 3> labels_;
   BoundaryDistanceMap distance_;
   bool dirty_ = true;
+  std::optional<QPointF> marker_;
 
   std::array<bool, kLayerCount> visible_{true, true, true, false, false};
   std::array<float, kLayerCount> opacity_{0.5f, 0.5f, 0.5f, 0.7f, 1.0f};

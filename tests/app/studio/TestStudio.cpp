@@ -1,17 +1,25 @@
-// The studio as a user drives it: open the demo dataset, evaluate, browse, filter, toggle overlays.
+// The studio as a user drives it: open the demo dataset, evaluate, browse, filter, toggle overlays,
+// read the metrics dock, export a figure, follow a vertex between the views, jump to a sample.
 #include "MainWindow.h"
 #include "TestSupport.h"
 #include "browser/SampleTableModel.h"
 #include "canvas/ImageCanvas.h"
+#include "metrics/MetricsPanel.h"
+#include "vtk/MeshView3D.h"
 
 #include <QApplication>
+#include <QChart>
+#include <QFile>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QSurfaceFormat>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cmath>
 
 using namespace handalign;
 namespace fs = std::filesystem;
@@ -24,6 +32,36 @@ class TestStudio : public QObject {
   std::vector<std::pair<QString, QString>> preds() const {
     return {{"rough", QString::fromStdString((data_ / "pred_rough.json").string())},
             {"refined", QString::fromStdString((data_ / "pred_refined.json").string())}};
+  }
+  // Opens the dataset (stored results after the first test) and waits for the session.
+  void open(MainWindow& w, const QString& sample = {}) {
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QSignalSpy done(&w, &MainWindow::evaluationFinished);
+    w.openDataset(QString::fromStdString(data_.string()), preds(), sample);
+    QVERIFY(done.wait(120000));
+  }
+  // The metrics dock shows the model's values of the current sample, rough then refined.
+  static void checkSampleMetrics(const MainWindow& w) {
+    const SampleTableModel* model = w.sampleModel();
+    int source = -1;
+    for (int r = 0; r < model->rowCount(); ++r)
+      if (int(model->value(r, SampleTableModel::IndexColumn)) == w.currentSample()) source = r;
+    QVERIFY(source >= 0);
+    const SampleMetricsTable* table = w.metricsPanel()->sampleTable();
+    QCOMPARE(table->columnCount(), 3);  // rough, refined, delta
+    for (const char* metric : {"hand_miou", "finger_hd95"}) {
+      const int row = table->rowOf(metric);
+      QVERIFY(row >= 0);
+      const auto kind = SampleMetricsTable::rowSpecs()[std::size_t(row)].kind;
+      for (int c = 0; c < 2; ++c) {
+        const double expected =
+            model->value(source, model->columnIndex(QString(c ? "refined." : "rough.") + metric));
+        QCOMPARE(table->item(row, c)->text(), SampleMetricsTable::format(expected, kind));
+        if (std::isfinite(expected))
+          QCOMPARE(table->item(row, c)->data(SampleMetricsTable::kValueRole).toDouble(), expected);
+      }
+    }
   }
   static bool differs(const QImage& a, const QImage& b) {
     if (a.size() != b.size()) return true;
@@ -52,11 +90,20 @@ class TestStudio : public QObject {
     QVERIFY(w.sampleModel()->columnIndex("refined.finger_hd95") >= 0);
     QVERIFY(w.sampleModel()->columnIndex("delta.finger_miou") >= 0);
     QCOMPARE(w.currentSample(), 3);
+    checkSampleMetrics(w);
+    if (QTest::currentTestFailed()) return;
+    // A fresh evaluation has PCK totals: the run charts show curves and histograms.
+    QVERIFY(!w.metricsPanel()->runCharts()->pckChart()->series().isEmpty());
+    QCOMPARE(int(w.metricsPanel()->runCharts()->histograms().size()), 2);
+    const QString before = w.metricsPanel()->sampleTable()->item(0, 1)->text();
 
     QTest::qWait(200);
     const QImage first = w.canvas()->renderToImage();
     QTest::keyClick(&w, Qt::Key_D);  // labelme's "next"
     QCOMPARE(w.currentSample(), 4);
+    checkSampleMetrics(w);  // the dock follows the sample
+    if (QTest::currentTestFailed()) return;
+    QVERIFY(w.metricsPanel()->sampleTable()->item(0, 1)->text() != before);
     QTest::qWait(200);
     QVERIFY(differs(first, w.canvas()->renderToImage()));
     QTest::keyClick(&w, Qt::Key_A);
@@ -96,6 +143,102 @@ class TestStudio : public QObject {
     w.openDataset(QString::fromStdString(data_.string()), preds());
     QCOMPARE(w.sampleModel()->rowCount(), 12);  // before the (load-only) job has even finished
     QVERIFY(done.wait(60000));
+    checkSampleMetrics(w);
+    // Stored rows: histograms, but no PCK curves (their totals are not stored).
+    QCOMPARE(int(w.metricsPanel()->runCharts()->histograms().size()), 2);
+    QVERIFY(w.metricsPanel()->runCharts()->pckChart()->series().isEmpty());
+  }
+
+  void exportsFigures() {
+    MainWindow w;
+    open(w, "00000005");
+    QCOMPARE(w.currentSample(), 5);
+    QTemporaryDir out;
+    FigureExportSettings settings;
+    settings.file = out.filePath("current.png");
+    settings.dpi = 100;
+    QVERIFY(w.exportFigure(settings));
+    const QImage png(settings.file);
+    QVERIFY(!png.isNull());
+    QCOMPARE(png.width(), 333);  // a 3.33 in column at 100 dpi
+    QFile json(settings.file + ".json");
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    QVERIFY(json.readAll().contains("00000005"));
+    QVERIFY(w.statusBar()->currentMessage().contains("current.png"));
+
+    settings.file = out.filePath("worst.svg");
+    settings.worst = true;
+    settings.count = 3;
+    settings.prediction = "rough";
+    QVERIFY(w.exportFigure(settings));
+    QVERIFY(QFile::exists(settings.file) && QFile::exists(settings.file + ".json"));
+
+    settings.file = out.filePath("figure.txt");  // refused, nothing written
+    QVERIFY(!w.exportFigure(settings));
+    QVERIFY(!QFile::exists(settings.file));
+
+    FigureExportDialog dialog({"rough", "refined"});
+    dialog.setSettings(settings);
+    const FigureExportSettings back = dialog.settings();
+    QCOMPARE(back.file, settings.file);
+    QVERIFY(back.worst && back.count == 3 && back.prediction == "rough" && back.dpi == 100);
+  }
+
+  void hoverLinksTheViews() {
+    MainWindow w;
+    open(w, "00000002");
+    const Points& refined = w.meshView()->scene().mesh(MeshKind::Refined);
+    QVERIFY(refined.rows() > 100);
+    QTest::qWait(100);
+    const QImage plain = w.canvas()->renderToImage();
+
+    // 3D → image: the hovered vertex, projected with the sample's camera, gets a ring.
+    const int vertex = 100;
+    Q_EMIT w.meshView()->vertexHovered(int(MeshKind::Refined), vertex);
+    const Eigen::Vector2d uv = w.currentIntrinsics().project(refined.row(vertex).transpose());
+    QVERIFY(w.canvas()->marker().has_value());
+    QCOMPARE(w.canvas()->marker()->x(), uv.x());
+    QCOMPARE(w.canvas()->marker()->y(), uv.y());
+    QVERIFY(w.canvas()->renderToImage() != plain);
+    // The ring (radius 7 logical px, yellow) passes right of the projected point, at any DPR.
+    const QImage ringed = w.canvas()->renderToImage();
+    const double dpr = ringed.devicePixelRatio();
+    const QPointF centre = w.canvas()->mapFromImage(QPointF(uv.x() + 0.5, uv.y() + 0.5));
+    const QColor ring = ringed.pixelColor(int((centre.x() + 7.0) * dpr), int(centre.y() * dpr));
+    QVERIFY2(ring.red() > 180 && ring.green() > 160 && ring.blue() < 120, qPrintable(ring.name()));
+    const QString shot = qEnvironmentVariable("HANDALIGN_STUDIO_SCREENSHOT_LINKED");
+    if (!shot.isEmpty()) QVERIFY(w.grab().save(shot));
+    Q_EMIT w.meshView()->vertexHovered(-1, -1);
+    QVERIFY(!w.canvas()->marker().has_value());
+
+    // Image → 3D: a vertex of the refined mesh projecting within 3 px of the pixel is marked.
+    const QPoint pixel(int(std::lround(uv.x())), int(std::lround(uv.y())));
+    Q_EMIT w.canvas()->pixelInspected(pixel, 0, 0, 0, 0.0f);
+    const auto [mesh, marked] = w.meshView()->scene().highlightedVertex();
+    QCOMPARE(mesh, int(MeshKind::Refined));
+    QVERIFY(marked >= 0);
+    const Eigen::Vector2d at = w.currentIntrinsics().project(refined.row(marked).transpose());
+    QVERIFY((at - Eigen::Vector2d(pixel.x(), pixel.y())).norm() <= 3.0);
+    Q_EMIT w.canvas()->pixelInspected(QPoint(-50, -50), -1, -1, -1, 0.0f);
+    QCOMPARE(w.meshView()->scene().highlightedVertex(), std::make_pair(-1, -1));
+  }
+
+  void jumpsToASample() {
+    MainWindow w;
+    open(w);
+    auto* filter = w.findChild<QLineEdit*>();
+    auto* table = w.findChild<QTableView*>();
+    filter->setText("refined.hand_miou > 2");  // hides every row
+    QMetaObject::invokeMethod(filter, "editingFinished");
+    QCOMPARE(table->model()->rowCount(), 0);
+    QVERIFY(w.jumpToSample("00000007"));  // by id: the filter is cleared
+    QCOMPARE(w.currentSample(), 7);
+    QCOMPARE(table->model()->rowCount(), 12);
+    QVERIFY(filter->text().isEmpty());
+    QVERIFY(w.jumpToSample(" 9 "));  // by index
+    QCOMPARE(w.currentSample(), 9);
+    QVERIFY(!w.jumpToSample("no-such-sample"));
+    QCOMPARE(w.currentSample(), 9);
   }
 
   void badPredictionFileIsReported() {

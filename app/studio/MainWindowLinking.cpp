@@ -1,0 +1,142 @@
+// MainWindow's per-run rows and what hangs on them: the metrics dock, hover linking between the 3D
+// view and the image canvas, and Go → Jump to Sample.
+#include "MainWindow.h"
+
+#include "browser/SampleFilterProxy.h"
+#include "canvas/ImageCanvas.h"
+#include "jobs/EvaluationJob.h"
+#include "metrics/MetricsPanel.h"
+#include "vtk/MeshView3D.h"
+
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QStatusBar>
+
+#include <algorithm>
+#include <limits>
+
+namespace handalign {
+
+void MainWindow::setRunRows(std::vector<RunSamples> runs,
+                            const std::vector<PredictionTotals>& totals) {
+  int rough = -1, refined = -1;
+  for (int i = 0; i < int(runs.size()); ++i) {
+    if (runs[std::size_t(i)].name.contains("rough")) rough = i;
+    if (runs[std::size_t(i)].name.contains("refined")) refined = i;
+  }
+  runs_ = std::move(runs);
+  totals_ = totals.size() == runs_.size() ? totals : std::vector<PredictionTotals>{};
+  rowOfSample_.assign(runs_.size(), {});
+  for (std::size_t r = 0; r < runs_.size(); ++r) {
+    std::vector<int>& rowOf = rowOfSample_[r];
+    for (std::size_t i = 0; i < runs_[r].rows.size(); ++i) {
+      const std::size_t index = runs_[r].rows[i].index;
+      if (index >= rowOf.size()) rowOf.resize(index + 1, -1);
+      rowOf[index] = int(i);
+    }
+  }
+  model_->setRuns(runs_, rough, refined);
+  // PCK curves need the totals of an evaluation; the project stores only per-sample rows.
+  const EvalResult result = resultFromRows();
+  metrics_->setRun(totals_.empty() ? std::vector<PredictionSummary>{} : summarize(result), result);
+  pckNote_->setVisible(totals_.empty() && !runs_.empty());
+}
+
+EvalResult MainWindow::resultFromRows() const {
+  EvalResult result;
+  for (const RunSamples& run : runs_) {
+    const std::string name = run.name.toStdString();
+    result.predictionNames.push_back(name);
+    for (SampleRow row : run.rows) {
+      row.pred = name;
+      result.sampleCount = std::max(result.sampleCount, row.index + 1);
+      result.rows.push_back(std::move(row));
+    }
+  }
+  result.totals = totals_;
+  return result;
+}
+
+void MainWindow::showSampleMetrics() {
+  if (!outcome_ || current_ < 0) return;
+  std::vector<std::pair<QString, SampleMetrics>> perPrediction;
+  for (std::size_t r = 0; r < runs_.size(); ++r) {
+    const std::vector<int>& rowOf = rowOfSample_[r];
+    const int row = std::size_t(current_) < rowOf.size() ? rowOf[std::size_t(current_)] : -1;
+    perPrediction.emplace_back(runs_[r].name,
+                               row < 0 ? SampleMetrics{} : runs_[r].rows[std::size_t(row)].m);
+  }
+  metrics_->setSample(
+      QString::fromStdString(outcome_->session.dataset->sampleId(std::size_t(current_))),
+      perPrediction);
+}
+
+void MainWindow::onVertexHovered(int mesh, int vertex) {
+  std::optional<QPointF> marker;
+  if (current_ >= 0 && mesh >= 0 && mesh < kMeshKindCount && vertex >= 0) {
+    const Points& points = meshView_->scene().mesh(MeshKind(mesh));
+    if (vertex < points.rows()) {
+      const Eigen::Vector3d p = points.row(vertex).transpose();
+      if (p.z() > 0) {  // in front of the camera
+        const Eigen::Vector2d uv = intrinsics_.project(p);
+        marker = QPointF(uv.x(), uv.y());
+      }
+    }
+  }
+  canvas_->setMarker(marker);
+}
+
+void MainWindow::onPixelInspected(QPoint pixel) {
+  if (current_ < 0) return;
+  // The refined mesh, else the ground truth: of its vertices projecting within 3 px of the pixel's
+  // centre, the one nearest the camera, i.e. on the surface the cursor points at.
+  MeshKind kind = MeshKind::Refined;
+  if (meshView_->scene().mesh(kind).rows() == 0) kind = MeshKind::GroundTruth;
+  const Points& points = meshView_->scene().mesh(kind);
+  const Eigen::Vector2d centre(pixel.x(), pixel.y());
+  int best = -1;
+  double bestDepth = std::numeric_limits<double>::infinity();
+  for (Eigen::Index v = 0; v < points.rows(); ++v) {
+    const Eigen::Vector3d p = points.row(v).transpose();
+    if (!(p.z() > 0) || p.z() >= bestDepth) continue;
+    if ((intrinsics_.project(p) - centre).squaredNorm() <= 9.0) best = int(v), bestDepth = p.z();
+  }
+  const std::pair<int, int> highlight{best < 0 ? -1 : int(kind), best};
+  if (meshView_->scene().highlightedVertex() != highlight)
+    meshView_->highlightVertex(highlight.first, highlight.second);
+}
+
+bool MainWindow::jumpToSample(const QString& idOrIndex) {
+  const QString text = idOrIndex.trimmed();
+  if (text.isEmpty()) return false;
+  int source = -1;
+  for (int r = 0; r < model_->rowCount() && source < 0; ++r)
+    if (model_->index(r, SampleTableModel::SampleColumn).data().toString() == text) source = r;
+  bool isNumber = false;
+  const int index = text.toInt(&isNumber);
+  for (int r = 0; isNumber && r < model_->rowCount() && source < 0; ++r)
+    if (int(model_->value(r, SampleTableModel::IndexColumn)) == index) source = r;
+  if (source < 0) {
+    showError(tr("No sample \"%1\" in the dataset").arg(text));
+    return false;
+  }
+  QModelIndex row = proxy_->mapFromSource(model_->index(source, 0));
+  if (!row.isValid()) {  // hidden by the filter
+    filter_->clear();
+    applyFilter();
+    row = proxy_->mapFromSource(model_->index(source, 0));
+    statusBar()->showMessage(tr("The filter was cleared to show sample %1").arg(text), 5000);
+  }
+  selectRow(row.row());
+  return true;
+}
+
+void MainWindow::showJumpToSampleDialog() {
+  bool ok = false;
+  const QString text = QInputDialog::getText(this, tr("Jump to Sample"), tr("Sample id or index:"),
+                                             QLineEdit::Normal, QString(), &ok);
+  if (ok) jumpToSample(text);
+}
+
+}  // namespace handalign
