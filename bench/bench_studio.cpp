@@ -1,5 +1,6 @@
 // Studio benchmarks: sample switching (decode + render overlays + 3D + repaint) and opening a large
 // dataset whose results are stored in the project. Usage: bench_studio DATASET [BIG_DATASET]
+#include "GlFormat.h"
 #include "MainWindow.h"
 #include "browser/SampleTableModel.h"
 #include "canvas/ImageCanvas.h"
@@ -42,11 +43,7 @@ bool openAndWait(handalign::MainWindow& w, const QString& dir, double& ms) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  QSurfaceFormat format;
-  format.setVersion(3, 2);
-  format.setProfile(QSurfaceFormat::CoreProfile);
-  format.setDepthBufferSize(24);
-  QSurfaceFormat::setDefaultFormat(format);
+  handalign::setDefaultGlFormat();
   QApplication app(argc, argv);
   QApplication::setApplicationName("HandAlign Studio Bench");
   QStandardPaths::setTestModeEnabled(true);

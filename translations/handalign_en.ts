@@ -349,6 +349,34 @@
         <source>Stored results: the histograms are shown; the PCK curves need a re-evaluation (F5).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Export &amp;Tables…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the paper&apos;s tables of the runs shown as CSV, Markdown and LaTeX into a folder (Ctrl+Shift+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overlays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export the tables: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote table.csv, table.md and table.tex to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Tables to Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>handalign::MetricsPanel</name>
@@ -433,6 +461,69 @@
     </message>
     <message>
         <source>Predictions (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>handalign::OverlayPanel</name>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ground truth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rough M_r</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refined M_f</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HD95 heat map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the overlay (Alt+%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opacity of the overlay: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contour only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw only the outline of each part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Colours:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Single colour per layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour the label overlays by part (palm, thumb, … pinky) or one colour per layer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

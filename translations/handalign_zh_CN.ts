@@ -349,6 +349,34 @@
         <source>Stored results: the histograms are shown; the PCK curves need a re-evaluation (F5).</source>
         <translation>已存储的结果：显示直方图；PCK 曲线需要重新评估（F5）。</translation>
     </message>
+    <message>
+        <source>Export &amp;Tables…</source>
+        <translation>导出表格(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Write the paper&apos;s tables of the runs shown as CSV, Markdown and LaTeX into a folder (Ctrl+Shift+E)</source>
+        <translation>将所显示运行的论文表格以 CSV、Markdown 和 LaTeX 格式写入文件夹（Ctrl+Shift+E）</translation>
+    </message>
+    <message>
+        <source>Overlays</source>
+        <translation>叠加层</translation>
+    </message>
+    <message>
+        <source>No such folder: %1</source>
+        <translation>文件夹不存在：%1</translation>
+    </message>
+    <message>
+        <source>Cannot export the tables: %1</source>
+        <translation>无法导出表格：%1</translation>
+    </message>
+    <message>
+        <source>Wrote table.csv, table.md and table.tex to %1</source>
+        <translation>已将 table.csv、table.md 和 table.tex 写入 %1</translation>
+    </message>
+    <message>
+        <source>Export Tables to Folder</source>
+        <translation>导出表格到文件夹</translation>
+    </message>
 </context>
 <context>
     <name>handalign::MetricsPanel</name>
@@ -434,6 +462,69 @@
     <message>
         <source>Predictions (*.json);;All files (*)</source>
         <translation>预测 (*.json);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>handalign::OverlayPanel</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Ground truth</source>
+        <translation>真值</translation>
+    </message>
+    <message>
+        <source>Rough M_r</source>
+        <translation>粗略 M_r</translation>
+    </message>
+    <message>
+        <source>Refined M_f</source>
+        <translation>精修 M_f</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>HD95 heat map</source>
+        <translation>HD95 热力图</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>不透明度</translation>
+    </message>
+    <message>
+        <source>Show or hide the overlay (Alt+%1)</source>
+        <translation>显示或隐藏叠加层（Alt+%1）</translation>
+    </message>
+    <message>
+        <source>Opacity of the overlay: %1</source>
+        <translation>叠加层的不透明度：%1</translation>
+    </message>
+    <message>
+        <source>Contour only</source>
+        <translation>仅轮廓</translation>
+    </message>
+    <message>
+        <source>Draw only the outline of each part</source>
+        <translation>只绘制每个部位的轮廓</translation>
+    </message>
+    <message>
+        <source>&amp;Colours:</source>
+        <translation>颜色(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>By part</source>
+        <translation>按部位</translation>
+    </message>
+    <message>
+        <source>Single colour per layer</source>
+        <translation>每层单一颜色</translation>
+    </message>
+    <message>
+        <source>Colour the label overlays by part (palm, thumb, … pinky) or one colour per layer</source>
+        <translation>按部位（手掌、拇指……小指）为标签叠加层着色，或每层使用一种颜色</translation>
     </message>
 </context>
 <context>

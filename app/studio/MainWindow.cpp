@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "OverlayPanel.h"
 #include "PreferencesDialog.h"
 #include "RecentDatasets.h"
 
@@ -135,6 +136,15 @@ void MainWindow::buildDocks() {
   metricsDock_->setWidget(metricsPage);
   addDockWidget(Qt::RightDockWidgetArea, metricsDock_);
   splitDockWidget(view3dDock_, metricsDock_, Qt::Vertical);
+
+  // Overlay controls share the metrics dock's place, as a tab behind it.
+  overlays_ = new OverlayPanel(canvas_);
+  overlaysDock_ = new QDockWidget(this);
+  overlaysDock_->setObjectName("OverlaysDock");
+  overlaysDock_->setWidget(overlays_);
+  addDockWidget(Qt::RightDockWidgetArea, overlaysDock_);
+  tabifyDockWidget(metricsDock_, overlaysDock_);
+  metricsDock_->raise();
 }
 
 fs::path MainWindow::projectFileFor(const QString& dataset) const {

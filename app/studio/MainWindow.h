@@ -33,6 +33,7 @@ class EvaluationJob;
 class ImageCanvas;
 class MeshView3D;
 class MetricsPanel;
+class OverlayPanel;
 class ProjectStore;
 class SampleFilterProxy;
 class SampleTableModel;
@@ -57,6 +58,7 @@ class MainWindow : public QMainWindow {
   ImageCanvas* canvas() const { return canvas_; }
   MeshView3D* meshView() const { return meshView_; }
   MetricsPanel* metricsPanel() const { return metrics_; }
+  OverlayPanel* overlayPanel() const { return overlays_; }
   // The camera of the sample shown (identity when none).
   const Intrinsics& currentIntrinsics() const { return intrinsics_; }
 
@@ -65,6 +67,9 @@ class MainWindow : public QMainWindow {
   bool exportFigure(const FigureExportSettings& settings);
   // Selects the sample with this id, or else this dataset index, clearing a filter that hides it.
   bool jumpToSample(const QString& idOrIndex);
+  // Writes the paper's tables (table.csv, table.md, table.tex) of the runs shown into `dir`, all
+  // three or none; errors go to a dialog, success to the status bar.
+  bool exportTables(const QString& dir);
 
  public Q_SLOTS:
   void showSample(int datasetIndex);
@@ -75,6 +80,7 @@ class MainWindow : public QMainWindow {
   void showOpenDatasetDialog();
   void showPreferences();
   void showExportFigureDialog();
+  void showExportTablesDialog();
   void showJumpToSampleDialog();
 
  Q_SIGNALS:
@@ -125,6 +131,8 @@ class MainWindow : public QMainWindow {
   QDockWidget* view3dDock_ = nullptr;
   QDockWidget* metricsDock_ = nullptr;
   MetricsPanel* metrics_ = nullptr;
+  QDockWidget* overlaysDock_ = nullptr;
+  OverlayPanel* overlays_ = nullptr;
   QLabel* pckNote_ = nullptr;
   QMenu* fileMenu_ = nullptr;
   QMenu* recentMenu_ = nullptr;
@@ -135,6 +143,7 @@ class MainWindow : public QMainWindow {
   QAction* preferencesAction_ = nullptr;
   QAction* reevaluateAction_ = nullptr;
   QAction* exportFigureAction_ = nullptr;
+  QAction* exportTablesAction_ = nullptr;
   QAction* jumpAction_ = nullptr;
   QAction* quitAction_ = nullptr;
   QAction* nextAction_ = nullptr;
@@ -155,6 +164,7 @@ class MainWindow : public QMainWindow {
   std::vector<std::vector<int>> rowOfSample_;  // [run][dataset index] → row in runs_, or -1
   std::vector<PredictionTotals> totals_;       // one per run, or empty
   FigureExportSettings lastFigure_;
+  QString lastTablesDir_;
 };
 
 }  // namespace handalign

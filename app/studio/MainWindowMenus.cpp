@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 
 #include "OpenDatasetDialog.h"
+#include "OverlayPanel.h"
 #include "PreferencesDialog.h"
 #include "RecentDatasets.h"
 #include "canvas/ImageCanvas.h"
@@ -44,6 +45,8 @@ void MainWindow::buildActions() {
   reevaluateAction_->setShortcut(QKeySequence(Qt::Key_F5));
   exportFigureAction_ = fileMenu_->addAction(QString(), this, &MainWindow::showExportFigureDialog);
   exportFigureAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+  exportTablesAction_ = fileMenu_->addAction(QString(), this, &MainWindow::showExportTablesDialog);
+  exportTablesAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
   fileMenu_->addSeparator();
   preferencesAction_ = fileMenu_->addAction(QString(), this, &MainWindow::showPreferences);
   preferencesAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
@@ -70,16 +73,22 @@ void MainWindow::buildActions() {
   for (ImageCanvas::Layer layer : layers) {
     QAction* a = viewMenu_->addAction(QString());
     a->setCheckable(true);
-    a->setChecked(layer <= ImageCanvas::Layer::Refined);
+    a->setChecked(overlays_->layerVisible(layer));
     a->setShortcut(QKeySequence(Qt::ALT | Qt::Key(key++)));
-    connect(a, &QAction::toggled, this,
-            [this, layer](bool on) { canvas_->setOverlayVisible(layer, on); });
+    // The panel's check box and the action follow each other (neither signals when unchanged).
+    connect(a, &QAction::toggled, overlays_,
+            [this, layer](bool on) { overlays_->setLayerVisible(layer, on); });
+    connect(overlays_, &OverlayPanel::layerVisibilityChanged, a,
+            [a, layer](ImageCanvas::Layer changed, bool on) {
+              if (changed == layer) a->setChecked(on);
+            });
     layerActions_.push_back(a);
   }
   viewMenu_->addSeparator();
   viewMenu_->addAction(samplesDock_->toggleViewAction());
   viewMenu_->addAction(view3dDock_->toggleViewAction());
   viewMenu_->addAction(metricsDock_->toggleViewAction());
+  viewMenu_->addAction(overlaysDock_->toggleViewAction());
 
   helpMenu_ = menuBar()->addMenu(QString());
   aboutAction_ = helpMenu_->addAction(QString(), this, [this] {
@@ -107,6 +116,10 @@ void MainWindow::retranslate() {
   exportFigureAction_->setToolTip(
       tr("Export a comparison figure of the current or the worst samples as PNG, SVG or PDF "
          "(Ctrl+E)"));
+  exportTablesAction_->setText(tr("Export &Tables…"));
+  exportTablesAction_->setToolTip(
+      tr("Write the paper's tables of the runs shown as CSV, Markdown and LaTeX into a folder "
+         "(Ctrl+Shift+E)"));
   preferencesAction_->setText(tr("&Preferences…"));
   preferencesAction_->setToolTip(tr("Language, palette and evaluation defaults (Ctrl+,)"));
   quitAction_->setText(tr("&Quit"));
@@ -133,6 +146,7 @@ void MainWindow::retranslate() {
   samplesDock_->setWindowTitle(tr("Samples"));
   view3dDock_->setWindowTitle(tr("3D view"));
   metricsDock_->setWindowTitle(tr("Metrics"));
+  overlaysDock_->setWindowTitle(tr("Overlays"));
   pckNote_->setText(
       tr("Stored results: the histograms are shown; the PCK curves need a re-evaluation (F5)."));
   filter_->setPlaceholderText(tr("Filter, e.g.  finger_hd95 > 8   or   refined worse than rough"));

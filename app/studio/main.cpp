@@ -1,5 +1,6 @@
 // handalign-studio: the desktop studio.
 #include "Appearance.h"
+#include "GlFormat.h"
 #include "MainWindow.h"
 
 #include <QApplication>
@@ -10,12 +11,7 @@
 
 int main(int argc, char** argv) {
   // VTK and the canvas need a 3.2 core context; it must be the default before QApplication exists.
-  QSurfaceFormat format;
-  format.setRenderableType(QSurfaceFormat::OpenGL);
-  format.setVersion(3, 2);
-  format.setProfile(QSurfaceFormat::CoreProfile);
-  format.setDepthBufferSize(24);
-  QSurfaceFormat::setDefaultFormat(format);
+  handalign::setDefaultGlFormat();
 
   QApplication app(argc, argv);
   QApplication::setApplicationName("HandAlign Studio");

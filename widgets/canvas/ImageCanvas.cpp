@@ -9,8 +9,10 @@
 #include <QOpenGLTexture>
 #include <QPainter>
 #include <QVector3D>
+#include <QVector4D>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <vector>
@@ -243,8 +245,21 @@ void ImageCanvas::setUniforms() {
   GLint viewport[4] = {0, 0, 0, 0};
   glGetIntegerv(GL_VIEWPORT, viewport);
   p.setUniformValue("uViewportHeight", GLfloat(viewport[3]));
-  p.setUniformValue("uOrigin", QVector2D(view_.origin() * dpr));
-  p.setUniformValue("uScale", GLfloat(view_.zoom() * dpr));
+  const QPointF origin = view_.origin() * dpr;
+  const double scale = view_.zoom() * dpr;
+  p.setUniformValue("uOrigin", QVector2D(origin));
+  p.setUniformValue("uScale", GLfloat(scale));
+  // The quad covers the image rectangle, one device pixel wider on every side and clipped to the
+  // viewport: the fragment shader still decides each edge pixel exactly as over a full-viewport
+  // quad, and the rest keeps the clear colour (the same background the shader would write).
+  const double vw = std::max(1, viewport[2]), vh = std::max(1, viewport[3]);
+  const double x0 = std::clamp(origin.x() - 1, 0.0, vw),
+               x1 = std::clamp(origin.x() + frame.width() * scale + 1, 0.0, vw),
+               y0 = std::clamp(origin.y() - 1, 0.0, vh),
+               y1 = std::clamp(origin.y() + frame.height() * scale + 1, 0.0, vh);
+  // Device rows count down from the top, NDC up from the bottom.
+  p.setUniformValue("uRect", QVector4D(float(2 * x0 / vw - 1), float(1 - 2 * y1 / vh),
+                                       float(2 * x1 / vw - 1), float(1 - 2 * y0 / vh)));
   p.setUniformValue("uFrameSize", QVector2D(frame.width(), frame.height()));
 
   GLfloat opacity[kLayerCount];
@@ -281,6 +296,7 @@ void ImageCanvas::paintGL() {
   glClearColor(kCanvasBackground.redF(), kCanvasBackground.greenF(), kCanvasBackground.blueF(), 1);
   glClear(GL_COLOR_BUFFER_BIT);
   if (!program_) return;
+  if (frameSize().isEmpty()) return;  // nothing but background
   if (dirty_ || !textures_[0]) uploadTextures();
   program_->bind();
   setUniforms();

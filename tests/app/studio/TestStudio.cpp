@@ -1,5 +1,7 @@
 // The studio as a user drives it: open the demo dataset, evaluate, browse, filter, toggle overlays,
-// read the metrics dock, export a figure, follow a vertex between the views, jump to a sample.
+// read the metrics dock, export a figure and the paper's tables, follow a vertex between the views,
+// jump to a sample. The "Overlays" dock: TestStudioOverlays.
+#include "GlFormat.h"
 #include "MainWindow.h"
 #include "TestSupport.h"
 #include "browser/SampleTableModel.h"
@@ -9,6 +11,7 @@
 
 #include <QApplication>
 #include <QChart>
+#include <QDir>
 #include <QFile>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -62,6 +65,18 @@ class TestStudio : public QObject {
           QCOMPARE(table->item(row, c)->data(SampleMetricsTable::kValueRole).toDouble(), expected);
       }
     }
+  }
+  static QString readFile(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+  }
+  // A column of table.csv, one value per run, in the file's order.
+  static QStringList csvColumn(const QString& csv, const QString& key) {
+    const QStringList lines = csv.split('\n', Qt::SkipEmptyParts);
+    const int c = int(lines.value(0).split(',').indexOf(key));
+    QStringList values;
+    for (int i = 1; c >= 0 && i < lines.size(); ++i) values << lines[i].split(',').value(c);
+    return values;
   }
   static bool differs(const QImage& a, const QImage& b) {
     if (a.size() != b.size()) return true;
@@ -147,6 +162,40 @@ class TestStudio : public QObject {
     // Stored rows: histograms, but no PCK curves (their totals are not stored).
     QCOMPARE(int(w.metricsPanel()->runCharts()->histograms().size()), 2);
     QVERIFY(w.metricsPanel()->runCharts()->pckChart()->series().isEmpty());
+  }
+
+  void exportsTables() {
+    MainWindow w;
+    open(w);  // stored runs: no PCK histograms, so no AUC
+    QTemporaryDir out;
+    QVERIFY(w.exportTables(out.path()));
+    const QString md = readFile(out.filePath("table.md"));
+    QVERIFY(md.contains("| rough |") && md.contains("| refined |"));
+    QVERIFY(md.contains(QString::fromUtf8("–")));  // the AUC columns
+    QVERIFY(readFile(out.filePath("table.tex")).contains("refined"));
+    const QString csv = readFile(out.filePath("table.csv"));
+    QCOMPARE(csvColumn(csv, "method"), QStringList({"rough", "refined"}));
+    for (const QString& v : csvColumn(csv, "hand_miou")) QVERIFY(std::isfinite(v.toDouble()));
+    for (const QString& v : csvColumn(csv, "pa_auc_j")) {
+      bool ok = false;
+      const double auc = v.toDouble(&ok);
+      QVERIFY2(!ok || std::isnan(auc), qPrintable(v));
+    }
+    QCOMPARE(QDir(out.path()).entryList(QDir::Files | QDir::Hidden).size(), 3);  // no leftovers
+    QVERIFY(w.statusBar()->currentMessage().contains("table.md"));
+
+    // A fresh evaluation (F5) has the histograms: the AUCs are numbers.
+    QSignalSpy done(&w, &MainWindow::evaluationFinished);
+    w.reevaluate();
+    QVERIFY(done.wait(120000));
+    QVERIFY(w.exportTables(out.path()));
+    for (const QString& v : csvColumn(readFile(out.filePath("table.csv")), "pa_auc_j")) {
+      const double auc = v.toDouble();
+      QVERIFY2(auc > 0 && auc <= 1, qPrintable(v));
+    }
+
+    QVERIFY(!w.exportTables(out.filePath("no-such-folder")));  // refused, nothing written
+    QVERIFY(!QFile::exists(out.filePath("no-such-folder")));
   }
 
   void exportsFigures() {
@@ -252,11 +301,7 @@ class TestStudio : public QObject {
 };
 
 int main(int argc, char** argv) {
-  QSurfaceFormat format;
-  format.setVersion(3, 2);
-  format.setProfile(QSurfaceFormat::CoreProfile);
-  format.setDepthBufferSize(24);
-  QSurfaceFormat::setDefaultFormat(format);
+  handalign::setDefaultGlFormat();
   QApplication app(argc, argv);
   QApplication::setApplicationName("HandAlign Studio Test");
   TestStudio t;

@@ -1,5 +1,6 @@
 // The studio's desktop conventions: languages, palettes, recent datasets, drag and drop, F5.
 #include "Appearance.h"
+#include "GlFormat.h"
 #include "MainWindow.h"
 #include "OpenDatasetDialog.h"
 #include "PreferencesDialog.h"
@@ -206,11 +207,7 @@ class TestStudioPreferences : public QObject {
 };
 
 int main(int argc, char** argv) {
-  QSurfaceFormat format;
-  format.setVersion(3, 2);
-  format.setProfile(QSurfaceFormat::CoreProfile);
-  format.setDepthBufferSize(24);
-  QSurfaceFormat::setDefaultFormat(format);
+  handalign::setDefaultGlFormat();
   QApplication app(argc, argv);
   QApplication::setApplicationName("HandAlign Studio Preferences Test");
   TestStudioPreferences t;

@@ -1,6 +1,7 @@
 // Render baselines: the canvas drawing a fixed scene must match a stored PNG within a tolerance.
 // On failure the rendering and a difference image are written next to the test binary.
 // HANDALIGN_UPDATE_BASELINES=1 rewrites the baselines (review them before committing).
+#include "GlFormat.h"
 #include "ImageCanvas.h"
 #include "TestSupport.h"
 
@@ -105,11 +106,7 @@ class TestCanvasBaseline : public QObject {
 };
 
 int main(int argc, char** argv) {
-  QSurfaceFormat f;
-  f.setVersion(3, 2);
-  f.setProfile(QSurfaceFormat::CoreProfile);
-  f.setDepthBufferSize(24);
-  QSurfaceFormat::setDefaultFormat(f);
+  handalign::setDefaultGlFormat();
   QApplication app(argc, argv);
   TestCanvasBaseline t;
   return QTest::qExec(&t, argc, argv);

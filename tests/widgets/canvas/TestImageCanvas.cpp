@@ -1,5 +1,6 @@
 // Render tests of the image canvas: pixel colours of renderToImage() for known images and labels.
 // Also run with QT_SCALE_FACTOR=2 (ctest TestImageCanvasHiDpi): lookups go through device pixels.
+#include "GlFormat.h"
 #include "ImageCanvas.h"
 #include "PartPalette.h"
 
@@ -224,11 +225,7 @@ class TestImageCanvas : public QObject {
 
 int main(int argc, char** argv) {
   // The canvas needs a 3.2 core context: the default format must be set before QApplication.
-  QSurfaceFormat format;
-  format.setVersion(3, 2);
-  format.setProfile(QSurfaceFormat::CoreProfile);
-  format.setDepthBufferSize(24);
-  QSurfaceFormat::setDefaultFormat(format);
+  handalign::setDefaultGlFormat();
   QApplication app(argc, argv);
   TestImageCanvas test;
   return QTest::qExec(&test, argc, argv);

@@ -1,4 +1,5 @@
 // MeshView3D rendered for real (Xvfb + Mesa): pixels, toggles, colour modes, image plane, picking.
+#include "GlFormat.h"
 #include "MeshView3D.h"
 #include "hand/ProceduralHand.h"
 
@@ -293,13 +294,7 @@ class TestMeshView3D : public QObject {
 
 int main(int argc, char** argv) {
   // VTK needs a core 3.2 context with depth; it must be the default before QApplication exists.
-  QSurfaceFormat format;
-  format.setRenderableType(QSurfaceFormat::OpenGL);
-  format.setVersion(3, 2);
-  format.setProfile(QSurfaceFormat::CoreProfile);
-  format.setDepthBufferSize(24);
-  format.setStencilBufferSize(8);
-  QSurfaceFormat::setDefaultFormat(format);
+  handalign::setDefaultGlFormat();
   QApplication app(argc, argv);
   TestMeshView3D test;
   return QTest::qExec(&test, argc, argv);
