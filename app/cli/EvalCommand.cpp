@@ -1,6 +1,7 @@
 // handalign eval: evaluate prediction files against a dataset split and write tables.
 #include "Args.h"
 #include "Commands.h"
+#include "SessionArgs.h"
 #include "Terminal.h"
 
 #include "eval/EvalSession.h"
@@ -45,44 +46,12 @@ int runEval(const std::vector<std::string>& argv) {
                   {"quiet"});
   if (!args.positional().empty())
     throw UsageError("unexpected argument \"" + args.positional().front() + "\"");
-  const fs::path datasetDir = args.required("dataset");
   const fs::path outDir = args.required("out");
-  const std::vector<std::string> predArgs = args.all("pred");
-  if (predArgs.empty()) throw UsageError("give at least one --pred NAME=FILE");
-  EvalOptions options = parseOptions(args);
-
-  EvalRequest request;
-  request.dataset = datasetDir;
-  request.split = args.get("split");
-  request.format = args.get("format");
-  request.handModel = args.get("hand-model");
-  request.options = options;
-  request.version = HANDALIGN_VERSION;
-  for (const std::string& a : predArgs) {
-    std::string name;
-    fs::path file;
-    if (!parsePredictionArg(a, name, file))
-      throw UsageError("--pred must be NAME=FILE (got \"" + a + "\")");
-    request.predictions.emplace_back(name, file);
-  }
-  EvalSession session;
-  try {
-    session = openEvalSession(request);
-  } catch (const std::invalid_argument& e) {
-    throw UsageError(e.what());
-  }
+  const EvalOptions options = parseOptions(args);
+  const EvalSession session = openSession(requestFromArgs(args, options));
   const RunInfo& info = session.info;
-  const EvalContext context = session.context();
-  ProgressBar bar("eval");
   const bool quiet = args.has("quiet");
-  const EvalResult result = evaluate(
-      context,
-      [&](std::size_t done, std::size_t total) {
-        if (!quiet) bar.update(done, total);
-      },
-      &interruptToken());
-  bar.finish();
-  if (interruptToken().isCancelled()) throw Cancelled{};
+  const EvalResult result = evaluateWithProgress(session.context(), quiet);
   writeEvalOutputs(outDir, info, result);
   if (!quiet) {
     std::fputs(tableMarkdown(info, summarize(result)).c_str(), stdout);

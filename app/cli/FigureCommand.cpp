@@ -1,6 +1,7 @@
 // handalign figure: a comparison grid (input | predictions | GT | 3D) as PNG, SVG or PDF.
 #include "Args.h"
 #include "Commands.h"
+#include "SessionArgs.h"
 #include "Terminal.h"
 
 #include "FigureExport.h"
@@ -53,8 +54,6 @@ int runFigure(const std::vector<std::string>& argv) {
   const fs::path out = args.required("out");
   const auto format = figureFormatFromPath(out);
   if (!format) throw UsageError("--out must end in .png, .svg or .pdf");
-  const std::vector<std::string> predArgs = args.all("pred");
-  if (predArgs.empty()) throw UsageError("give at least one --pred NAME=FILE");
   if (args.has("samples") == args.has("worst"))
     throw UsageError("give either --samples ID,ID,... or --worst N --by METRIC --of PRED");
 
@@ -71,46 +70,21 @@ int runFigure(const std::vector<std::string>& argv) {
     worstOf = args.get("of");
   }
 
-  EvalRequest request;
-  request.dataset = datasetDir;
-  request.split = args.get("split");
-  request.format = args.get("format");
-  request.handModel = args.get("hand-model");
-  request.options.resolution = int(args.getInt("resolution", 224, 16, 4096));
-  request.options.threads = int(args.getInt("threads", 0, 0, 1024));
-  request.version = HANDALIGN_VERSION;
-  for (const std::string& a : predArgs) {
-    std::string name;
-    fs::path file;
-    if (!parsePredictionArg(a, name, file))
-      throw UsageError("--pred must be NAME=FILE (got \"" + a + "\")");
-    request.predictions.emplace_back(name, file);
-  }
+  EvalOptions options;
+  options.resolution = int(args.getInt("resolution", 224, 16, 4096));
+  options.threads = int(args.getInt("threads", 0, 0, 1024));
+  const EvalRequest request = requestFromArgs(args, options);
   if (args.has("worst")) {
     if (worstOf.empty()) worstOf = request.predictions.back().first;
     bool known = false;
     for (const auto& p : request.predictions) known = known || p.first == worstOf;
     if (!known) throw UsageError("--of: no --pred named \"" + worstOf + "\"");
   }
-  EvalSession session;
-  try {
-    session = openEvalSession(request);
-  } catch (const std::invalid_argument& e) {
-    throw UsageError(e.what());
-  }
+  const EvalSession session = openSession(request);
   const EvalContext context = session.context();
   std::vector<std::size_t> samples;
   if (args.has("worst")) {
-    ProgressBar bar("eval");
-    const bool quiet = args.has("quiet");
-    const EvalResult result = evaluate(
-        context,
-        [&](std::size_t done, std::size_t total) {
-          if (!quiet) bar.update(done, total);
-        },
-        &interruptToken());
-    bar.finish();
-    if (interruptToken().isCancelled()) throw Cancelled{};
+    const EvalResult result = evaluateWithProgress(context, args.has("quiet"));
     samples = worstSamples(result, worstOf, metric, worst);
   } else {
     try {
