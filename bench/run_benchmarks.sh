@@ -4,6 +4,7 @@
 # same run. Nothing here is a pass/fail test.
 set -euo pipefail
 build=$(cd "${1:-build}" && pwd)
+source_dir=$(cd "$(dirname "$0")/.." && pwd)
 quick=${2:-}
 bin=$build/bin/handalign
 work=${HANDALIGN_BENCH_DIR:-$build/bench-data}
@@ -31,7 +32,7 @@ for i in 1 2 3; do
   best=$(/usr/bin/python3 -c "print(min($best, $t3 - $t2))")
 done
 t4=$(now); "$bin" eval --dataset "$data" "${preds[@]}" --out "$work/eval-sub" --limit $ref_n --quiet; t5=$(now)
-t6=$(now); /usr/bin/python3 tools/reference/handalign_reference.py eval --dataset "$data" "${preds[@]}" \
+t6=$(now); /usr/bin/python3 "$source_dir/tools/reference/handalign_reference.py" eval --dataset "$data" "${preds[@]}" \
   --out "$work/eval-ref" --limit $ref_n; t7=$(now)
 cpp_sub=$(secs "$t4" "$t5"); ref=$(secs "$t6" "$t7")
 echo "## eval: $n samples x 2 predictions, all metrics, 224 px"

@@ -165,12 +165,21 @@ ClassScore MaskScorer::scoreClass(ClassOf pred, ClassOf gt, int w, int h) {
       rowExtent(gr, w, gf, gl);
       first = std::min(pf, gf), last = std::max(pl, gl);
     }
-    for (int x = first; x <= last; ++x) {
-      const bool p = pred(pr[x]), g = gt(gr[x]);
-      if (!(p || g)) continue;
-      np += p, ng += g, inter += p && g;
-      box.add(x, y);
-    }
+    // The class test is chosen once per row, not per pixel: this loop is on the evaluation's hot
+    // path.
+    auto count = [&](auto inP, auto inG) {
+      for (int x = first; x <= last; ++x) {
+        const bool p = inP(pr[x]), g = inG(gr[x]);
+        if (!(p || g)) continue;
+        np += p, ng += g, inter += p && g;
+        box.add(x, y);
+      }
+    };
+    const auto nonZero = [](std::uint8_t v) { return v != 0; };
+    if (pred.label < 0 && gt.label < 0)
+      count(nonZero, nonZero);
+    else
+      count(pred, gt);
   }
   return scoreCounted(pred, gt, w, h, box, np, ng, inter);
 }
