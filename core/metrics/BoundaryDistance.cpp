@@ -28,6 +28,24 @@ inline std::int32_t rowDistance(const BoundaryPixels& b, int r, int x) {
 }
 }  // namespace
 
+void classBoundary(const std::uint8_t* image, int w, int h, int label, int x0, int y0, int x1,
+                   int y1, BoundaryPixels& out) {
+  const auto in = [label](std::uint8_t v) { return label < 0 ? v != 0 : v == label; };
+  out.clear(y0, y1 - y0 + 1);
+  for (int y = y0; y <= y1; ++y) {
+    const std::uint8_t* row = image + std::size_t(y) * w;
+    const std::uint8_t* up = y > 0 ? row - w : nullptr;
+    const std::uint8_t* down = y + 1 < h ? row + w : nullptr;
+    for (int x = x0; x <= x1; ++x) {
+      if (!in(row[x])) continue;
+      if (!up || !down || x == 0 || x == w - 1 || !in(row[x - 1]) || !in(row[x + 1]) ||
+          !in(up[x]) || !in(down[x]))
+        out.push(x);
+    }
+    out.endRow();
+  }
+}
+
 void directedSquaredDistances(const BoundaryPixels& from, const BoundaryPixels& to,
                               std::vector<std::int32_t>& out) {
   for (int r = 0; r < from.rows; ++r) {

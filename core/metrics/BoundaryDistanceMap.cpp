@@ -10,32 +10,14 @@
 namespace handalign {
 namespace {
 
-// Boundary of a class over the whole image: class pixels with a 4-neighbour outside the class or
-// outside the image (the definition in docs/metrics.md, as MaskScorer uses).
-template <typename In>
-void boundaryOf(const LabelImage& img, In in, BoundaryPixels& out) {
-  const int w = img.width, h = img.height;
-  out.clear(0, h);
-  for (int y = 0; y < h; ++y) {
-    for (int x = 0; x < w; ++x) {
-      if (!in(img.at(x, y))) continue;
-      if (y == 0 || y == h - 1 || x == 0 || x == w - 1 || !in(img.at(x - 1, y)) ||
-          !in(img.at(x + 1, y)) || !in(img.at(x, y - 1)) || !in(img.at(x, y + 1)))
-        out.push(x);
-    }
-    out.endRow();
-  }
-}
-
-template <typename In>
-BoundaryDistanceMap build(const LabelImage& a, const LabelImage& b, In in) {
+BoundaryDistanceMap build(const LabelImage& a, const LabelImage& b, int label) {
   if (a.width != b.width || a.height != b.height)
     throw std::invalid_argument("boundaryDistanceMap: the two images differ in size");
   BoundaryDistanceMap m;
   m.distance.reset(a.width, a.height, std::numeric_limits<float>::quiet_NaN());
   BoundaryPixels ba, bb;
-  boundaryOf(a, in, ba);
-  boundaryOf(b, in, bb);
+  classBoundary(a.pixels.data(), a.width, a.height, label, 0, 0, a.width - 1, a.height - 1, ba);
+  classBoundary(b.pixels.data(), b.width, b.height, label, 0, 0, b.width - 1, b.height - 1, bb);
   m.boundaryPixels = int(ba.xs.size());
   if (ba.empty() || bb.empty()) return m;
 
@@ -57,13 +39,11 @@ BoundaryDistanceMap build(const LabelImage& a, const LabelImage& b, In in) {
 
 BoundaryDistanceMap boundaryDistanceMap(const Image<std::uint8_t>& a,
                                         const Image<std::uint8_t>& b) {
-  return build(a, b, [](std::uint8_t v) { return v != 0; });
+  return build(a, b, -1);
 }
 
 BoundaryDistanceMap boundaryDistanceMap(const LabelImage& a, const LabelImage& b, int label) {
-  if (label < 0) return boundaryDistanceMap(a, b);
-  const auto l = std::uint8_t(label);
-  return build(a, b, [l](std::uint8_t v) { return v == l; });
+  return build(a, b, label < 0 ? -1 : label);
 }
 
 }  // namespace handalign

@@ -87,21 +87,8 @@ void MaskScorer::Box::add(const Box& b) {
   y1 = std::max(y1, b.y1);
 }
 
-// Boundary inside the window: mask pixels with a 4-neighbour outside the mask or outside the image.
 void MaskScorer::boundary(ClassOf in, int w, int h, const Box& win, BoundaryPixels& out) {
-  out.clear(win.y0, win.y1 - win.y0 + 1);
-  for (int y = win.y0; y <= win.y1; ++y) {
-    const std::uint8_t* row = in.image + std::size_t(y) * w;
-    const std::uint8_t* up = y > 0 ? row - w : nullptr;
-    const std::uint8_t* down = y + 1 < h ? row + w : nullptr;
-    for (int x = win.x0; x <= win.x1; ++x) {
-      if (!in(row[x])) continue;
-      if (!up || !down || x == 0 || x == w - 1 || !in(row[x - 1]) || !in(row[x + 1]) ||
-          !in(up[x]) || !in(down[x]))
-        out.push(x);
-    }
-    out.endRow();
-  }
+  classBoundary(in.image, w, h, in.label, win.x0, win.y0, win.x1, win.y1, out);
 }
 
 void MaskScorer::labelBoundaries(const std::uint8_t* image, int w, int h, const Box& win,
