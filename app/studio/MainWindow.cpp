@@ -173,6 +173,8 @@ void MainWindow::openDataset(const QString& dataset,
   for (const auto& [name, file] : predictions)
     request_.predictions.emplace_back(name.toStdString(), file.toStdString());
   pendingSample_ = sample;
+  primaryRunIds_.clear();
+  extraRunIds_.clear();
   datasetName_ = QDir(dataset).dirName();
   RecentDatasets::add({dataset, handModel, predictions});
   retranslate();  // the window title names the dataset; "Open Recent" lists it first
@@ -210,12 +212,15 @@ std::vector<std::int64_t> MainWindow::storedRunsFor(const std::string& name,
 void MainWindow::startEvaluation(bool useStored) {
   // Results already in the project for these exact prediction files are shown at once.
   std::vector<RunSamples> stored;
+  std::vector<std::int64_t> storedIds;
   if (store_ && useStored) {
     try {
       for (const auto& [name, file] : request_.predictions) {
         const std::vector<std::int64_t> ids = storedRunsFor(name, file);
-        if (!ids.empty())
+        if (!ids.empty()) {
           stored.push_back({QString::fromStdString(name), store_->loadRun(ids.back())});
+          storedIds.push_back(ids.back());
+        }
       }
     } catch (const std::exception&) {
       stored.clear();  // an unreadable file or project: evaluate afresh, the job names the problem
@@ -224,7 +229,10 @@ void MainWindow::startEvaluation(bool useStored) {
   const bool haveAll = !stored.empty() && stored.size() == request_.predictions.size();
   job_ = std::make_unique<EvaluationJob>(request_);
   job_->setLoadOnly(haveAll);
-  if (haveAll) setRunRows(std::move(stored));
+  if (haveAll) {
+    primaryRunIds_ = storedIds;
+    setRunRows(std::move(stored));
+  }
   connect(job_.get(), &EvaluationJob::progress, this, [this](qint64 done, qint64 total) {
     progress_->setMaximum(int(total));
     progress_->setValue(int(done));
@@ -255,6 +263,7 @@ void MainWindow::onEvaluated(std::shared_ptr<EvalOutcome> outcome) {
       try {
         const std::vector<std::int64_t> saved =
             store_->saveRun(outcome_->session.info, outcome_->result);
+        primaryRunIds_ = saved;
         // The new results replace older ones for the same prediction files (after F5).
         for (const auto& [name, file] : request_.predictions)
           for (std::int64_t id : storedRunsFor(name, file))

@@ -70,6 +70,12 @@ class MainWindow : public QMainWindow {
   // Writes the paper's tables (table.csv, table.md, table.tex) of the runs shown into `dir`, all
   // three or none; errors go to a dialog, success to the status bar.
   bool exportTables(const QString& dir);
+  // Shows these stored runs of the project beside the open dataset's own runs (browser columns
+  // "<name>_run<id>", metrics dock); an empty list removes the extra runs again.
+  void showStoredRuns(const std::vector<std::int64_t>& runIds);
+  // Project ids of the runs shown: the open request's runs first, then the stored ones added.
+  std::vector<std::int64_t> shownRunIds() const;
+  ProjectStore* project() const { return store_.get(); }
 
  public Q_SLOTS:
   void showSample(int datasetIndex);
@@ -82,6 +88,7 @@ class MainWindow : public QMainWindow {
   void showExportFigureDialog();
   void showExportTablesDialog();
   void showJumpToSampleDialog();
+  void showStoredRunsDialog();
 
  Q_SIGNALS:
   void evaluationFinished();
@@ -145,6 +152,7 @@ class MainWindow : public QMainWindow {
   QAction* exportFigureAction_ = nullptr;
   QAction* exportTablesAction_ = nullptr;
   QAction* jumpAction_ = nullptr;
+  QAction* compareRunsAction_ = nullptr;
   QAction* quitAction_ = nullptr;
   QAction* nextAction_ = nullptr;
   QAction* previousAction_ = nullptr;
@@ -163,6 +171,9 @@ class MainWindow : public QMainWindow {
   std::vector<RunSamples> runs_;
   std::vector<std::vector<int>> rowOfSample_;  // [run][dataset index] → row in runs_, or -1
   std::vector<PredictionTotals> totals_;       // one per run, or empty
+  std::size_t primaryCount_ = 0;               // runs_[0, primaryCount_) belong to request_
+  std::vector<std::int64_t> primaryRunIds_;    // their project ids (empty until stored)
+  std::vector<std::int64_t> extraRunIds_;      // stored runs shown beside them
   FigureExportSettings lastFigure_;
   QString lastTablesDir_;
 };

@@ -6,6 +6,7 @@
 #include "canvas/ImageCanvas.h"
 #include "jobs/EvaluationJob.h"
 #include "metrics/MetricsPanel.h"
+#include "project/ProjectStore.h"
 #include "vtk/MeshView3D.h"
 
 #include <QInputDialog>
@@ -20,13 +21,31 @@ namespace handalign {
 
 void MainWindow::setRunRows(std::vector<RunSamples> runs,
                             const std::vector<PredictionTotals>& totals) {
-  int rough = -1, refined = -1;
-  for (int i = 0; i < int(runs.size()); ++i) {
-    if (runs[std::size_t(i)].name.contains("rough")) rough = i;
-    if (runs[std::size_t(i)].name.contains("refined")) refined = i;
+  primaryCount_ = runs.size();
+  std::vector<PredictionTotals> allTotals =
+      totals.size() == runs.size() ? totals : std::vector<PredictionTotals>{};
+  // Stored runs chosen for comparison follow the request's own (no PCK histograms: NaN curves
+  // are not drawn).
+  for (std::int64_t id : extraRunIds_) {
+    if (!store_) break;
+    try {
+      std::vector<SampleRow> rows = store_->loadRun(id);
+      QString name;
+      for (const StoredRun& r : store_->runs())
+        if (r.id == id) name = QString::fromStdString(r.name);
+      runs.push_back({QStringLiteral("%1_run%2").arg(name).arg(id), std::move(rows)});
+      if (!allTotals.empty()) allTotals.emplace_back();
+    } catch (const std::exception& e) {
+      statusBar()->showMessage(QString::fromStdString(e.what()), 5000);
+    }
+  }
+  int rough = -1, refined = -1;  // the delta columns compare the request's own pair
+  for (int i = 0; i < int(primaryCount_); ++i) {
+    if (rough < 0 && runs[std::size_t(i)].name.contains("rough")) rough = i;
+    if (refined < 0 && runs[std::size_t(i)].name.contains("refined")) refined = i;
   }
   runs_ = std::move(runs);
-  totals_ = totals.size() == runs_.size() ? totals : std::vector<PredictionTotals>{};
+  totals_ = std::move(allTotals);
   rowOfSample_.assign(runs_.size(), {});
   for (std::size_t r = 0; r < runs_.size(); ++r) {
     std::vector<int>& rowOf = rowOfSample_[r];
@@ -41,6 +60,30 @@ void MainWindow::setRunRows(std::vector<RunSamples> runs,
   const EvalResult result = resultFromRows();
   metrics_->setRun(totals_.empty() ? std::vector<PredictionSummary>{} : summarize(result), result);
   pckNote_->setVisible(totals_.empty() && !runs_.empty());
+}
+
+void MainWindow::showStoredRuns(const std::vector<std::int64_t>& runIds) {
+  extraRunIds_.clear();
+  for (std::int64_t id : runIds)
+    if (std::find(primaryRunIds_.begin(), primaryRunIds_.end(), id) == primaryRunIds_.end() &&
+        std::find(extraRunIds_.begin(), extraRunIds_.end(), id) == extraRunIds_.end())
+      extraRunIds_.push_back(id);
+  std::vector<RunSamples> primary(runs_.begin(), runs_.begin() + std::ptrdiff_t(primaryCount_));
+  std::vector<PredictionTotals> totals;
+  if (!totals_.empty())
+    totals.assign(totals_.begin(), totals_.begin() + std::ptrdiff_t(primaryCount_));
+  const int sample = current_;
+  setRunRows(std::move(primary), totals);
+  for (int r = 0; sample >= 0 && r < proxy_->rowCount(); ++r)
+    if (int(proxy_->index(r, SampleTableModel::IndexColumn).data().toDouble()) == sample)
+      return selectRow(r);
+  selectRow(0);
+}
+
+std::vector<std::int64_t> MainWindow::shownRunIds() const {
+  std::vector<std::int64_t> ids = primaryRunIds_;
+  ids.insert(ids.end(), extraRunIds_.begin(), extraRunIds_.end());
+  return ids;
 }
 
 EvalResult MainWindow::resultFromRows() const {

@@ -43,6 +43,8 @@ void MainWindow::buildActions() {
   connect(recentMenu_, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
   reevaluateAction_ = fileMenu_->addAction(QString(), this, &MainWindow::reevaluate);
   reevaluateAction_->setShortcut(QKeySequence(Qt::Key_F5));
+  compareRunsAction_ = fileMenu_->addAction(QString(), this, &MainWindow::showStoredRunsDialog);
+  compareRunsAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
   exportFigureAction_ = fileMenu_->addAction(QString(), this, &MainWindow::showExportFigureDialog);
   exportFigureAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
   exportTablesAction_ = fileMenu_->addAction(QString(), this, &MainWindow::showExportTablesDialog);
@@ -116,6 +118,9 @@ void MainWindow::retranslate() {
   exportFigureAction_->setToolTip(
       tr("Export a comparison figure of the current or the worst samples as PNG, SVG or PDF "
          "(Ctrl+E)"));
+  compareRunsAction_->setText(tr("Compare Stored &Runs…"));
+  compareRunsAction_->setToolTip(
+      tr("Show runs evaluated earlier on this dataset side by side with the open ones (Ctrl+R)"));
   exportTablesAction_->setText(tr("Export &Tables…"));
   exportTablesAction_->setToolTip(
       tr("Write the paper's tables of the runs shown as CSV, Markdown and LaTeX into a folder "

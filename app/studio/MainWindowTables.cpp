@@ -1,6 +1,7 @@
-// File → Export Tables…: the CLI's paper tables (CSV, Markdown, LaTeX) of the runs shown, written
-// together into one folder.
+// File → Export Tables… (the CLI's paper tables of the runs shown, written together into one
+// folder) and File → Compare Stored Runs….
 #include "MainWindow.h"
+#include "StoredRunsDialog.h"
 
 #include "eval/Summary.h"
 #include "eval/Tables.h"
@@ -13,6 +14,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 
+#include <algorithm>
 #include <cmath>
 
 namespace handalign {
@@ -74,6 +76,35 @@ void MainWindow::showExportTablesDialog() {
                             : lastTablesDir_;
   const QString dir = QFileDialog::getExistingDirectory(this, tr("Export Tables to Folder"), start);
   if (!dir.isEmpty()) exportTables(dir);
+}
+
+}  // namespace handalign
+
+namespace handalign {
+
+void MainWindow::showStoredRunsDialog() {
+  if (!store_ || request_.dataset.empty()) {
+    showError(tr("Open a dataset first"));
+    return;
+  }
+  const std::string root = fs::absolute(request_.dataset).lexically_normal().string();
+  std::vector<StoredRun> runs;
+  try {
+    for (StoredRun& run : store_->runs())
+      if (run.datasetRoot == root) runs.push_back(std::move(run));
+  } catch (const std::exception& e) {
+    showError(QString::fromStdString(e.what()));
+    return;
+  }
+  const std::vector<std::int64_t> shown = shownRunIds();
+  StoredRunsDialog dialog(*store_, std::move(runs), {shown.begin(), shown.end()}, this);
+  const bool accepted = dialog.exec() == QDialog::Accepted;
+  for (std::int64_t id : dialog.deletedRuns()) {  // deleted runs leave the browser at once
+    extraRunIds_.erase(std::remove(extraRunIds_.begin(), extraRunIds_.end(), id),
+                       extraRunIds_.end());
+  }
+  if (accepted) showStoredRuns(dialog.checkedRuns());
+  else if (!dialog.deletedRuns().empty()) showStoredRuns(extraRunIds_);
 }
 
 }  // namespace handalign

@@ -3,10 +3,12 @@
 // jump to a sample. The "Overlays" dock: TestStudioOverlays.
 #include "GlFormat.h"
 #include "MainWindow.h"
+#include "StoredRunsDialog.h"
 #include "TestSupport.h"
 #include "browser/SampleTableModel.h"
 #include "canvas/ImageCanvas.h"
 #include "metrics/MetricsPanel.h"
+#include "project/ProjectStore.h"
 #include "vtk/MeshView3D.h"
 
 #include <QApplication>
@@ -196,6 +198,56 @@ class TestStudio : public QObject {
 
     QVERIFY(!w.exportTables(out.filePath("no-such-folder")));  // refused, nothing written
     QVERIFY(!QFile::exists(out.filePath("no-such-folder")));
+  }
+
+  void comparesStoredRunsSideBySide() {
+    MainWindow w;
+    open(w);  // rough and refined, stored by the first test
+    ProjectStore* store = w.project();
+    QVERIFY(store);
+    std::int64_t roughId = 0, refinedId = 0;
+    for (const StoredRun& r : store->runs()) {
+      if (r.name == "rough") roughId = r.id;
+      if (r.name == "refined") refinedId = r.id;
+    }
+    QVERIFY(roughId > 0 && refinedId > 0);
+    QCOMPARE(w.shownRunIds(), (std::vector<std::int64_t>{roughId, refinedId}));
+
+    // Another evaluation of the same dataset (another method's file, here the refined one again).
+    QSignalSpy done(&w, &MainWindow::evaluationFinished);
+    const QString refinedFile = QString::fromStdString((data_ / "pred_refined.json").string());
+    w.openDataset(QString::fromStdString(data_.string()), {{"mine", refinedFile}});
+    QVERIFY(done.wait(120000));
+    const SampleTableModel* model = w.sampleModel();
+    QCOMPARE(model->columnIndex("rough.hand_miou"), -1);
+
+    // The dialog lists every run of this dataset, with the ones shown checked.
+    store = w.project();  // opening a dataset opens its project afresh
+    std::vector<StoredRun> runs = store->runs();
+    QCOMPARE(int(runs.size()), 3);
+    const std::vector<std::int64_t> shown = w.shownRunIds();
+    StoredRunsDialog dialog(*store, runs, {shown.begin(), shown.end()});
+    QCOMPARE(int(dialog.checkedRuns().size()), 1);
+
+    w.showStoredRuns({roughId, refinedId});
+    const QString roughKey = QString("rough_run%1.hand_miou").arg(roughId);
+    const QString refinedKey = QString("refined_run%1.hand_miou").arg(refinedId);
+    QVERIFY(model->columnIndex(roughKey) >= 0 && model->columnIndex(refinedKey) >= 0);
+    QCOMPARE(model->rowCount(), 12);
+    for (int r = 0; r < model->rowCount(); ++r) {  // the same file gives the same numbers
+      QCOMPARE(model->value(r, model->columnIndex(refinedKey)),
+               model->value(r, model->columnIndex("mine.hand_miou")));
+      QVERIFY(model->value(r, model->columnIndex(roughKey)) !=
+              model->value(r, model->columnIndex("mine.hand_miou")));
+    }
+    // mine, the two stored runs and the delta of the last against the first
+    QCOMPARE(w.metricsPanel()->sampleTable()->columnCount(), 4);
+    QCOMPARE(int(w.metricsPanel()->runCharts()->histograms().size()), 3);
+    QVERIFY(w.currentSample() >= 0);
+
+    w.showStoredRuns({});  // back to the evaluation's own run
+    QCOMPARE(model->columnIndex(roughKey), -1);
+    QCOMPARE(int(w.shownRunIds().size()), 1);
   }
 
   void exportsFigures() {
