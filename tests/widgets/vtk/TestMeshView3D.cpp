@@ -1,4 +1,5 @@
 // MeshView3D rendered for real (Xvfb + Mesa): pixels, toggles, colour modes, image plane, picking.
+#include "Baseline.h"
 #include "GlFormat.h"
 #include "MeshView3D.h"
 #include "hand/ProceduralHand.h"
@@ -237,6 +238,19 @@ class TestMeshView3D : public QObject {
                    std::abs(got.blue() - want.blue()) < 30,
                qPrintable(QString("quadrant %1: got %2").arg(q).arg(got.name())));
     }
+  }
+
+  // Whole renderings against stored PNGs (Mesa llvmpipe under Xvfb; text of the colour bar
+  // anti-aliased, hence a looser tolerance than the canvas's).
+  void testRenderingMatchesBaselines() {
+    showOnly(MeshKind::Refined);
+    view_->setMeshVisible(MeshKind::GroundTruth, true);
+    view_->setColorMode(ColorMode::ByPart);
+    test::compareWithBaseline(render(), "widgets/vtk/baselines", "by-part", 8, 0.005);
+    showOnly(MeshKind::Rough);
+    view_->setColorMode(ColorMode::ByError);
+    view_->setOffsetsVisible(true);
+    test::compareWithBaseline(render(), "widgets/vtk/baselines", "error-offsets", 8, 0.005);
   }
 
   void testHoverReportsVertexUnderCursor() {
