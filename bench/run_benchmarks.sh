@@ -68,3 +68,64 @@ if [ -z "$quick" ]; then
   echo "| eval, cached | $(secs "$t2" "$t3") | $((warm_kb / 1024)) |"
   echo "| reopen from cache + evaluate 1 sample | $(secs "$t4" "$t5") | |"
 fi
+
+# 3. Mask editor: brush dab and live metrics on a 1024² image (an X display; Xvfb if none).
+if [ -x "$build/bin/bench_editor" ]; then
+  echo
+  echo "## Mask editor"
+  dabs=400; [ -n "$quick" ] && dabs=100
+  if [ -n "${DISPLAY:-}" ]; then "$build/bin/bench_editor" $dabs
+  elif command -v xvfb-run >/dev/null; then
+    xvfb-run -a -s "-screen 0 1280x1024x24" "$build/bin/bench_editor" $dabs
+  else echo "(skipped: no X display and no xvfb-run)"; fi
+fi
+
+# 4. Native HandAR network on the CPU (random weights, official sizes), batch 1 and 32.
+if [ -x "$build/bin/bench_handar" ]; then
+  echo
+  echo "## Native network"
+  if [ -n "$quick" ]; then "$build/bin/bench_handar" --iterations 2 --iterations32 1
+  else "$build/bin/bench_handar" --iterations 10 --iterations32 2; fi
+fi
+
+# 5. Inference runner: the runner API and `handalign infer` end to end against the bare forward
+#    passes of the same TorchScript model in Python and in C++ (same threads, batch, samples).
+if [ -x "$build/bin/bench_infer" ] && [ -f "$build/lib/handalign_cli_infer.so" ]; then
+  echo
+  echo "## Inference runner"
+  icount=64; irepeat=3; ibatch=8; ithreads=$(nproc)
+  [ -n "$quick" ] && icount=16 && irepeat=1
+  idata=$work/synth-infer-$icount
+  [ -f "$idata/pred_refined.json" ] || "$bin" synth --out "$idata" --count $icount --seed 4 --quiet
+  imodel=$work/infer-resnet18
+  /usr/bin/python3 "$source_dir/bench/bench_infer.py" make --out "$imodel" \
+    --hand-model "$idata/hand_model.json" --model resnet18
+  # Rounds interleave the four measurements so that load changes on a shared machine hit all alike;
+  # each figure is the best over the rounds.
+  py=999; cppf=999; runner=999; rload=999; cli=999
+  best() { /usr/bin/python3 -c "print(min($1, $2))"; }
+  for i in $(seq $irepeat); do
+    py=$(best "$py" "$(/usr/bin/python3 "$source_dir/bench/bench_infer.py" forward \
+      --model "$imodel/model.pt" --batch $ibatch --count $icount --threads $ithreads --repeat 1)")
+    cpp=$("$build/bin/bench_infer" --manifest "$imodel/model.json" --dataset "$idata" \
+      --out "$work/infer-api" --batch $ibatch --count $icount --threads $ithreads --repeat 1)
+    cppf=$(best "$cppf" "$(echo "$cpp" | awk '$1 == "cpp_forward" {print $2}')")
+    runner=$(best "$runner" "$(echo "$cpp" | awk '$1 == "runner" {print $2}')")
+    rload=$(best "$rload" "$(echo "$cpp" | awk '$1 == "runner_load" {print $2}')")
+    t0=$(now)
+    "$bin" infer --model "$imodel/model.json" --dataset "$idata" --out "$work/infer-cli" \
+      --batch $ibatch --threads $ithreads --device cpu --quiet
+    t1=$(now)
+    cli=$(best "$cli" "$t1 - $t0")
+  done
+  pct() { /usr/bin/python3 -c "print(f'{($1 / $2 - 1) * 100:+.1f} %')"; }
+  echo "model: ResNet-18 layout (bench/bench_infer.py), 256² crop, lixel outputs, $icount samples, batch $ibatch, $ithreads threads, best of $irepeat"
+  echo "| run | wall (s) | vs Python bare forward |"
+  echo "|---|---:|---:|"
+  echo "| bare forward passes, Python (torch $(/usr/bin/python3 -c 'import torch; print(torch.__version__)')) | $py | |"
+  echo "| bare forward passes, C++ (torch::jit) | $cppf | $(pct "$cppf" "$py") |"
+  echo "| runner API end to end (read, crop, forward, decode, write both files) | $runner | $(pct "$runner" "$py") |"
+  echo "| handalign infer, whole process (start-up, model load and check, run, write) | $(printf %.3f "$cli") | $(pct "$cli" "$py") |"
+  echo
+  echo "runner overhead over the C++ forward passes: $(pct "$runner" "$cppf"); model load + check run: $rload s"
+fi

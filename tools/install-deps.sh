@@ -8,6 +8,7 @@ PACKAGES=(
   libvtk9-dev libgl-dev libgl1-mesa-dri
   libeigen3-dev libopencv-dev libsimdjson-dev libsqlite3-dev
   python3 python3-numpy python3-scipy python3-opencv
+  libtorch-dev python3-torch
   xvfb xauth fonts-dejavu-core fonts-wqy-microhei
 )
 missing=()

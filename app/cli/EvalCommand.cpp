@@ -34,6 +34,7 @@ EvalOptions parseOptions(const Args& args) {
   o.gtMask = gt == "mesh" ? GtMaskSource::Mesh : GtMaskSource::Dataset;
   if (args.has("shard") && !parseShard(args.get("shard"), o.shard))
     throw UsageError("--shard must be K/N with 0 <= K < N (got \"" + args.get("shard") + "\")");
+  o.annotations = args.get("annotations");
   return o;
 }
 
@@ -42,7 +43,7 @@ EvalOptions parseOptions(const Args& args) {
 int runEval(const std::vector<std::string>& argv) {
   const Args args(argv,
                   {"dataset", "split", "format", "hand-model", "pred", "out", "resolution",
-                   "threads", "hd-mode", "hd-empty", "gt-mask", "limit", "shard"},
+                   "threads", "hd-mode", "hd-empty", "gt-mask", "limit", "shard", "annotations"},
                   {"quiet"});
   if (!args.positional().empty())
     throw UsageError("unexpected argument \"" + args.positional().front() + "\"");
@@ -51,6 +52,7 @@ int runEval(const std::vector<std::string>& argv) {
   const EvalSession session = openSession(requestFromArgs(args, options));
   const RunInfo& info = session.info;
   const bool quiet = args.has("quiet");
+  for (const std::string& w : session.warnings) printWarning(w);
   const EvalResult result = evaluateWithProgress(session.context(), quiet);
   writeEvalOutputs(outDir, info, result);
   if (!quiet) {

@@ -41,4 +41,8 @@ void printError(const std::string& message) {
   std::fprintf(stderr, "handalign: error: %s\n", message.c_str());
 }
 
+void printWarning(const std::string& message) {
+  std::fprintf(stderr, "handalign: warning: %s\n", message.c_str());
+}
+
 }  // namespace handalign::cli

@@ -24,5 +24,7 @@ class ProgressBar {
 
 // "handalign: error: <message>" on stderr.
 void printError(const std::string& message);
+// "handalign: warning: <message>" on stderr.
+void printWarning(const std::string& message);
 
 }  // namespace handalign::cli

@@ -19,8 +19,11 @@ commands:
   eval     --dataset DIR --pred NAME=FILE [--pred ...] --out DIR [--split S] [--format ID]
            [--hand-model FILE] [--resolution R] [--threads N] [--hd-mode max|pooled]
            [--hd-empty nan|diagonal] [--gt-mask dataset|mesh] [--limit N] [--shard K/N] [--quiet]
+           [--annotations DIR]
            Evaluate prediction files (FreiHAND pred.json format) against a dataset split; writes
-           per_sample.csv, summary.json, totals.json, table.csv, table.md, table.tex.
+           per_sample.csv, summary.json, totals.json, table.csv, table.md, table.tex. With
+           --annotations, DIR/mask/<id>.png (and DIR/parts/<id>.png) replace the ground truth
+           wherever they exist.
   metrics  PRED.png GT.png [--hd-mode max|pooled] [--hd-empty nan|diagonal]
            IoU and HD95 of two 8-bit masks (label images 0..6 or binary), as JSON.
   synth    --out DIR --count N [--seed S] [--size PX]
@@ -32,6 +35,17 @@ commands:
            [--dpi N] [--split S] [--format ID] [--hand-model FILE] [--resolution R] [--quiet]
            A comparison grid (input | each prediction | GT | 3D) with FILE.json provenance beside
            it (built with the GUI only).
+  annotations export --project FILE --dataset DIR --out DIR [--split S] [--format ID]
+           [--annotations DIR] [--overwrite] [--quiet]
+           Write the corrected masks in FreiHAND's layout (mask/%08d.png, parts/%08d.png) with
+           review.csv and provenance.json, all or nothing.
+  annotations check --dataset DIR (--project FILE | --annotations DIR) [--split S] [--format ID]
+           List the files of an annotation folder that are not usable corrections.
+  infer    --model FILE --dataset DIR --out DIR [--split S] [--format ID] [--hand-model FILE]
+           [--device auto|cpu|cuda] [--batch N] [--half] [--threads N] [--limit N] [--quiet]
+           Run a model (a checkpoint and its manifest, docs/models.md) on every sample; writes
+           pred_rough.json and pred_refined.json (FreiHAND format, camera frame, metres) and
+           infer.json (provenance) for `eval` (built with LibTorch only).
   plugins  List the dataset-format plugins found and where they were searched for.
 
 Conventions and definitions: docs/metrics.md. Exit status: 0 ok, 1 bad input, 2 usage, 130 interrupted.
@@ -70,8 +84,12 @@ int main(int argc, char** argv) {
     if (command == "metrics") return runMetrics(args);
     if (command == "synth") return runSynth(args);
     if (command == "merge") return runMerge(args);
+    if (command == "annotations") return runAnnotations(args);
 #ifdef HANDALIGN_WITH_FIGURES
     if (command == "figure") return runFigure(args);
+#endif
+#ifdef HANDALIGN_WITH_INFERENCE
+    if (command == "infer") return runInfer(args);
 #endif
     if (command == "plugins") return listPlugins();
     printError("unknown command \"" + command + "\" (see handalign --help)");

@@ -9,6 +9,13 @@
 #include "canvas/ImageCanvas.h"
 #include "eval/Report.h"
 #include "jobs/EvaluationJob.h"
+#ifdef HANDALIGN_WITH_INFERENCE
+#include "jobs/InferenceJob.h"
+#else
+namespace handalign {
+class InferenceJob {};  // never made without the inference engine
+}  // namespace handalign
+#endif
 #include "metrics/BoundaryDistanceMap.h"
 #include "metrics/MetricsPanel.h"
 #include "project/ProjectStore.h"
@@ -56,6 +63,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   cancel_->hide();
   connect(cancel_, &QPushButton::clicked, this, [this] {
     if (job_) job_->cancel();
+#ifdef HANDALIGN_WITH_INFERENCE
+    if (inferenceJob_) inferenceJob_->cancel();
+#endif
   });
   connect(meshView_, &MeshView3D::vertexHovered, this, &MainWindow::onVertexHovered);
   connect(canvas_, &ImageCanvas::pixelInspected, this,
@@ -213,6 +223,7 @@ void MainWindow::startEvaluation(bool useStored) {
   // Results already in the project for these exact prediction files are shown at once.
   std::vector<RunSamples> stored;
   std::vector<std::int64_t> storedIds;
+  std::vector<PredictionTotals> storedTotals;  // all or none: runs stored before v2 have none
   if (store_ && useStored) {
     try {
       for (const auto& [name, file] : request_.predictions) {
@@ -220,6 +231,8 @@ void MainWindow::startEvaluation(bool useStored) {
         if (!ids.empty()) {
           stored.push_back({QString::fromStdString(name), store_->loadRun(ids.back())});
           storedIds.push_back(ids.back());
+          if (std::optional<PredictionTotals> t = store_->loadRunTotals(ids.back()))
+            storedTotals.push_back(std::move(*t));
         }
       }
     } catch (const std::exception&) {
@@ -231,7 +244,7 @@ void MainWindow::startEvaluation(bool useStored) {
   job_->setLoadOnly(haveAll);
   if (haveAll) {
     primaryRunIds_ = storedIds;
-    setRunRows(std::move(stored));
+    setRunRows(std::move(stored), storedTotals);
   }
   connect(job_.get(), &EvaluationJob::progress, this, [this](qint64 done, qint64 total) {
     progress_->setMaximum(int(total));
@@ -288,6 +301,10 @@ void MainWindow::onEvaluated(std::shared_ptr<EvalOutcome> outcome) {
         row = r;
   selectRow(row);
   Q_EMIT evaluationFinished();
+  if (runModelWhenReady_ && !modelFile_.isEmpty()) {  // --model: run it on the sample shown
+    runModelWhenReady_ = false;
+    runModel(false);
+  }
 }
 
 void MainWindow::applyFilter() {
@@ -332,7 +349,8 @@ void MainWindow::showSample(int index) {
   meshView_->setMesh(MeshKind::GroundTruth,
                      ds.hasVertices() ? Points(ds.vertices(std::size_t(index))) : Points());
   for (const Prediction& p : outcome_->session.predictions) {
-    if (p.vertices.empty()) continue;
+    // A model run on other samples has no mesh here (NaN).
+    if (p.vertices.empty() || !p.vertices.points(std::size_t(index)).allFinite()) continue;
     const bool isRough = p.name.find("rough") != std::string::npos;
     LabelImage& labels = isRough ? rough : refined;
     renderLabels(p.vertices.points(std::size_t(index)), model.faces, faceLabels, k, w, h, raster,

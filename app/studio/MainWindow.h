@@ -30,6 +30,8 @@ class QTableView;
 namespace handalign {
 
 class EvaluationJob;
+class InferenceJob;
+struct InferenceOutcome;
 class ImageCanvas;
 class MeshView3D;
 class MetricsPanel;
@@ -77,6 +79,16 @@ class MainWindow : public QMainWindow {
   std::vector<std::int64_t> shownRunIds() const;
   ProjectStore* project() const { return store_.get(); }
 
+  // Models (checkpoint + manifest, docs/models.md). openModel remembers the file in "Recent
+  // Models"; runModel runs it in the background on the current sample (scored at once, a run of
+  // one row per prediction) or on the whole dataset (prediction files in the project folder,
+  // then evaluated like any prediction file). Errors go to a dialog.
+  void openModel(const QString& file);
+  QString modelFile() const { return modelFile_; }
+  bool runModel(bool wholeDataset);
+  // Runs the model on the sample shown as soon as a dataset evaluation finishes (--model).
+  void setRunModelWhenReady(bool on) { runModelWhenReady_ = on; }
+
  public Q_SLOTS:
   void showSample(int datasetIndex);
   void nextSample();
@@ -89,10 +101,13 @@ class MainWindow : public QMainWindow {
   void showExportTablesDialog();
   void showJumpToSampleDialog();
   void showStoredRunsDialog();
+  void showOpenModelDialog();
 
  Q_SIGNALS:
   void evaluationFinished();
   void evaluationFailed(const QString& message);
+  void modelRunFinished();
+  void modelRunFailed(const QString& message);
 
  protected:
   void closeEvent(QCloseEvent* e) override;
@@ -102,6 +117,11 @@ class MainWindow : public QMainWindow {
 
  private:
   void buildActions();
+  void buildModelMenu();
+  void retranslateModelMenu();
+  void rebuildRecentModelsMenu();
+  void onModelRun(std::shared_ptr<InferenceOutcome> outcome);
+  std::filesystem::path modelOutputDir(const QString& model) const;
   void buildDocks();
   // Sets every user-visible text; called at construction and on QEvent::LanguageChange.
   void retranslate();
@@ -146,6 +166,11 @@ class MainWindow : public QMainWindow {
   QMenu* goMenu_ = nullptr;
   QMenu* viewMenu_ = nullptr;
   QMenu* helpMenu_ = nullptr;
+  QMenu* modelMenu_ = nullptr;
+  QMenu* recentModelsMenu_ = nullptr;
+  QAction* openModelAction_ = nullptr;
+  QAction* runSampleAction_ = nullptr;
+  QAction* runDatasetAction_ = nullptr;
   QAction* openAction_ = nullptr;
   QAction* preferencesAction_ = nullptr;
   QAction* reevaluateAction_ = nullptr;
@@ -164,6 +189,9 @@ class MainWindow : public QMainWindow {
   QString datasetName_;  // for the window title; empty: none open
   QString pendingSample_;
   std::unique_ptr<EvaluationJob> job_;
+  std::unique_ptr<InferenceJob> inferenceJob_;
+  QString modelFile_;
+  bool runModelWhenReady_ = false;
   std::shared_ptr<EvalOutcome> outcome_;
   std::unique_ptr<ProjectStore> store_;
   int current_ = -1;

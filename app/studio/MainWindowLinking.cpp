@@ -24,8 +24,8 @@ void MainWindow::setRunRows(std::vector<RunSamples> runs,
   primaryCount_ = runs.size();
   std::vector<PredictionTotals> allTotals =
       totals.size() == runs.size() ? totals : std::vector<PredictionTotals>{};
-  // Stored runs chosen for comparison follow the request's own (no PCK histograms: NaN curves
-  // are not drawn).
+  // Stored runs chosen for comparison follow the request's own (a run stored without totals gets
+  // empty ones: NaN curves are not drawn).
   for (std::int64_t id : extraRunIds_) {
     if (!store_) break;
     try {
@@ -33,8 +33,9 @@ void MainWindow::setRunRows(std::vector<RunSamples> runs,
       QString name;
       for (const StoredRun& r : store_->runs())
         if (r.id == id) name = QString::fromStdString(r.name);
+      std::optional<PredictionTotals> t = store_->loadRunTotals(id);
       runs.push_back({QStringLiteral("%1_run%2").arg(name).arg(id), std::move(rows)});
-      if (!allTotals.empty()) allTotals.emplace_back();
+      if (!allTotals.empty()) allTotals.push_back(t ? std::move(*t) : PredictionTotals{});
     } catch (const std::exception& e) {
       statusBar()->showMessage(QString::fromStdString(e.what()), 5000);
     }
@@ -56,7 +57,7 @@ void MainWindow::setRunRows(std::vector<RunSamples> runs,
     }
   }
   model_->setRuns(runs_, rough, refined);
-  // PCK curves need the totals of an evaluation; the project stores only per-sample rows.
+  // PCK curves need the totals of an evaluation (projects before schema 2 stored none).
   const EvalResult result = resultFromRows();
   metrics_->setRun(totals_.empty() ? std::vector<PredictionSummary>{} : summarize(result), result);
   pckNote_->setVisible(totals_.empty() && !runs_.empty());

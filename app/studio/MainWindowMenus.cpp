@@ -67,6 +67,8 @@ void MainWindow::buildActions() {
   jumpAction_ = goMenu_->addAction(QString(), this, &MainWindow::showJumpToSampleDialog);
   jumpAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
 
+  buildModelMenu();
+
   viewMenu_ = menuBar()->addMenu(QString());
   const ImageCanvas::Layer layers[] = {ImageCanvas::Layer::GroundTruth, ImageCanvas::Layer::Rough,
                                        ImageCanvas::Layer::Refined, ImageCanvas::Layer::Difference,
@@ -145,6 +147,7 @@ void MainWindow::retranslate() {
     layerActions_[i]->setToolTip(
         tr("Show or hide the overlay: %1 (Alt+%2)").arg(layerNames[i]).arg(i + 1));
   }
+  retranslateModelMenu();
   helpMenu_->setTitle(tr("&Help"));
   aboutAction_->setText(tr("&About HandAlign Studio"));
   aboutQtAction_->setText(tr("About &Qt"));
@@ -153,10 +156,11 @@ void MainWindow::retranslate() {
   metricsDock_->setWindowTitle(tr("Metrics"));
   overlaysDock_->setWindowTitle(tr("Overlays"));
   pckNote_->setText(
-      tr("Stored results: the histograms are shown; the PCK curves need a re-evaluation (F5)."));
+      tr("These stored results have no PCK histograms (stored by an older version): the "
+         "histograms are shown; the PCK curves need a re-evaluation (F5)."));
   filter_->setPlaceholderText(tr("Filter, e.g.  finger_hd95 > 8   or   refined worse than rough"));
   cancel_->setText(tr("Cancel"));
-  cancel_->setToolTip(tr("Cancel the evaluation"));
+  cancel_->setToolTip(tr("Cancel the evaluation or the model run"));
   rebuildRecentMenu();
 }
 

@@ -30,7 +30,7 @@ bool MainWindow::exportTables(const QString& dir) {
     return false;
   }
   EvalResult result = resultFromRows();
-  // Stored runs keep no PCK histograms: their AUCs are unknown (NaN, a dash in the tables).
+  // Runs stored without PCK histograms (older projects): AUCs unknown (NaN, a dash in the tables).
   const bool stored = result.totals.size() != result.predictionNames.size();
   if (stored) result.totals.assign(result.predictionNames.size(), PredictionTotals{});
   std::vector<PredictionSummary> summaries = summarize(result);

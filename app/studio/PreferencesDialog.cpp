@@ -2,6 +2,7 @@
 
 #include "Appearance.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -22,10 +23,13 @@ PreferencesDialog::PreferencesDialog(QWidget* parent) : QDialog(parent) {
   QSettings settings;
   interface_ = new QGroupBox(this);
   evaluation_ = new QGroupBox(this);
+  inference_ = new QGroupBox(this);
   languageLabel_ = new QLabel(this);
   paletteLabel_ = new QLabel(this);
   threadsLabel_ = new QLabel(this);
   resolutionLabel_ = new QLabel(this);
+  deviceLabel_ = new QLabel(this);
+  batchLabel_ = new QLabel(this);
 
   language_ = new QComboBox(this);
   for (const QString& code : availableLanguages()) language_->addItem(languageName(code), code);
@@ -44,17 +48,32 @@ PreferencesDialog::PreferencesDialog(QWidget* parent) : QDialog(parent) {
   resolution_->setSingleStep(32);
   resolution_->setValue(settings.value(kResolutionKey, 224).toInt());
 
+  device_ = new QComboBox(this);
+  for (const char* name : {"auto", "cpu", "cuda"}) device_->addItem(QString(), QString(name));
+  device_->setCurrentIndex(
+      std::max(0, device_->findData(settings.value(kDeviceKey, "auto").toString())));
+  batch_ = new QSpinBox(this);
+  batch_->setRange(1, 256);
+  batch_->setValue(settings.value(kBatchKey, 8).toInt());
+  half_ = new QCheckBox(this);
+  half_->setChecked(settings.value(kHalfKey, false).toBool());
+
   auto* interfaceForm = new QFormLayout(interface_);
   interfaceForm->addRow(languageLabel_, language_);
   interfaceForm->addRow(paletteLabel_, palette_);
   auto* evaluationForm = new QFormLayout(evaluation_);
   evaluationForm->addRow(threadsLabel_, threads_);
   evaluationForm->addRow(resolutionLabel_, resolution_);
+  auto* inferenceForm = new QFormLayout(inference_);
+  inferenceForm->addRow(deviceLabel_, device_);
+  inferenceForm->addRow(batchLabel_, batch_);
+  inferenceForm->addRow(half_);
   buttons_ = new QDialogButtonBox(
       QDialogButtonBox::Ok | QDialogButtonBox::Apply | QDialogButtonBox::Cancel, this);
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(interface_);
   layout->addWidget(evaluation_);
+  layout->addWidget(inference_);
   layout->addStretch();
   layout->addWidget(buttons_);
 
@@ -85,6 +104,18 @@ void PreferencesDialog::retranslate() {
   palette_->setItemText(2, tr("Dark"));
   threads_->setSpecialValueText(tr("All cores"));
   threads_->setToolTip(tr("Worker threads for evaluations started from now on"));
+  inference_->setTitle(tr("Models"));
+  deviceLabel_->setText(tr("&Device:"));
+  deviceLabel_->setBuddy(device_);
+  batchLabel_->setText(tr("&Batch size:"));
+  batchLabel_->setBuddy(batch_);
+  device_->setItemText(0, tr("Automatic (GPU when available)"));
+  device_->setItemText(1, tr("CPU"));
+  device_->setItemText(2, tr("CUDA GPU"));
+  device_->setToolTip(tr("Where checkpoints run; CUDA needs a LibTorch built with it and a GPU"));
+  batch_->setToolTip(tr("Samples per forward pass when a model runs on a whole dataset"));
+  half_->setText(tr("&Half precision (CUDA only)"));
+  half_->setToolTip(tr("Run models in float16 on the GPU: faster, slightly less exact"));
   resolution_->setSuffix(tr(" px"));
   resolution_->setToolTip(
       tr("Silhouette resolution of the alignment metrics; the paper uses 224 × 224"));
@@ -101,6 +132,9 @@ void PreferencesDialog::apply() {
   const QString palette = palette_->currentData().toString();
   settings.setValue(kThreadsKey, threads_->value());
   settings.setValue(kResolutionKey, resolution_->value());
+  settings.setValue(kDeviceKey, device_->currentData().toString());
+  settings.setValue(kBatchKey, batch_->value());
+  settings.setValue(kHalfKey, half_->isChecked());
   applyPalette(palette);
   settings.setValue(kPaletteKey, palette);
   if (settings.value(kLanguageKey, "en").toString() != language) applyLanguage(language);

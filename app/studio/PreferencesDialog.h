@@ -1,8 +1,10 @@
-// Preferences: language, palette and evaluation defaults, stored in QSettings and applied at once.
+// Preferences: language, palette, evaluation and inference defaults, stored in QSettings and
+// applied at once.
 #pragma once
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QGroupBox;
@@ -13,6 +15,9 @@ namespace handalign {
 
 inline constexpr const char* kThreadsKey = "Evaluation/Threads";        // 0: all cores
 inline constexpr const char* kResolutionKey = "Evaluation/Resolution";  // the paper's 224
+inline constexpr const char* kDeviceKey = "Inference/Device";         // auto, cpu or cuda
+inline constexpr const char* kBatchKey = "Inference/BatchSize";       // samples per forward pass
+inline constexpr const char* kHalfKey = "Inference/HalfPrecision";    // float16 on CUDA
 
 class PreferencesDialog : public QDialog {
   Q_OBJECT
@@ -34,14 +39,20 @@ class PreferencesDialog : public QDialog {
 
   QGroupBox* interface_ = nullptr;
   QGroupBox* evaluation_ = nullptr;
+  QGroupBox* inference_ = nullptr;
   QLabel* languageLabel_ = nullptr;
   QLabel* paletteLabel_ = nullptr;
   QLabel* threadsLabel_ = nullptr;
   QLabel* resolutionLabel_ = nullptr;
+  QLabel* deviceLabel_ = nullptr;
+  QLabel* batchLabel_ = nullptr;
   QComboBox* language_ = nullptr;
   QComboBox* palette_ = nullptr;
   QSpinBox* threads_ = nullptr;
   QSpinBox* resolution_ = nullptr;
+  QComboBox* device_ = nullptr;
+  QSpinBox* batch_ = nullptr;
+  QCheckBox* half_ = nullptr;
   QDialogButtonBox* buttons_ = nullptr;
 };
 

@@ -37,11 +37,20 @@ int main(int argc, char** argv) {
       QCoreApplication::translate("main",
                                   "Hand model file (default: the dataset's hand_model.json)."),
       "FILE");
-  parser.addOptions({dataset, pred, sample, handModel});
+  const QCommandLineOption model(
+      "model",
+      QCoreApplication::translate(
+          "main", "Model checkpoint or manifest to open; run on the first sample shown."),
+      "FILE");
+  parser.addOptions({dataset, pred, sample, handModel, model});
   parser.process(app);
 
   handalign::MainWindow window;
   window.show();
+  if (parser.isSet(model)) {
+    window.openModel(parser.value(model));
+    window.setRunModelWhenReady(parser.isSet(dataset));
+  }
   if (parser.isSet(dataset)) {
     std::vector<std::pair<QString, QString>> predictions;
     for (const QString& p : parser.values(pred)) {

@@ -6,7 +6,8 @@
 namespace handalign {
 
 Prediction loadPrediction(const std::string& name, const std::filesystem::path& file,
-                          std::size_t expectedCount, int expectedVertices, int threads) {
+                          std::size_t expectedCount, int expectedVertices, int threads,
+                          std::size_t coveredCount) {
   std::vector<NumericArray> lists =
       readNumericItemListsCached(file, {ItemShape{21, 3}, ItemShape{-1, 3}}, threads);
   Prediction p;
@@ -16,9 +17,12 @@ Prediction loadPrediction(const std::string& name, const std::filesystem::path& 
   p.vertices = std::move(lists[1]);
   if (p.joints.empty() && p.vertices.empty())
     throw InputError(file, "holds no predictions (both lists are empty)");
-  if (p.count() != expectedCount)
+  if (p.count() != expectedCount && (coveredCount == 0 || p.count() != coveredCount))
     throw InputError(file, "has " + std::to_string(p.count()) + " samples, the dataset split has " +
-                               std::to_string(expectedCount));
+                               std::to_string(expectedCount) +
+                               (coveredCount && coveredCount != expectedCount
+                                    ? " and the evaluation covers " + std::to_string(coveredCount)
+                                    : std::string()));
   if (!p.vertices.empty() && p.vertices.rows() != expectedVertices)
     throw InputError(file, "predicts " + std::to_string(p.vertices.rows()) +
                                " vertices per sample, the hand model has " +

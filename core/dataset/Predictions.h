@@ -18,10 +18,12 @@ struct Prediction {
 };
 
 // Loads and checks one prediction file against the dataset: `expectedCount` samples and, when the
-// file has vertices, `expectedVertices` per sample. Throws InputError naming the file and the
-// problem.
+// file has vertices, `expectedVertices` per sample. A non-zero `coveredCount` also accepts a file
+// of exactly that many samples (an evaluation of the first samples only, `eval --limit N`, of
+// predictions made for them, `infer --limit N`). Throws InputError naming the file and the problem.
 Prediction loadPrediction(const std::string& name, const std::filesystem::path& file,
-                          std::size_t expectedCount, int expectedVertices, int threads = 0);
+                          std::size_t expectedCount, int expectedVertices, int threads = 0,
+                          std::size_t coveredCount = 0);
 
 // Splits "NAME=FILE" (a bare FILE is named after its stem). Returns false when malformed.
 bool parsePredictionArg(const std::string& arg, std::string& name, std::filesystem::path& file);

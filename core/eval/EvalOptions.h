@@ -29,6 +29,9 @@ struct EvalOptions {
   GtMaskSource gtMask = GtMaskSource::Dataset;
   std::size_t limit = 0;  // 0: all samples
   Shard shard;
+  // Annotation folder (`mask/<id>.png`, `parts/<id>.png`): a corrected mask, where one exists, is
+  // the sample's ground truth (docs/metrics.md). Empty: none.
+  std::filesystem::path annotations;
 };
 
 }  // namespace handalign

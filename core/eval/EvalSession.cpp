@@ -1,9 +1,12 @@
 #include "eval/EvalSession.h"
 
 #include "dataset/PluginRegistry.h"
+#include "eval/Evaluator.h"
 #include "eval/Report.h"
 #include "util/Error.h"
 
+#include <algorithm>
+#include <cstring>
 #include <stdexcept>
 
 namespace handalign {
@@ -11,10 +14,46 @@ namespace fs = std::filesystem;
 
 namespace {
 std::string absoluteText(const fs::path& p) { return fs::absolute(p).lexically_normal().string(); }
+
+// The corrections the evaluation will use, counted over the selected samples for the provenance.
+void openAnnotations(EvalSession& s) {
+  RunInfo& info = s.info;
+  info.options.annotations = absoluteText(info.options.annotations);
+  std::error_code ec;
+  if (!fs::is_directory(info.options.annotations / "mask", ec))
+    throw InputError(info.options.annotations,
+                     fs::is_directory(info.options.annotations, ec)
+                         ? "has no mask/ folder (an annotation folder holds mask/<sample id>.png)"
+                         : "no such annotation folder");
+  s.annotations = std::make_unique<AnnotationStore>(
+      info.options.annotations, SampleCatalog::of(*s.dataset), AnnotationStore::Mode::ReadOnly);
+  std::vector<bool> selected(s.dataset->size(), false);
+  for (std::size_t i : selectSamples(s.dataset->size(), info.options)) selected[i] = true;
+  for (std::size_t i : s.annotations->corrected()) {
+    if (!selected[i]) continue;
+    ++info.correctedMasks;
+    if (s.annotations->hasParts(i)) ++info.correctedParts;
+  }
+  // Names only: listing is cheap, and each used mask is decoded and checked when it is read.
+  const SampleCatalog& catalog = s.annotations->catalog();
+  for (const char* sub : {"mask", "parts"})
+    for (const auto& entry : fs::directory_iterator(info.options.annotations / sub, ec)) {
+      const fs::path& p = entry.path();
+      const std::string name = p.filename().string();
+      if (name[0] == '.') continue;  // hidden, e.g. the temporary file of a save in flight
+      const auto index = catalog.indexOf(p.stem().string());
+      if (p.extension() != ".png" || !index)
+        s.warnings.push_back(p.string() + ": not a corrected mask of this dataset split; ignored");
+      else if (std::strcmp(sub, "parts") == 0 && !s.annotations->hasCorrection(*index))
+        s.warnings.push_back(p.string() + ": a part layer without its hand mask; ignored");
+    }
+}
 }  // namespace
 
 EvalContext EvalSession::context() const {
-  return EvalContext{*dataset, model, predictions, info.options, model.faceLabels()};
+  EvalContext context{*dataset, model, predictions, info.options, model.faceLabels()};
+  context.annotations = annotations.get();
+  return context;
 }
 
 EvalSession openEvalSession(const EvalRequest& request) {
@@ -42,8 +81,10 @@ EvalSession openEvalSession(const EvalRequest& request) {
     for (const Prediction& p : s.predictions)
       if (p.name == name)
         throw std::invalid_argument("prediction name \"" + name + "\" given twice");
-    s.predictions.push_back(
-        loadPrediction(name, file, s.dataset->size(), s.model.vertexCount, options.threads));
+    // With --limit N, predictions of just the first N samples will do (`infer --limit N`).
+    const std::size_t covered = options.limit ? std::min(options.limit, s.dataset->size()) : 0;
+    s.predictions.push_back(loadPrediction(name, file, s.dataset->size(), s.model.vertexCount,
+                                           options.threads, covered));
     s.info.predictionFiles.emplace_back(name, absoluteText(file));
     s.info.predictionFingerprints.push_back(fileFingerprint(file));
   }
@@ -59,6 +100,7 @@ EvalSession openEvalSession(const EvalRequest& request) {
   info.handModelFingerprint = fileFingerprint(modelFile);
   info.options = options;
   info.shards = {options.shard.str()};
+  if (!options.annotations.empty()) openAnnotations(s);
   return s;
 }
 

@@ -1,6 +1,7 @@
 // Everything an evaluation needs, loaded and checked: dataset, hand model, predictions, provenance.
 #pragma once
 
+#include "annotation/AnnotationStore.h"
 #include "dataset/Dataset.h"
 #include "dataset/Predictions.h"
 #include "eval/Summary.h"
@@ -28,14 +29,19 @@ struct EvalSession {
   std::unique_ptr<Dataset> dataset;
   HandModel model;
   std::vector<Prediction> predictions;
+  std::unique_ptr<AnnotationStore> annotations;  // options.annotations, read-only; or null
+  // Files of the annotation folder that are not corrections of this split (ignored), one line each.
+  std::vector<std::string> warnings;
   RunInfo info;
 
   EvalContext context() const;
 };
 
 // Opens the dataset with the plugins, loads the hand model and every prediction file, checks that
-// they fit together and fills the provenance. Throws InputError naming the file and the problem;
-// std::invalid_argument for a request that makes no sense (no prediction, a name given twice).
+// they fit together and fills the provenance. With an annotation folder, lists its corrections
+// (their contents are checked as the evaluation reads them). Throws InputError naming the file and
+// the problem; std::invalid_argument for a request that makes no sense (no prediction, a name given
+// twice).
 EvalSession openEvalSession(const EvalRequest& request);
 
 }  // namespace handalign

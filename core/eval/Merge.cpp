@@ -46,13 +46,30 @@ PckAccumulator accumulator(simdjson::dom::element p, const std::string& key, con
   }
 }
 
+PredictionTotals readTotals(simdjson::dom::element pe, const fs::path& file) {
+  PredictionTotals t;
+  t.joints = accumulator(pe, "joints", file);
+  t.paJoints = accumulator(pe, "pa_joints", file);
+  t.vertices = accumulator(pe, "vertices", file);
+  t.paVertices = accumulator(pe, "pa_vertices", file);
+  const auto hi = ints(pe, "/hand_intersection", file), hu = ints(pe, "/hand_union", file);
+  const auto fi = ints(pe, "/finger_intersection", file), fu = ints(pe, "/finger_union", file);
+  if (hi.size() != 2 || hu.size() != 2 || fi.size() != 7 || fu.size() != 7)
+    throw InputError(file, "pooled counts have the wrong size");
+  std::copy(hi.begin(), hi.end(), t.handIntersection.begin());
+  std::copy(hu.begin(), hu.end(), t.handUnion.begin());
+  std::copy(fi.begin(), fi.end(), t.fingerIntersection.begin());
+  std::copy(fu.begin(), fu.end(), t.fingerUnion.begin());
+  return t;
+}
+
 // Everything in the provenance except the shard list must agree between shards.
 std::string identity(const RunInfo& r) {
   std::string s = r.datasetRoot + "|" + r.datasetFormat + "|" + r.split + "|" +
                   std::to_string(r.datasetSize) + "|" + r.handModelFingerprint + "|" +
                   std::to_string(r.options.resolution) + "|" + toString(r.options.hd.mode) + "|" +
                   toString(r.options.hd.empty) + "|" + std::to_string(int(r.options.gtMask)) + "|" +
-                  std::to_string(r.options.limit);
+                  std::to_string(r.options.limit) + "|" + r.options.annotations.string();
   for (std::size_t i = 0; i < r.predictionFiles.size(); ++i)
     s += "|" + r.predictionFiles[i].first + "=" + r.predictionFingerprints[i];
   return s;
@@ -90,6 +107,13 @@ RunInfo readInfo(simdjson::dom::element root, const fs::path& file) {
     if (s.get_string().get(v)) throw InputError(file, "bad shard entry");
     r.shards.emplace_back(v);
   }
+  // Written since corrected masks came (absent or null: none).
+  simdjson::dom::element annotations;
+  if (!root.at_pointer("/provenance/annotations").get(annotations) && !annotations.is_null()) {
+    r.options.annotations = str(annotations, "/folder", file);
+    r.correctedMasks = std::size_t(integer(annotations, "/corrected_masks", file));
+    r.correctedParts = std::size_t(integer(annotations, "/corrected_parts", file));
+  }
   return r;
 }
 
@@ -116,6 +140,15 @@ std::vector<SampleRow> readRows(const fs::path& file) {
 
 }  // namespace
 
+PredictionTotals parsePredictionTotals(const std::string& json, const fs::path& source) {
+  simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  if (const auto err = parser.parse(json).get(root))
+    throw InputError(source, std::string("totals are not valid JSON (") +
+                                 simdjson::error_message(err) + ")");
+  return readTotals(root, source);
+}
+
 EvalResult mergeShards(const std::vector<fs::path>& shardDirs, RunInfo& info) {
   if (shardDirs.empty()) throw InputError(".", "no shard folders given");
   EvalResult result;
@@ -141,8 +174,11 @@ EvalResult mergeShards(const std::vector<fs::path>& shardDirs, RunInfo& info) {
       result.totals.assign(result.predictionNames.size(), PredictionTotals(kJointCount, 0));
     } else if (identity(shardInfo) != firstIdentity) {
       throw InputError(totalsFile,
-                       "belongs to a different evaluation (dataset, hand model, predictions or "
-                       "conventions differ)");
+                       "belongs to a different evaluation (dataset, hand model, predictions, "
+                       "annotation folder or conventions differ)");
+    } else {
+      info.correctedMasks += shardInfo.correctedMasks;
+      info.correctedParts += shardInfo.correctedParts;
     }
     for (const std::string& s : shardInfo.shards) {
       Shard parsed;
@@ -159,24 +195,7 @@ EvalResult mergeShards(const std::vector<fs::path>& shardDirs, RunInfo& info) {
         preds.size() != result.predictionNames.size())
       throw InputError(totalsFile, "prediction totals do not match its provenance");
     std::size_t p = 0;
-    for (simdjson::dom::element pe : preds) {
-      PredictionTotals t;
-      t.joints = accumulator(pe, "joints", totalsFile);
-      t.paJoints = accumulator(pe, "pa_joints", totalsFile);
-      t.vertices = accumulator(pe, "vertices", totalsFile);
-      t.paVertices = accumulator(pe, "pa_vertices", totalsFile);
-      const auto hi = ints(pe, "/hand_intersection", totalsFile),
-                 hu = ints(pe, "/hand_union", totalsFile);
-      const auto fi = ints(pe, "/finger_intersection", totalsFile),
-                 fu = ints(pe, "/finger_union", totalsFile);
-      if (hi.size() != 2 || hu.size() != 2 || fi.size() != 7 || fu.size() != 7)
-        throw InputError(totalsFile, "pooled counts have the wrong size");
-      std::copy(hi.begin(), hi.end(), t.handIntersection.begin());
-      std::copy(hu.begin(), hu.end(), t.handUnion.begin());
-      std::copy(fi.begin(), fi.end(), t.fingerIntersection.begin());
-      std::copy(fu.begin(), fu.end(), t.fingerUnion.begin());
-      result.totals[p++].merge(t);
-    }
+    for (simdjson::dom::element pe : preds) result.totals[p++].merge(readTotals(pe, totalsFile));
     std::vector<SampleRow> rows = readRows(dir / "per_sample.csv");
     result.rows.insert(result.rows.end(), std::make_move_iterator(rows.begin()),
                        std::make_move_iterator(rows.end()));

@@ -4,6 +4,7 @@
 #include "eval/Summary.h"
 
 #include <filesystem>
+#include <string>
 #include <vector>
 
 namespace handalign {
@@ -12,5 +13,10 @@ namespace handalign {
 // (same dataset, hand model, predictions and conventions; shards 0..N-1 each exactly once) and
 // returns the joined result and provenance. Throws InputError naming the offending file.
 EvalResult mergeShards(const std::vector<std::filesystem::path>& shardDirs, RunInfo& info);
+
+// One prediction's totals from the JSON object predictionTotalsJson writes (one element of
+// totals.json's "predictions"). Throws InputError naming `source` when malformed.
+PredictionTotals parsePredictionTotals(const std::string& json,
+                                       const std::filesystem::path& source);
 
 }  // namespace handalign

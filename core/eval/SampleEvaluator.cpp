@@ -1,32 +1,10 @@
 #include "eval/SampleEvaluator.h"
 
+#include "eval/CorrectedGroundTruth.h"
+#include "eval/MaskScoring.h"
 #include "io/ImageIO.h"
 
-#include <cmath>
-
 namespace handalign {
-namespace {
-
-double nanMean(const double* v, int n) {
-  double s = 0;
-  int k = 0;
-  for (int i = 0; i < n; ++i)
-    if (!std::isnan(v[i])) s += v[i], ++k;
-  return k ? s / k : SampleMetrics::kNaN;
-}
-
-// IoU of the background class from the foreground counts of the same two images.
-void backgroundCounts(std::int64_t pixels, const ClassScore& fg, std::int64_t& inter,
-                      std::int64_t& uni) {
-  inter = pixels - fg.unionCount;
-  uni = pixels - fg.intersection;
-}
-
-double ratio(std::int64_t a, std::int64_t b) {
-  return b ? double(a) / double(b) : SampleMetrics::kNaN;
-}
-
-}  // namespace
 
 void PredictionTotals::merge(const PredictionTotals& o) {
   joints.merge(o.joints);
@@ -42,21 +20,54 @@ void PredictionTotals::merge(const PredictionTotals& o) {
 SampleEvaluator::SampleEvaluator(const EvalContext& context)
     : ctx_(context), scorer_(context.options.hd) {}
 
+Intrinsics SampleEvaluator::intrinsicsAt(std::size_t sample) const {
+  const Dataset& ds = ctx_.dataset;
+  const int r = ctx_.options.resolution;
+  const Intrinsics k = ds.intrinsics(sample);
+  if (ds.imageWidth() != r || ds.imageHeight() != r)
+    return k.rescaled(ds.imageWidth(), ds.imageHeight(), r, r);
+  return k;
+}
+
+void SampleEvaluator::renderPrediction(std::size_t sample, std::size_t prediction,
+                                       LabelImage& out) {
+  const int r = ctx_.options.resolution;
+  const Prediction& pred = ctx_.predictions.at(prediction);
+  if (pred.vertices.empty()) {
+    out = LabelImage();
+    return;
+  }
+  renderLabels(pred.vertices.points(sample), ctx_.model.faces, ctx_.faceLabels,
+               intrinsicsAt(sample), r, r, raster_, out);
+}
+
+void SampleEvaluator::renderGroundTruth(std::size_t sample, LabelImage& out) {
+  const int r = ctx_.options.resolution;
+  if (!ctx_.dataset.hasVertices()) {
+    out = LabelImage();
+    return;
+  }
+  renderLabels(ctx_.dataset.vertices(sample), ctx_.model.faces, ctx_.faceLabels,
+               intrinsicsAt(sample), r, r, raster_, out);
+}
+
 void SampleEvaluator::evaluate(std::size_t sample, SampleMetrics* out,
                                std::vector<PredictionTotals>& totals) {
   const Dataset& ds = ctx_.dataset;
   const int r = ctx_.options.resolution;
-  Intrinsics k = ds.intrinsics(sample);
-  if (ds.imageWidth() != r || ds.imageHeight() != r)
-    k = k.rescaled(ds.imageWidth(), ds.imageHeight(), r, r);
 
   hasGtLabels_ = ds.hasVertices();
-  if (hasGtLabels_)
-    renderLabels(ds.vertices(sample), ctx_.model.faces, ctx_.faceLabels, k, r, r, raster_,
-                 gtLabels_);
+  if (hasGtLabels_) renderGroundTruth(sample, gtLabels_);
+  // A corrected mask, where one exists, is the ground truth: its hand layer at the hand level
+  // (whatever --gt-mask says) and its part layer, when it has one, at the finger level.
+  const std::optional<MaskAnnotation> corrected =
+      ctx_.annotations ? ctx_.annotations->load(sample) : std::nullopt;
   const auto mask =
       ctx_.options.gtMask == GtMaskSource::Dataset ? ds.maskPath(sample) : std::nullopt;
-  if (mask) {
+  if (corrected) {
+    gtHand_ = correctedHandAt(*corrected, r);
+    if (corrected->hasParts()) gtLabels_ = correctedPartsAt(*corrected, r), hasGtLabels_ = true;
+  } else if (mask) {
     gtHand_ = readHandMask(*mask, r);
   } else if (hasGtLabels_) {
     gtHand_.reset(r, r);
@@ -65,50 +76,17 @@ void SampleEvaluator::evaluate(std::size_t sample, SampleMetrics* out,
   } else {
     gtHand_ = LabelImage();
   }
+  if (!hasGtLabels_) gtLabels_ = LabelImage();
 
   for (std::size_t p = 0; p < ctx_.predictions.size(); ++p) {
     SampleMetrics& m = out[p];
     m = SampleMetrics{};
-    const Prediction& pred = ctx_.predictions[p];
-    if (!pred.vertices.empty()) {
-      renderLabels(pred.vertices.points(sample), ctx_.model.faces, ctx_.faceLabels, k, r, r,
-                   raster_, predLabels_);
-      scoreMasks(predLabels_, m, totals[p]);
+    if (!ctx_.predictions[p].vertices.empty()) {
+      renderPrediction(sample, p, predLabels_);
+      scoreMaskMetrics(scorer_, predLabels_, gtHand_, gtLabels_, m, &totals[p]);
     }
     scoreMeshes(sample, p, m, totals[p]);
   }
-}
-
-void SampleEvaluator::scoreMasks(const LabelImage& pred, SampleMetrics& m, PredictionTotals& t) {
-  const std::int64_t pixels = std::int64_t(pred.pixels.size());
-  if (!gtHand_.empty()) {
-    const ClassScore hand = scorer_.scoreForeground(pred, gtHand_);
-    std::int64_t bgInter, bgUnion;
-    backgroundCounts(pixels, hand, bgInter, bgUnion);
-    m.handIou = hand.iou;
-    m.handHd95 = hand.hd95;
-    m.handHdMissing = hand.hdMissing;
-    const double iou[2] = {ratio(bgInter, bgUnion), hand.iou};
-    m.handMiou = nanMean(iou, 2);  // no hand in either mask: the background IoU alone
-    t.handIntersection[0] += bgInter, t.handUnion[0] += bgUnion;
-    t.handIntersection[1] += hand.intersection, t.handUnion[1] += hand.unionCount;
-  }
-  if (!hasGtLabels_) return;
-  ClassScore parts[kPartCount + 1];
-  scorer_.scoreAllLabels(pred, gtLabels_, kPartCount, parts);
-  double iou[kPartCount + 1];
-  for (int c = 0; c <= kPartCount; ++c) {
-    iou[c] = parts[c].iou;
-    t.fingerIntersection[std::size_t(c)] += parts[c].intersection;
-    t.fingerUnion[std::size_t(c)] += parts[c].unionCount;
-    if (c == 0) continue;
-    m.partIou[std::size_t(c - 1)] = parts[c].iou;
-    m.partHd95[std::size_t(c - 1)] = parts[c].hd95;
-    m.fingerHdMissing += parts[c].hdMissing;
-  }
-  m.fingerMiou = nanMean(iou, kPartCount + 1);
-  m.fingerMiouFg = nanMean(iou + 1, kPartCount);
-  m.fingerHd95 = nanMean(m.partHd95.data(), kPartCount);
 }
 
 void SampleEvaluator::scoreMeshes(std::size_t sample, std::size_t p, SampleMetrics& m,

@@ -1,6 +1,7 @@
 // Evaluates every prediction of one sample: render, compare masks, 3D errors (one per thread).
 #pragma once
 
+#include "annotation/AnnotationStore.h"
 #include "dataset/Dataset.h"
 #include "dataset/Predictions.h"
 #include "eval/EvalOptions.h"
@@ -33,6 +34,8 @@ struct EvalContext {
   const std::vector<Prediction>& predictions;
   EvalOptions options;
   std::vector<std::uint8_t> faceLabels;  // model.faceLabels()
+  // Corrected masks (options.annotations opened read-only), or null.
+  const AnnotationStore* annotations = nullptr;
 };
 
 class SampleEvaluator {
@@ -40,15 +43,20 @@ class SampleEvaluator {
   explicit SampleEvaluator(const EvalContext& context);
 
   // Writes one SampleMetrics per prediction into out[0..predictions.size()) and adds to totals.
-  // Throws InputError for a bad mask file.
+  // Throws InputError for a bad mask file (a dataset mask or a corrected one).
   void evaluate(std::size_t sample, SampleMetrics* out, std::vector<PredictionTotals>& totals);
+
+  // The label images the evaluation compares, at the evaluation resolution: a prediction's
+  // rendering (live re-scoring in the studio) and the rendered GT mesh (empty without GT meshes).
+  void renderPrediction(std::size_t sample, std::size_t prediction, LabelImage& out);
+  void renderGroundTruth(std::size_t sample, LabelImage& out);
 
   // The label images of the last evaluate() (for tests and figures).
   const LabelImage& gtLabels() const { return gtLabels_; }
   const LabelImage& gtHand() const { return gtHand_; }
 
  private:
-  void scoreMasks(const LabelImage& pred, SampleMetrics& m, PredictionTotals& t);
+  Intrinsics intrinsicsAt(std::size_t sample) const;
   void scoreMeshes(std::size_t sample, std::size_t p, SampleMetrics& m, PredictionTotals& t);
 
   const EvalContext& ctx_;

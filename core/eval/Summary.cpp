@@ -19,11 +19,17 @@ void writeConventions(JsonWriter& w, const RunInfo& info) {
       .value(
           "nearest face at the pixel centre, perspective-correct depth, top-left rule; faces with "
           "a vertex at z <= 0 skipped; face part = majority of its vertices");
+  const std::string corrected =
+      o.annotations.empty() ? "" : "corrected mask (annotation folder) where present, else ";
   w.key("gt_hand_mask")
-      .value(o.gtMask == GtMaskSource::Dataset
-                 ? "dataset mask (>= 128) where present, else rendered GT mesh"
-                 : "rendered GT mesh");
-  w.key("gt_finger_labels").value("rendered GT mesh");
+      .value(corrected + (o.gtMask == GtMaskSource::Dataset
+                              ? "dataset mask (>= 128) where present, else rendered GT mesh"
+                              : "rendered GT mesh"));
+  w.key("gt_finger_labels")
+      .value(o.annotations.empty()
+                 ? "rendered GT mesh"
+                 : "corrected part layer (annotation folder, nearest pixel centre) where present, "
+                   "else rendered GT mesh");
   w.key("iou_average")
       .value(
           "per image, then mean over samples (NaN ignored); pooled_iou = dataset-level sum of "
@@ -96,6 +102,14 @@ void writeProvenance(JsonWriter& w, const RunInfo& info) {
   w.key("shards").beginArray();
   for (const std::string& s : info.shards) w.value(s);
   w.endArray();
+  w.key("annotations");
+  if (info.options.annotations.empty()) {
+    w.null();
+  } else {
+    w.beginObject().key("folder").value(info.options.annotations.string());
+    w.key("corrected_masks").value(info.correctedMasks);
+    w.key("corrected_parts").value(info.correctedParts).endObject();
+  }
   w.endObject();
 }
 
@@ -174,6 +188,35 @@ std::string summaryJson(const RunInfo& info, const std::vector<PredictionSummary
   return w.str();
 }
 
+namespace {
+void writeTotalsFields(JsonWriter& w, const PredictionTotals& t) {
+  auto writeAcc = [&](const char* key, const PckAccumulator& a) {
+    w.key(key).beginObject().key("keypoints").value(a.keypoints()).key("samples").value(
+        a.samples());
+    w.key("bins").array(a.histogram()).endObject();
+  };
+  writeAcc("joints", t.joints);
+  writeAcc("pa_joints", t.paJoints);
+  writeAcc("vertices", t.vertices);
+  writeAcc("pa_vertices", t.paVertices);
+  w.key("hand_intersection")
+      .array(std::vector<std::int64_t>(t.handIntersection.begin(), t.handIntersection.end()));
+  w.key("hand_union").array(std::vector<std::int64_t>(t.handUnion.begin(), t.handUnion.end()));
+  w.key("finger_intersection")
+      .array(std::vector<std::int64_t>(t.fingerIntersection.begin(), t.fingerIntersection.end()));
+  w.key("finger_union")
+      .array(std::vector<std::int64_t>(t.fingerUnion.begin(), t.fingerUnion.end()));
+}
+}  // namespace
+
+std::string predictionTotalsJson(const PredictionTotals& totals) {
+  JsonWriter w(0);
+  w.beginObject();
+  writeTotalsFields(w, totals);
+  w.endObject();
+  return w.str();
+}
+
 std::string totalsJson(const RunInfo& info, const EvalResult& result) {
   JsonWriter w(1);
   w.beginObject().key("format").value("handalign.eval_totals").key("version").value(1);
@@ -182,28 +225,8 @@ std::string totalsJson(const RunInfo& info, const EvalResult& result) {
   w.key("sample_count").value(result.sampleCount);
   w.key("predictions").beginArray();
   for (std::size_t p = 0; p < result.totals.size(); ++p) {
-    const PredictionTotals& t = result.totals[p];
     w.beginObject().key("name").value(result.predictionNames[p]);
-    auto writeAcc = [&](const char* key, const PckAccumulator& a) {
-      w.key(key)
-          .beginObject()
-          .key("keypoints")
-          .value(a.keypoints())
-          .key("samples")
-          .value(a.samples());
-      w.key("bins").array(a.histogram()).endObject();
-    };
-    writeAcc("joints", t.joints);
-    writeAcc("pa_joints", t.paJoints);
-    writeAcc("vertices", t.vertices);
-    writeAcc("pa_vertices", t.paVertices);
-    w.key("hand_intersection")
-        .array(std::vector<std::int64_t>(t.handIntersection.begin(), t.handIntersection.end()));
-    w.key("hand_union").array(std::vector<std::int64_t>(t.handUnion.begin(), t.handUnion.end()));
-    w.key("finger_intersection")
-        .array(std::vector<std::int64_t>(t.fingerIntersection.begin(), t.fingerIntersection.end()));
-    w.key("finger_union")
-        .array(std::vector<std::int64_t>(t.fingerUnion.begin(), t.fingerUnion.end()));
+    writeTotalsFields(w, result.totals[p]);
     w.endObject();
   }
   w.endArray().endObject();

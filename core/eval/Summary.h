@@ -21,6 +21,9 @@ struct RunInfo {
   std::vector<std::string> predictionFingerprints;
   EvalOptions options;
   std::vector<std::string> shards;  // "K/N" of each merged shard ("0/1" for a single run)
+  // With options.annotations: evaluated samples whose hand-level GT was a corrected mask, and
+  // those whose finger-level GT was a corrected part layer.
+  std::size_t correctedMasks = 0, correctedParts = 0;
 };
 
 struct PredictionSummary {
@@ -42,6 +45,9 @@ std::vector<PredictionSummary> summarize(const EvalResult& result);
 std::string summaryJson(const RunInfo& info, const std::vector<PredictionSummary>& summaries);
 // totals.json: the raw PCK histograms and pooled counts that `handalign merge` adds up.
 std::string totalsJson(const RunInfo& info, const EvalResult& result);
+// One prediction's totals as a JSON object (the fields of one totals.json prediction, no name);
+// parsePredictionTotals (eval/Merge.h) reads it back.
+std::string predictionTotalsJson(const PredictionTotals& totals);
 // per_sample.csv.
 std::string perSampleCsv(const EvalResult& result);
 

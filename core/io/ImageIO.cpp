@@ -116,7 +116,10 @@ void writeGrayImage(const fs::path& path, const Image<std::uint8_t>& image, int 
 }
 
 LabelImage readHandMask(const fs::path& path, int resolution) {
-  Image<std::uint8_t> gray = readGray8(path);
+  return handMaskAt(readGray8(path), resolution);
+}
+
+LabelImage handMaskAt(Image<std::uint8_t> gray, int resolution) {
   if (gray.width != resolution || gray.height != resolution) {
     const cv::Mat src(gray.height, gray.width, CV_8UC1, gray.pixels.data());
     cv::Mat dst;

@@ -32,5 +32,7 @@ std::string encodeImage(const std::string& ext, int width, int height, int chann
 // The hand mask of a dataset at R×R: value >= 128 is hand (docs/metrics.md: INTER_AREA when
 // shrinking, INTER_LINEAR when enlarging, before the threshold).
 LabelImage readHandMask(const std::filesystem::path& path, int resolution);
+// The same rule on an 8-bit image already in memory (a corrected mask's 0/255 hand layer).
+LabelImage handMaskAt(Image<std::uint8_t> gray, int resolution);
 
 }  // namespace handalign

@@ -1,5 +1,8 @@
 #include "project/ProjectStore.h"
 
+#include "eval/Merge.h"
+
+#include "project/ProjectSql.h"
 #include "util/Error.h"
 
 #include <QDateTime>
@@ -20,17 +23,10 @@
 #include <set>
 
 namespace handalign {
+using namespace projectsql;
 namespace {
 
-constexpr const char* kApplication = "handalign-studio";
 constexpr const char* kSqliteMagic = "SQLite format 3";  // + '\0': the first 16 bytes of the file
-
-QString q(const std::string& s) { return QString::fromStdString(s); }
-std::string s(const QVariant& v) { return v.toString().toStdString(); }
-
-// Metric columns are SQL identifiers as they are (lowercase, digits, underscores); quote them
-// anyway.
-QString quoted(const std::string& column) { return "\"" + q(column) + "\""; }
 
 QString metricColumnList() {
   QStringList cols;
@@ -52,6 +48,10 @@ QString optionsJson(const RunInfo& info, const EvalResult& result) {
                       {"gt_mask", o.gtMask == GtMaskSource::Dataset ? "dataset" : "mesh"},
                       {"limit", qint64(o.limit)},
                       {"shard", q(o.shard.str())}};
+  if (!o.annotations.empty())
+    options["annotations"] = QJsonObject{{"folder", q(o.annotations.string())},
+                                         {"corrected_masks", qint64(info.correctedMasks)},
+                                         {"corrected_parts", qint64(info.correctedParts)}};
   QJsonArray shards, predictions;
   for (const auto& sh : info.shards) shards.append(q(sh));
   for (const auto& p : result.predictionNames) predictions.append(q(p));
@@ -65,21 +65,6 @@ QString optionsJson(const RunInfo& info, const EvalResult& result) {
                    {"evaluated_together", predictions}};
   return QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Compact));
 }
-
-// Rolls back unless committed, so every early exit (exception, cancellation) leaves nothing.
-class Transaction {
- public:
-  explicit Transaction(QSqlDatabase& db) : db_(db) { begun_ = db_.transaction(); }
-  ~Transaction() {
-    if (begun_ && !committed_) db_.rollback();
-  }
-  bool begun() const { return begun_; }
-  bool commit() { return committed_ = db_.commit(); }
-
- private:
-  QSqlDatabase& db_;
-  bool begun_ = false, committed_ = false;
-};
 
 // Byte offsets of the metric columns in SampleMetrics: the name lookup of metricSlot() once, not
 // once per value of 65k rows.
@@ -157,6 +142,10 @@ void ProjectStore::open(const std::filesystem::path& path) {
     // WAL: a crash mid-write loses at most the unfinished transaction, readers never block.
     if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL")))
       fail("cannot set the journal mode", query.lastError().text());
+    // FULL: a commit is on disk before it returns, so a journal row precedes its mask files even
+    // across a power cut (docs/adr/0009).
+    if (!query.exec(QStringLiteral("PRAGMA synchronous = FULL")))
+      fail("cannot set the synchronous mode", query.lastError().text());
     query.finish();
     open_ = true;
     if (tables.empty())
@@ -172,61 +161,10 @@ void ProjectStore::open(const std::filesystem::path& path) {
   }
 }
 
-void ProjectStore::createSchema() {
-  QSqlDatabase db = QSqlDatabase::database(connection_);
-  Transaction tx(db);
-  QSqlQuery query(db);
-  const QStringList statements = {
-      "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-      QStringLiteral("INSERT INTO meta VALUES ('application', '%1'), ('schema_version', '%2')")
-          .arg(kApplication)
-          .arg(kSchemaVersion),
-      "CREATE TABLE datasets (id INTEGER PRIMARY KEY, root TEXT NOT NULL, format TEXT NOT NULL, "
-      "split TEXT NOT NULL, size INTEGER NOT NULL, UNIQUE (root, format, split))",
-      // AUTOINCREMENT: a deleted run's id is never reused, so a stale id cannot name another run.
-      "CREATE TABLE runs (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, "
-      "dataset_id INTEGER NOT NULL REFERENCES datasets(id), prediction_file TEXT NOT NULL, "
-      "fingerprint TEXT NOT NULL, options_json TEXT NOT NULL, created_at TEXT NOT NULL, "
-      "sample_count INTEGER NOT NULL)",
-      [] {
-        QStringList cols;
-        for (const auto& c : metricColumns()) cols << quoted(c) + " REAL";
-        return "CREATE TABLE sample_metrics (run_id INTEGER NOT NULL REFERENCES runs(id) "
-               "ON DELETE CASCADE, sample_index INTEGER NOT NULL, sample_id TEXT NOT NULL, " +
-               cols.join(", ") +
-               ", hand_hd95_missing INTEGER NOT NULL, finger_hd95_missing INTEGER NOT NULL, "
-               "PRIMARY KEY (run_id, sample_index)) WITHOUT ROWID";
-      }(),
-  };
-  for (const QString& sql : statements)
-    if (!query.exec(sql)) fail("cannot create the project schema", query.lastError().text());
-  if (!tx.commit()) fail("cannot create the project schema", db.lastError().text());
-}
-
-void ProjectStore::checkSchema() {
-  QSqlDatabase db = QSqlDatabase::database(connection_);
-  QSqlQuery query(db);
-  std::map<std::string, std::string> meta;
-  if (!query.exec(QStringLiteral("SELECT key, value FROM meta")))
-    fail("not a HandAlign project (unreadable meta table)", query.lastError().text());
-  while (query.next()) meta[s(query.value(0))] = s(query.value(1));
-  if (meta["application"] != kApplication) fail("not a HandAlign project", {});
-  bool ok = false;
-  const int version = q(meta["schema_version"]).toInt(&ok);
-  if (!ok || version < 1) fail("damaged project (no valid schema_version)", {});
-  if (version > kSchemaVersion)
-    fail("written by a newer HandAlign (project schema " + std::to_string(version) +
-             ", this version reads up to " + std::to_string(kSchemaVersion) + ")",
-         {});
-  const QSqlRecord record = db.record(QStringLiteral("sample_metrics"));
-  for (const auto& c : metricColumns())
-    if (!record.contains(q(c))) fail("damaged project (sample_metrics lacks " + c + ")", {});
-}
-
 std::vector<std::int64_t> ProjectStore::saveRun(const RunInfo& info, const EvalResult& result,
                                                 const ProgressCallback& progress,
                                                 const CancellationToken* cancel) {
-  if (!open_) throw InputError(path_, "no project is open");
+  requireOpen();
   // Everything that can be checked is checked before writing.
   std::map<std::string, std::size_t> predIndex;
   for (std::size_t i = 0; i < result.predictionNames.size(); ++i)
@@ -238,29 +176,11 @@ std::vector<std::int64_t> ProjectStore::saveRun(const RunInfo& info, const EvalR
   QSqlDatabase db = QSqlDatabase::database(connection_);
   Transaction tx(db);
   if (!tx.begun()) fail("cannot start a transaction", db.lastError().text());
-  QSqlQuery query(db);
 
   // The dataset: one entry per (root, format, split), shared by its runs.
-  query.prepare("SELECT id FROM datasets WHERE root = ? AND format = ? AND split = ?");
-  query.addBindValue(q(info.datasetRoot));
-  query.addBindValue(q(info.datasetFormat));
-  query.addBindValue(q(info.split));
-  if (!query.exec()) fail("cannot save the run", query.lastError().text());
-  qint64 datasetId = 0;
-  if (query.next()) {
-    datasetId = query.value(0).toLongLong();
-    query.prepare("UPDATE datasets SET size = ? WHERE id = ?");
-    query.addBindValue(qint64(info.datasetSize));
-    query.addBindValue(datasetId);
-  } else {
-    query.prepare("INSERT INTO datasets (root, format, split, size) VALUES (?, ?, ?, ?)");
-    query.addBindValue(q(info.datasetRoot));
-    query.addBindValue(q(info.datasetFormat));
-    query.addBindValue(q(info.split));
-    query.addBindValue(qint64(info.datasetSize));
-  }
-  if (!query.exec()) fail("cannot save the dataset", query.lastError().text());
-  if (!datasetId) datasetId = query.lastInsertId().toLongLong();
+  const qint64 datasetId =
+      upsertDataset(DatasetKey{info.datasetRoot, info.datasetFormat, info.split, info.datasetSize});
+  QSqlQuery query(db);
 
   std::vector<std::size_t> counts(result.predictionNames.size(), 0);
   for (const auto& row : result.rows) ++counts[predIndex[row.pred]];
@@ -277,10 +197,14 @@ std::vector<std::int64_t> ProjectStore::saveRun(const RunInfo& info, const EvalR
       }
     query.prepare(
         "INSERT INTO runs (name, dataset_id, prediction_file, fingerprint, options_json, "
-        "created_at, sample_count) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        "created_at, sample_count, totals_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    // The PCK histograms and pooled counts, so a reopened run draws its PCK curves.
+    const QVariant totals = p < result.totals.size()
+                                ? QVariant(q(predictionTotalsJson(result.totals[p])))
+                                : QVariant(QMetaType(QMetaType::QString));
     for (const QVariant& v :
          {QVariant(q(name)), QVariant(datasetId), QVariant(q(file)), QVariant(q(fingerprint)),
-          QVariant(options), QVariant(created), QVariant(qint64(counts[p]))})
+          QVariant(options), QVariant(created), QVariant(qint64(counts[p])), totals})
       query.addBindValue(v);
     if (!query.exec()) fail("cannot save run " + name, query.lastError().text());
     runIds.push_back(query.lastInsertId().toLongLong());
@@ -321,7 +245,7 @@ std::vector<std::int64_t> ProjectStore::saveRun(const RunInfo& info, const EvalR
 }
 
 std::vector<StoredRun> ProjectStore::runs() const {
-  if (!open_) throw InputError(path_, "no project is open");
+  requireOpen();
   QSqlQuery query(QSqlDatabase::database(connection_));
   if (!query.exec("SELECT r.id, r.name, r.dataset_id, d.root, d.format, d.split, d.size, "
                   "r.prediction_file, r.fingerprint, r.options_json, r.created_at, r.sample_count "
@@ -348,7 +272,7 @@ std::vector<StoredRun> ProjectStore::runs() const {
 }
 
 std::vector<SampleRow> ProjectStore::loadRun(std::int64_t runId) const {
-  if (!open_) throw InputError(path_, "no project is open");
+  requireOpen();
   QSqlDatabase db = QSqlDatabase::database(connection_);
   QSqlQuery query(db);
   query.prepare("SELECT name FROM runs WHERE id = ?");
@@ -381,8 +305,20 @@ std::vector<SampleRow> ProjectStore::loadRun(std::int64_t runId) const {
   return out;
 }
 
+std::optional<PredictionTotals> ProjectStore::loadRunTotals(std::int64_t runId) const {
+  requireOpen();
+  QSqlQuery query(QSqlDatabase::database(connection_));
+  query.prepare("SELECT totals_json FROM runs WHERE id = ?");
+  query.addBindValue(qint64(runId));
+  if (!query.exec()) fail("cannot read run " + std::to_string(runId), query.lastError().text());
+  if (!query.next()) fail("no run with id " + std::to_string(runId), {});
+  if (query.value(0).isNull()) return std::nullopt;  // stored before the totals were kept
+  return parsePredictionTotals(s(query.value(0)),
+                               path_.string() + " (run " + std::to_string(runId) + ")");
+}
+
 void ProjectStore::deleteRun(std::int64_t runId) {
-  if (!open_) throw InputError(path_, "no project is open");
+  requireOpen();
   QSqlDatabase db = QSqlDatabase::database(connection_);
   QSqlQuery query(db);
   // ON DELETE CASCADE removes the run's samples in the same statement.

@@ -1,8 +1,10 @@
 // The project file: a SQLite database holding datasets, evaluation runs and their per-sample
-// metrics.
+// metrics, and the journal and review states of corrected masks.
 #pragma once
 
+#include "annotation/MaskFiles.h"
 #include "eval/Summary.h"
+#include "project/JournalTypes.h"
 #include "util/Cancellation.h"
 #include "util/Progress.h"
 
@@ -10,6 +12,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,10 +32,11 @@ struct StoredRun {
 };
 
 // Opens (or creates) a project file. Every write is one transaction, so a process killed mid-write
-// leaves the file as it was before that write (SQLite's WAL journal guarantees it).
+// leaves the file as it was before that write (SQLite's WAL journal guarantees it). Schema 2 added
+// the journal and review tables; a schema 1 file is upgraded on open, in one transaction.
 class ProjectStore {
  public:
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
 
   ProjectStore();
   ~ProjectStore();
@@ -55,11 +59,52 @@ class ProjectStore {
   std::vector<StoredRun> runs() const;
   // Rows of one run ordered by sample index (pred = the run name). Throws InputError if unknown.
   std::vector<SampleRow> loadRun(std::int64_t runId) const;
+  // The run's PCK histograms and pooled counts; nullopt for a run stored without them.
+  std::optional<PredictionTotals> loadRunTotals(std::int64_t runId) const;
   void deleteRun(std::int64_t runId);
+
+  // The id of a dataset entry, created when missing (the size is updated).
+  std::int64_t datasetId(const DatasetKey& key);
+
+  // --- Journal of corrected masks (docs/adr/0009; AnnotationSession keeps it in step with the
+  // files). Written *before* the files: `previous` is the version on disk now, `next` the one
+  // about to be written, kept in the row until markApplied(). A save of a sample still "todo"
+  // moves it to "in progress". `landed`: earlier entries whose files are on disk now, marked
+  // applied in the same transaction (saves one commit per save). Returns the entry's id.
+  std::int64_t recordSave(const SampleRef& sample, const std::string& action,
+                          const MaskFiles& previous, const MaskFiles& next,
+                          const std::vector<std::int64_t>& landed = {});
+  // The files of entry `journalId` are on disk: drops the pending copy of its new version.
+  void markApplied(std::int64_t journalId);
+  // Removes a pending entry whose files were never written (a failed save).
+  void discardPending(std::int64_t journalId);
+  // A sample's entries, oldest first.
+  std::vector<JournalEntry> journal(std::int64_t datasetId, std::size_t sampleIndex) const;
+  // Entries of a dataset whose files may not have landed (a save killed midway), oldest first.
+  std::vector<JournalEntry> pendingEntries(std::int64_t datasetId) const;
+  MaskFiles pendingVersion(std::int64_t journalId) const;
+  // The version entry `journalId` replaced (empty: no correction): what rolling it back restores.
+  // Throws InputError for an unknown id or an entry that changed no mask.
+  MaskFiles previousVersion(std::int64_t journalId) const;
+  JournalEntry journalEntry(std::int64_t journalId) const;
+
+  // --- Review states (journaled as "review: <state>").
+  void setReviewState(const SampleRef& sample, ReviewState state);
+  // Every sample of the dataset whose state was ever set, by sample index; one query.
+  std::vector<ReviewRecord> reviewRecords(std::int64_t datasetId) const;
+
+  // --- Where the annotator was (one per project).
+  void setResume(const ResumePoint& point);
+  std::optional<ResumePoint> resume() const;
 
  private:
   void createSchema();
   void checkSchema();
+  void upgradeFrom1();
+  void requireOpen() const;
+  std::int64_t upsertDataset(const DatasetKey& key);  // inside the caller's transaction
+  std::int64_t insertJournal(const SampleRef& sample, const std::string& action, bool changesMask,
+                             const MaskFiles* previous, const MaskFiles* next);
   [[noreturn]] void fail(const std::string& what, const QString& sqlError) const;
 
   QString connection_;

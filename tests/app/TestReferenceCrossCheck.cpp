@@ -176,6 +176,38 @@ class TestReferenceCrossCheck : public QObject {
   void syntheticMeshesMatchWithMeshGroundTruth() {
     compareEval({"--gt-mask", "mesh", "--hd-empty", "diagonal"});
   }
+  // Corrected masks (docs/metrics.md, "Ground truth"): hand layers resized like dataset masks,
+  // part layers by nearest pixel centre, at a resolution other than the image size.
+  void syntheticMeshesMatchWithCorrectedMasks() {
+    const fs::path ann = root() / "ann";
+    std::mt19937 rng(7);
+    for (int sample : {1, 4, 6, 9, 13}) {
+      char id[16];
+      std::snprintf(id, sizeof id, "%08d.png", sample);
+      fs::create_directories(ann / "mask");
+      fs::create_directories(ann / "parts");
+      if (sample % 3 == 0) {  // with a part layer
+        const Image<std::uint8_t> parts = randomMask(rng, 224, 224, 6);
+        Image<std::uint8_t> hand = parts;
+        for (std::uint8_t& v : hand.pixels) v = v ? 255 : 0;
+        writeGrayImage(ann / "parts" / id, parts);
+        writeGrayImage(ann / "mask" / id, hand);
+      } else {
+        writeGrayImage(ann / "mask" / id, randomMask(rng, 224, 224, 1));
+      }
+    }
+    const QStringList extra = {"--annotations", q(ann), "--resolution", "160"};
+    compareEval(extra);
+    // The C++ side used the five corrections (so matching it, the reference did too).
+    const QJsonObject summary =
+        QJsonDocument::fromJson(
+            QByteArray::fromStdString(
+                test::readText(root() / ("cpp" + extra.join("").toStdString()) / "summary.json")))
+            .object();
+    const QJsonObject used = summary["provenance"].toObject()["annotations"].toObject();
+    QCOMPARE(used["corrected_masks"].toInt(), 5);
+    QCOMPARE(used["corrected_parts"].toInt(), 2);
+  }
 };
 
 QTEST_GUILESS_MAIN(TestReferenceCrossCheck)

@@ -8,6 +8,7 @@ normative text of docs/metrics.md only.
     handalign_reference.py eval --dataset DIR [--split training] [--hand-model FILE]
         --pred NAME=FILE [--pred NAME=FILE ...] --out DIR [--resolution 224]
         [--hd-mode max|pooled] [--hd-empty nan|diagonal] [--gt-mask auto|mesh] [--limit N] [--progress]
+        [--annotations DIR]
 
 Run with /usr/bin/python3 (needs numpy, scipy, cv2).
 """
@@ -447,6 +448,38 @@ def load_gt_mask(path, R):
     return m >= 128
 
 
+def read_corrected_layer(path, W, H, max_value):
+    """A corrected mask layer: 8-bit single-channel PNG of the image size (docs/metrics.md)."""
+    import cv2
+    m = cv2.imread(path, cv2.IMREAD_UNCHANGED)
+    if m is None or m.dtype != np.uint8 or m.ndim != 2:
+        raise InputError("%s: not an 8-bit single-channel PNG" % path)
+    if m.shape != (H, W):
+        raise InputError("%s: is %dx%d, the sample image is %dx%d" % (path, m.shape[1], m.shape[0], W, H))
+    allowed = np.array([0, 255]) if max_value == 255 else np.arange(max_value + 1)
+    if not np.isin(m, allowed).all():
+        raise InputError("%s: values outside %s" % (path, allowed.tolist()))
+    return m
+
+
+def corrected_hand(path, W, H, R):
+    """Hand-level GT of a corrected mask: 0/255, resized and thresholded like a dataset mask."""
+    import cv2
+    m = read_corrected_layer(path, W, H, 255)
+    if (W, H) != (R, R):
+        interp = cv2.INTER_AREA if (W >= R and H >= R) else cv2.INTER_LINEAR
+        m = cv2.resize(m, (R, R), interpolation=interp)
+    return m >= 128
+
+
+def corrected_parts(path, W, H, R):
+    """Finger-level GT of a corrected part layer: nearest pixel centre, floor((2x + 1) W / 2R)."""
+    m = read_corrected_layer(path, W, H, 6)
+    xs = ((2 * np.arange(R) + 1) * W) // (2 * R)
+    ys = ((2 * np.arange(R) + 1) * H) // (2 * R)
+    return m[np.ix_(ys, xs)]
+
+
 def load_predictions(path, n, V, regressor):
     data = load_json(path, "predictions")
     if not isinstance(data, list) or len(data) < 2 or not isinstance(data[1], list):
@@ -604,7 +637,13 @@ def run_eval(args):
         K = rescale_intrinsics(Ks[i], W, H, R)
         gt_labels = render_labels(gt_verts[i], model.faces, model.face_labels, K, R, R)
         mask_file = os.path.join(mask_dir, "%08d.jpg" % i)
-        if args.gt_mask in ("auto", "dataset") and os.path.isfile(mask_file):
+        corrected = os.path.join(args.annotations, "mask", "%08d.png" % i) if args.annotations else None
+        corrected_p = os.path.join(args.annotations, "parts", "%08d.png" % i) if args.annotations else None
+        if corrected and os.path.isfile(corrected):
+            gt_hand = corrected_hand(corrected, W, H, R)
+            if os.path.isfile(corrected_p):
+                gt_labels = corrected_parts(corrected_p, W, H, R)
+        elif args.gt_mask in ("auto", "dataset") and os.path.isfile(mask_file):
             gt_hand = load_gt_mask(mask_file, R)
         else:
             gt_hand = gt_labels > 0
@@ -734,6 +773,7 @@ def build_parser():
     e.add_argument("--gt-mask", choices=("auto", "dataset", "mesh"), default="auto")
     e.add_argument("--limit", type=int)
     e.add_argument("--progress", action="store_true")
+    e.add_argument("--annotations", help="corrected masks: DIR/mask/%%08d.png, DIR/parts/%%08d.png")
     hd_options(e)
     return ap
 

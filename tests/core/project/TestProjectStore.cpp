@@ -121,6 +121,60 @@ void expectInputError(F&& f, const fs::path& file, const char* expectedText) {
   }
 }
 
+// A project file exactly as schema 1 wrote it, with one run of two samples.
+void writeVersion1(const fs::path& file) {
+  QStringList cols, values;
+  for (const auto& c : metricColumns()) cols << "\"" + QString::fromStdString(c) + "\" REAL";
+  for (std::size_t i = 0; i < metricColumns().size(); ++i) values << "0.5";
+  execRaw(file,
+          {"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+           "INSERT INTO meta VALUES ('application', 'handalign-studio'), ('schema_version', '1')",
+           "CREATE TABLE datasets (id INTEGER PRIMARY KEY, root TEXT NOT NULL, format TEXT NOT "
+           "NULL, split TEXT NOT NULL, size INTEGER NOT NULL, UNIQUE (root, format, split))",
+           "CREATE TABLE runs (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, "
+           "dataset_id INTEGER NOT NULL REFERENCES datasets(id), prediction_file TEXT NOT NULL, "
+           "fingerprint TEXT NOT NULL, options_json TEXT NOT NULL, created_at TEXT NOT NULL, "
+           "sample_count INTEGER NOT NULL)",
+           "CREATE TABLE sample_metrics (run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE "
+           "CASCADE, sample_index INTEGER NOT NULL, sample_id TEXT NOT NULL, " +
+               cols.join(", ") +
+               ", hand_hd95_missing INTEGER NOT NULL, finger_hd95_missing INTEGER NOT NULL, "
+               "PRIMARY KEY (run_id, sample_index)) WITHOUT ROWID",
+           "INSERT INTO datasets VALUES (1, '/data/freihand', 'freihand', 'training', 32560)",
+           "INSERT INTO runs VALUES (1, 'refined', 1, '/preds/refined.json', 'fp', '{}', "
+           "'2026-01-01T00:00:00Z', 2)",
+           "INSERT INTO sample_metrics VALUES (1, 0, '00000000', " + values.join(", ") + ", 0, 0)",
+           "INSERT INTO sample_metrics VALUES (1, 1, '00000001', " + values.join(", ") + ", 1, 2)",
+           "PRAGMA journal_mode = WAL"});
+}
+
+QString metaValue(const fs::path& file, const QString& key) {
+  QString v;
+  {
+    QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "meta");
+    db.setDatabaseName(QString::fromStdString(file.string()));
+    if (db.open()) {
+      QSqlQuery q(db);
+      q.prepare("SELECT value FROM meta WHERE key = ?");
+      q.addBindValue(key);
+      if (q.exec() && q.next()) v = q.value(0).toString();
+    }
+  }
+  QSqlDatabase::removeDatabase("meta");
+  return v;
+}
+
+bool hasTable(const fs::path& file, const QString& table) {
+  bool found = false;
+  {
+    QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "tables");
+    db.setDatabaseName(QString::fromStdString(file.string()));
+    if (db.open()) found = db.tables().contains(table);
+  }
+  QSqlDatabase::removeDatabase("tables");
+  return found;
+}
+
 }  // namespace
 
 class TestProjectStore : public QObject {
@@ -132,7 +186,18 @@ class TestProjectStore : public QObject {
  private Q_SLOTS:
   void roundTripIsBitExact() {
     const fs::path f = file("roundtrip.hap");
-    const EvalResult r = result({"rough", "refined"}, 500, 1);
+    EvalResult r = result({"rough", "refined"}, 500, 1);
+    // PCK histograms and pooled counts: the refined run's totals are kept with it.
+    r.totals.assign(2, PredictionTotals(kJointCount, 5));
+    std::mt19937_64 rng(9);
+    std::uniform_real_distribution<double> err(0.0, 0.06);
+    for (int s = 0; s < 40; ++s) {
+      std::vector<double> j(kJointCount), v(5);
+      for (double& x : j) x = err(rng);
+      for (double& x : v) x = err(rng);
+      r.totals[1].joints.add(j), r.totals[1].vertices.add(v);
+    }
+    r.totals[1].handIntersection = {7, 11}, r.totals[1].fingerUnion = {1, 2, 3, 4, 5, 6, 700};
     ProjectStore store;
     store.open(f);
     QVERIFY(fs::exists(f));
@@ -151,6 +216,15 @@ class TestProjectStore : public QObject {
     QVERIFY(!runs[0].createdAt.empty());
     compareRows(store.loadRun(ids[0]), r, "rough");
     compareRows(store.loadRun(ids[1]), r, "refined");
+    const std::optional<PredictionTotals> t = store.loadRunTotals(ids[1]);
+    QVERIFY(t);
+    QCOMPARE(t->joints.histogram(), r.totals[1].joints.histogram());
+    QCOMPARE(t->vertices.samples(), std::int64_t(40));
+    QCOMPARE(t->joints.auc(), r.totals[1].joints.auc());
+    QVERIFY(t->paJoints.samples() == 0);
+    QCOMPARE(t->handIntersection, r.totals[1].handIntersection);
+    QCOMPARE(t->fingerUnion, r.totals[1].fingerUnion);
+    QVERIFY(store.loadRunTotals(ids[0]));
   }
 
   void twoRunsSideBySideAndReopen() {
@@ -258,6 +332,50 @@ class TestProjectStore : public QObject {
         store.saveRun(runInfo({"a", "b"}), result({"a", "b"}, 5000, 8), progress, &token));
     QCOMPARE(store.runs().size(), std::size_t(0));
     QCOMPARE(countRows(f, "sample_metrics"), 0);
+  }
+
+  // Schema 1 files gain the journal and review tables on open; their runs read as before.
+  void version1FileIsUpgraded() {
+    const fs::path f = file("v1.hap");
+    writeVersion1(f);
+    QCOMPARE(metaValue(f, "schema_version"), QString("1"));
+    {
+      ProjectStore store;
+      store.open(f);
+      const auto runs = store.runs();
+      QCOMPARE(runs.size(), std::size_t(1));
+      QCOMPARE(runs[0].name, std::string("refined"));
+      const auto rows = store.loadRun(runs[0].id);
+      QCOMPARE(rows.size(), std::size_t(2));
+      QCOMPARE(rows[1].m.handIou, 0.5);
+      QCOMPARE(rows[1].m.fingerHdMissing, 2);
+      QVERIFY(!store.loadRunTotals(runs[0].id));  // stored by schema 1: no totals
+      // The v2 parts work on the upgraded file, against its existing dataset entry.
+      const std::int64_t id =
+          store.datasetId(DatasetKey{"/data/freihand", "freihand", "training", 32560});
+      QCOMPARE(id, runs[0].datasetId);
+      store.setReviewState(SampleRef{id, 1, "00000001"}, ReviewState::Accepted);
+      QCOMPARE(store.reviewRecords(id).size(), std::size_t(1));
+      QCOMPARE(store.journal(id, 1).size(), std::size_t(1));
+      store.saveRun(runInfo({"later"}), result({"later"}, 3, 12));
+    }
+    QCOMPARE(metaValue(f, "schema_version"), QString("2"));
+    ProjectStore again;  // and it opens as a v2 file from now on
+    again.open(f);
+    QCOMPARE(again.runs().size(), std::size_t(2));
+  }
+
+  // The upgrade is one transaction: if any step fails, the file stays a valid schema 1 file.
+  void failedUpgradeLeavesVersion1() {
+    const fs::path f = file("v1-conflict.hap");
+    writeVersion1(f);
+    execRaw(f, {"CREATE TABLE review (note TEXT)"});  // a table the upgrade wants to create
+    ProjectStore store;
+    expectInputError([&] { store.open(f); }, f, "cannot upgrade the project to schema 2");
+    QVERIFY(!store.isOpen());
+    QCOMPARE(metaValue(f, "schema_version"), QString("1"));
+    QVERIFY(!hasTable(f, "journal"));
+    QVERIFY(hasTable(f, "runs"));
   }
 
   // A process killed mid-transaction (no rollback, no close) leaves the file as it was.

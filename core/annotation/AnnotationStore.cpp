@@ -1,0 +1,232 @@
+#include "annotation/AnnotationStore.h"
+
+#include "dataset/Dataset.h"
+#include "io/AtomicFile.h"
+#include "util/Error.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <unistd.h>
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <stdexcept>
+
+namespace handalign {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr const char* kMaskDir = "mask";
+constexpr const char* kPartsDir = "parts";
+constexpr const char* kExt = ".png";
+
+bool isFile(const fs::path& p) {
+  std::error_code ec;
+  return fs::is_regular_file(p, ec);
+}
+
+std::string readAll(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) throw InputError(p, "cannot open");
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) throw InputError(p, "cannot read");
+  return bytes;
+}
+
+void unlinkIfPresent(const fs::path& p) {
+  if (::unlink(p.c_str()) != 0 && errno != ENOENT)
+    throw InputError(p, std::string("cannot remove: ") + std::strerror(errno));
+}
+
+// A rename is durable once its folder is synced, not before.
+void syncDirectory(const fs::path& dir) {
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) throw InputError(dir, std::string("cannot open folder: ") + std::strerror(errno));
+  ::fsync(fd);
+  ::close(fd);
+}
+
+// writeFileAtomically's temporary name: ".<name>.tmp-<pid>". The pid of the writer, or -1.
+long temporaryFileWriter(const std::string& name) {
+  const std::size_t at = name.rfind(".tmp-");
+  if (name.empty() || name[0] != '.' || at == std::string::npos) return -1;
+  const std::string digits = name.substr(at + 5);
+  if (digits.empty() || digits.size() > 9 ||
+      !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return -1;
+  return std::stol(digits);
+}
+
+bool processAlive(long pid) {
+  return pid == long(::getpid()) || ::kill(pid_t(pid), 0) == 0 || errno == EPERM;
+}
+
+std::string problemOf(const InputError& e) {
+  const std::string what = e.what(), prefix = e.file().string() + ": ";
+  return what.rfind(prefix, 0) == 0 ? what.substr(prefix.size()) : what;
+}
+
+}  // namespace
+
+SampleCatalog::SampleCatalog(int width, int height, std::vector<std::string> ids)
+    : width_(width), height_(height), ids_(std::move(ids)) {
+  index_.reserve(ids_.size());
+  for (std::size_t i = 0; i < ids_.size(); ++i) index_.emplace(ids_[i], i);
+}
+
+SampleCatalog SampleCatalog::of(const Dataset& dataset) {
+  std::vector<std::string> ids(dataset.size());
+  for (std::size_t i = 0; i < ids.size(); ++i) ids[i] = dataset.sampleId(i);
+  return SampleCatalog(dataset.imageWidth(), dataset.imageHeight(), std::move(ids));
+}
+
+std::optional<std::size_t> SampleCatalog::indexOf(const std::string& id) const {
+  const auto it = index_.find(id);
+  if (it == index_.end()) return std::nullopt;
+  return it->second;
+}
+
+AnnotationStore::AnnotationStore(fs::path folder, SampleCatalog catalog, Mode mode)
+    : folder_(std::move(folder)), catalog_(std::move(catalog)), mode_(mode) {
+  std::error_code ec;
+  if (mode_ == Mode::ReadOnly) {
+    if (!fs::is_directory(folder_, ec)) throw InputError(folder_, "no such annotation folder");
+    return;
+  }
+  for (const char* sub : {kMaskDir, kPartsDir}) {
+    fs::create_directories(folder_ / sub, ec);
+    if (ec) throw InputError(folder_ / sub, "cannot create the folder: " + ec.message());
+    for (const auto& entry : fs::directory_iterator(folder_ / sub, ec)) {
+      const long pid = temporaryFileWriter(entry.path().filename().string());
+      if (pid < 0 || processAlive(pid)) continue;
+      if (::unlink(entry.path().c_str()) == 0) ++removedTemporaryFiles_;
+    }
+    if (ec) throw InputError(folder_ / sub, "cannot list the folder: " + ec.message());
+  }
+}
+
+fs::path AnnotationStore::maskPath(std::size_t sample) const {
+  return folder_ / kMaskDir / (catalog_.id(sample) + kExt);
+}
+
+fs::path AnnotationStore::partsPath(std::size_t sample) const {
+  return folder_ / kPartsDir / (catalog_.id(sample) + kExt);
+}
+
+bool AnnotationStore::hasCorrection(std::size_t sample) const { return isFile(maskPath(sample)); }
+bool AnnotationStore::hasParts(std::size_t sample) const { return isFile(partsPath(sample)); }
+
+std::vector<std::size_t> AnnotationStore::corrected() const {
+  std::vector<std::size_t> out;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(folder_ / kMaskDir, ec)) {
+    const fs::path& p = entry.path();
+    if (p.extension() != kExt || p.filename().string()[0] == '.' || !entry.is_regular_file(ec))
+      continue;
+    if (const auto index = catalog_.indexOf(p.stem().string())) out.push_back(*index);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::optional<MaskAnnotation> AnnotationStore::load(std::size_t sample) const {
+  const fs::path hand = maskPath(sample), parts = partsPath(sample);
+  if (!isFile(hand)) return std::nullopt;
+  MaskFiles files;
+  files.hand = readAll(hand);
+  if (isFile(parts)) files.parts = readAll(parts);
+  return decodeMaskFiles(files, catalog_.width(), catalog_.height(), hand, parts);
+}
+
+MaskFiles AnnotationStore::readFiles(std::size_t sample) const {
+  MaskFiles files;
+  if (isFile(maskPath(sample))) files.hand = readAll(maskPath(sample));
+  if (isFile(partsPath(sample))) files.parts = readAll(partsPath(sample));
+  return files;
+}
+
+void AnnotationStore::requireWritable() const {
+  if (mode_ != Mode::ReadWrite) throw InputError(folder_, "opened read-only");
+}
+
+void AnnotationStore::save(std::size_t sample, const MaskAnnotation& annotation) {
+  if (annotation.width() != catalog_.width() || annotation.height() != catalog_.height())
+    throw std::invalid_argument("corrected mask of sample " + catalog_.id(sample) + " is " +
+                                std::to_string(annotation.width()) + "x" +
+                                std::to_string(annotation.height()) + ", its image is " +
+                                std::to_string(catalog_.width()) + "x" +
+                                std::to_string(catalog_.height()));
+  write(sample, encodeMaskAnnotation(annotation));
+}
+
+void AnnotationStore::write(std::size_t sample, const MaskFiles& files) {
+  requireWritable();
+  if (files.empty()) return remove(sample);
+  // Parts first: until the hand mask lands, the sample reads as its previous version (or as
+  // uncorrected); a kill in between is repaired from the journal (docs/adr/0009).
+  if (files.parts.empty())
+    unlinkIfPresent(partsPath(sample));
+  else
+    writeFileAtomically(partsPath(sample), files.parts);
+  if (files.hand.empty())
+    unlinkIfPresent(maskPath(sample));
+  else
+    writeFileAtomically(maskPath(sample), files.hand);
+  syncDirectory(folder_ / kPartsDir);
+  syncDirectory(folder_ / kMaskDir);
+}
+
+void AnnotationStore::remove(std::size_t sample) {
+  requireWritable();
+  unlinkIfPresent(maskPath(sample));
+  unlinkIfPresent(partsPath(sample));
+  syncDirectory(folder_ / kMaskDir);
+  syncDirectory(folder_ / kPartsDir);
+}
+
+std::vector<AnnotationProblem> AnnotationStore::scan() const {
+  using Kind = AnnotationProblem::Kind;
+  std::vector<AnnotationProblem> problems;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(folder_, ec)) {
+    const std::string name = entry.path().filename().string();
+    const bool layerDir = (name == kMaskDir || name == kPartsDir) && entry.is_directory(ec);
+    if (!layerDir && name != "review.csv" && name != "provenance.json")
+      problems.push_back({Kind::Foreign, entry.path(),
+                          "not part of the annotation layout (mask/, parts/); ignored"});
+  }
+  for (const char* sub : {kMaskDir, kPartsDir}) {
+    const MaskLayer layer = std::strcmp(sub, kMaskDir) == 0 ? MaskLayer::Hand : MaskLayer::Parts;
+    for (const auto& entry : fs::directory_iterator(folder_ / sub, ec)) {
+      const fs::path& p = entry.path();
+      const std::string name = p.filename().string();
+      if (temporaryFileWriter(name) >= 0) continue;  // a save in flight (or one to clean up)
+      const auto index = catalog_.indexOf(p.stem().string());
+      if (!entry.is_regular_file(ec))
+        problems.push_back({Kind::Foreign, p, "not a file; ignored"});
+      else if (p.extension() != kExt)
+        problems.push_back(
+            {Kind::Foreign, p, "not a PNG mask (masks are <sample id>.png); ignored"});
+      else if (!index)
+        problems.push_back({Kind::Foreign, p,
+                            "not named after a sample of this dataset split (e.g. " +
+                                (catalog_.size() ? catalog_.id(0) : std::string("<id>")) +
+                                ".png); ignored"});
+      else if (layer == MaskLayer::Parts && !isFile(maskPath(*index)))
+        problems.push_back({Kind::Orphan, p, "a part layer without its hand mask; ignored"});
+      else
+        try {
+          decodeMaskLayer(readAll(p), layer, catalog_.width(), catalog_.height(), p);
+        } catch (const InputError& e) {
+          problems.push_back({Kind::Invalid, p, problemOf(e)});
+        }
+    }
+  }
+  std::sort(problems.begin(), problems.end(),
+            [](const AnnotationProblem& a, const AnnotationProblem& b) { return a.file < b.file; });
+  return problems;
+}
+
+}  // namespace handalign

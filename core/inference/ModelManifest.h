@@ -1,0 +1,70 @@
+// A model = a checkpoint + the JSON manifest beside it (docs/models.md): input, crop, outputs and
+// their coordinate frame, vertex order and hand model.
+#pragma once
+
+#include <array>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace handalign {
+
+enum class CropSource { Mask, Joints, Box, Image };
+enum class CoordinateFrame { Camera, Lixel };
+enum class RootDepthSource { GroundTruth, File, Fixed };
+
+// Which element of the network's output: a key of a returned dict, or an index into a returned
+// tuple / list (index 0 also names a single returned tensor).
+struct OutputRef {
+  std::string key;  // non-empty: dict key
+  int index = -1;   // >= 0: tuple / list index
+  bool given() const { return !key.empty() || index >= 0; }
+  std::string str() const { return key.empty() ? "#" + std::to_string(index) : "\"" + key + "\""; }
+};
+
+struct ModelManifest {
+  std::filesystem::path file;        // the manifest itself (absolute)
+  std::string name;                  // for provenance; defaults to the manifest's stem
+  std::string architecture;          // "torchscript" or "handar" (the native network)
+  std::filesystem::path checkpoint;  // absolute
+
+  std::string handModelName;  // the hand model the vertices belong to (empty: not checked)
+  int vertexCount = 0;
+  // Hand-model vertex i is network vertex vertexOrder[i]; empty = the same order.
+  std::vector<int> vertexOrder;
+
+  int inputSize = 256;  // square crop side, pixels
+  bool bgr = false;     // channel order given to the network
+  double scale = 1.0 / 255.0;
+  std::array<double, 3> mean{0, 0, 0}, std{1, 1, 1};  // x = (pixel·scale − mean) / std
+
+  CropSource crop = CropSource::Mask;
+  double enlarge = 1.25;
+  std::filesystem::path boxFile;  // CropSource::Box
+
+  OutputRef rough, refined, refinedOffsets, joints, segmentation;
+
+  CoordinateFrame frame = CoordinateFrame::Camera;
+  int lixelBins = 64;
+  double depthBox = 0.3;  // metres, the lixel z range around the root
+  RootDepthSource rootDepth = RootDepthSource::GroundTruth;
+  int rootJoint = 0;
+  std::filesystem::path rootDepthFile;
+  double rootDepthValue = 0.0;
+
+  bool isNative() const { return architecture == "handar"; }
+};
+
+// Reads the manifest. `model` is the manifest (.json) or the checkpoint, whose manifest is the
+// .json file of the same stem beside it. Throws InputError naming the file and the problem.
+ModelManifest loadModelManifest(const std::filesystem::path& model);
+
+// The manifest path for a checkpoint or a manifest path (no check that it exists).
+std::filesystem::path manifestPathFor(const std::filesystem::path& model);
+
+// Checks vertex_order against the hand model's vertex count (and the manifest's): a permutation
+// of 0..V-1. Throws InputError naming the manifest.
+void checkManifestAgainstHandModel(const ModelManifest& m, const std::string& handModelName,
+                                   int handModelVertices);
+
+}  // namespace handalign

@@ -1,0 +1,37 @@
+// Network outputs to camera-frame metres in the hand model's vertex order: the lixel frame of
+// HandAR / I2L-MeshNet (docs/models.md) or camera-frame coordinates as given.
+#pragma once
+
+#include "geometry/Camera.h"
+#include "geometry/Points.h"
+#include "inference/CropGeometry.h"
+#include "inference/ModelManifest.h"
+
+#include <vector>
+
+namespace handalign {
+
+// What decoding needs to know about one sample.
+struct SampleFrame {
+  Intrinsics intrinsics;
+  CropTransform crop;
+  double rootDepth = 0.0;  // metres; used by the lixel frame
+};
+
+// One lixel-frame point to the camera frame: u = x / bins · size and v likewise in the crop, then
+// crop → image (crop.toImage), Z = (z / bins · 2 − 1) · depthBox / 2 + rootDepth, and
+// (X, Y, Z) = Z · K⁻¹ (u, v, 1).
+Eigen::Vector3d lixelToCamera(const Eigen::Vector3d& lixel, const ModelManifest& manifest,
+                              const SampleFrame& frame);
+
+// rows × 3 floats of one sample (network order) to camera-frame metres.
+Points decodePoints(const float* data, int rows, const ModelManifest& manifest,
+                    const SampleFrame& frame);
+
+// Hand-model vertex i = network vertex vertexOrder[i] (empty: the same order).
+Points toHandModelOrder(const Points& network, const std::vector<int>& vertexOrder);
+
+// Rounds every coordinate to `step` metres (what the prediction files keep).
+void roundPoints(Points& points, double step);
+
+}  // namespace handalign

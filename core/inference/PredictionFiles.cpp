@@ -1,0 +1,221 @@
+#include "inference/PredictionFiles.h"
+
+#include "eval/Report.h"
+#include "io/AtomicFile.h"
+#include "io/JsonWriter.h"
+#include "util/Error.h"
+
+#include <unistd.h>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+namespace handalign {
+namespace fs = std::filesystem;
+
+namespace {
+
+void appendPoints(std::string& out, const Points& p) {
+  out += '[';
+  for (Eigen::Index i = 0; i < p.rows(); ++i) {
+    if (i) out += ", ";
+    out += '[' + formatNumber(p(i, 0)) + ", " + formatNumber(p(i, 1)) + ", " +
+           formatNumber(p(i, 2)) + ']';
+  }
+  out += ']';
+}
+
+std::string absoluteText(const fs::path& p) {
+  return p.empty() ? std::string() : fs::absolute(p).lexically_normal().string();
+}
+
+std::string describeFrame(const ModelManifest& m) {
+  if (m.frame == CoordinateFrame::Camera) return "camera frame, metres";
+  std::string root =
+      m.rootDepth == RootDepthSource::Fixed  ? "fixed " + formatNumber(m.rootDepthValue) + " m"
+      : m.rootDepth == RootDepthSource::File ? "file " + m.rootDepthFile.string()
+                                             : "GT joint " + std::to_string(m.rootJoint);
+  return "lixel, " + std::to_string(m.lixelBins) + " bins, depth box " + formatNumber(m.depthBox) +
+         " m, root depth " + root;
+}
+
+std::string describeCrop(const ModelManifest& m) {
+  const char* source = m.crop == CropSource::Mask     ? "GT mask"
+                       : m.crop == CropSource::Joints ? "GT joints"
+                       : m.crop == CropSource::Box    ? "box file"
+                                                      : "whole image";
+  return std::string(source) + " box x " + formatNumber(m.enlarge) + ", " +
+         std::to_string(m.inputSize) + " px square";
+}
+
+std::string provenanceJson(const InferenceProvenance& p, std::size_t samples, bool refined) {
+  JsonWriter w;
+  w.beginObject().key("format").value("handalign.infer").key("version").value(1);
+  w.key("tool").value("handalign").key("tool_version").value(p.version);
+  w.key("model").beginObject();
+  w.key("name").value(p.modelName).key("manifest").value(p.manifestFile);
+  w.key("checkpoint").value(p.checkpointFile).key("fingerprint").value(p.checkpointFingerprint);
+  w.key("architecture").value(p.architecture).key("outputs").value(p.frame);
+  w.key("crop").value(p.crop).endObject();
+  w.key("dataset").beginObject().key("root").value(p.datasetRoot);
+  w.key("format").value(p.datasetFormat).key("split").value(p.split);
+  w.key("size").value(p.datasetSize).endObject();
+  w.key("hand_model").beginObject().key("name").value(p.handModelName);
+  w.key("file").value(p.handModelFile).endObject();
+  w.key("device").value(p.device).key("batch").value(p.batchSize).key("half").value(p.half);
+  w.key("samples").value(samples);
+  w.key("files").beginArray().value("pred_rough.json");
+  if (refined) w.value("pred_refined.json");
+  w.endArray();
+  w.key("coordinates").value("camera frame, metres, rounded to 0.1 um; hand-model vertex order");
+  w.endObject();
+  return w.str() + "\n";
+}
+
+}  // namespace
+
+InferenceProvenance makeProvenance(const ModelRunner& runner, const Dataset& dataset,
+                                   const HandModel& handModel, const fs::path& handModelFile,
+                                   const std::string& version) {
+  const ModelManifest& m = runner.manifest();
+  InferenceProvenance p;
+  p.version = version;
+  p.modelName = m.name;
+  p.manifestFile = absoluteText(m.file);
+  p.checkpointFile = absoluteText(m.checkpoint);
+  p.checkpointFingerprint = fileFingerprint(m.checkpoint);
+  p.architecture = m.architecture;
+  p.frame = describeFrame(m);
+  p.crop = describeCrop(m);
+  p.datasetRoot = absoluteText(dataset.root());
+  p.datasetFormat = dataset.formatId();
+  p.split = dataset.split();
+  p.datasetSize = dataset.size();
+  p.handModelName = handModel.name;
+  p.handModelFile = absoluteText(handModelFile);
+  p.device = runner.deviceName();
+  p.batchSize = runner.options().batchSize;
+  p.half = runner.options().half;
+  return p;
+}
+
+// One output file: joints kept as text in memory (small), vertices streamed to a scratch file.
+struct PredictionFileWriter::Stream {
+  fs::path target, scratch;
+  std::ofstream vertices;
+  std::string joints, buffer;
+  ~Stream() {
+    vertices.close();
+    if (!scratch.empty()) ::unlink(scratch.c_str());
+  }
+};
+
+PredictionFileWriter::PredictionFileWriter(fs::path dir) : dir_(std::move(dir)) {}
+
+PredictionFileWriter::~PredictionFileWriter() {
+  streams_.clear();
+  std::error_code ec;
+  if (!committed_ && madeDir_ && fs::is_empty(dir_, ec)) fs::remove(dir_, ec);
+}
+
+void PredictionFileWriter::add(const SampleInference& s) {
+  if (s.sample != count_)
+    throw std::invalid_argument("prediction files take samples 0, 1, 2, ... in order (got " +
+                                std::to_string(s.sample) + " at position " +
+                                std::to_string(count_) + ")");
+  if (count_ == 0) {
+    refined_ = s.refinedVertices.rows() > 0;
+    std::error_code ec;
+    if (!fs::exists(dir_, ec)) {
+      fs::create_directories(dir_, ec);
+      if (ec) throw InputError(dir_, "cannot create output folder: " + ec.message());
+      madeDir_ = true;
+    }
+    for (const char* name : {"pred_rough.json", "pred_refined.json"}) {
+      if (!refined_ && std::string(name) == "pred_refined.json") break;
+      auto stream = std::make_unique<Stream>();
+      stream->target = dir_ / name;
+      stream->scratch =
+          dir_ / ("." + std::string(name) + ".vertices-" + std::to_string(::getpid()));
+      stream->vertices.open(stream->scratch, std::ios::binary | std::ios::trunc);
+      if (!stream->vertices) throw InputError(stream->target, "cannot write");
+      streams_.push_back(std::move(stream));
+    }
+  }
+  if ((s.refinedVertices.rows() > 0) != refined_)
+    throw std::invalid_argument("every sample needs a refined mesh, or none");
+  const Points* meshes[2][2] = {{&s.roughJoints, &s.roughVertices},
+                                {&s.refinedJoints, &s.refinedVertices}};
+  for (std::size_t k = 0; k < streams_.size(); ++k) {
+    Stream& out = *streams_[k];
+    if (count_) out.joints += ", ";
+    appendPoints(out.joints, *meshes[k][0]);
+    out.buffer.clear();
+    if (count_) out.buffer += ", ";
+    appendPoints(out.buffer, *meshes[k][1]);
+    out.vertices.write(out.buffer.data(), std::streamsize(out.buffer.size()));
+    if (!out.vertices) throw InputError(out.target, "cannot write (disk full?)");
+  }
+  ++count_;
+}
+
+void PredictionFileWriter::commit(const InferenceProvenance& provenance) {
+  if (count_ == 0) throw std::invalid_argument("no predictions to write");
+  std::vector<std::unique_ptr<AtomicWriter>> files;
+  for (auto& stream : streams_) {
+    Stream& s = *stream;
+    s.vertices.close();
+    if (!s.vertices) throw InputError(s.target, "cannot write (disk full?)");
+    auto file = std::make_unique<AtomicWriter>(s.target);
+    file->write("[[" + s.joints + "], [");
+    std::ifstream in(s.scratch, std::ios::binary);
+    std::vector<char> chunk(1 << 20);
+    while (in.read(chunk.data(), std::streamsize(chunk.size())) || in.gcount() > 0)
+      file->write(chunk.data(), std::size_t(in.gcount()));
+    file->write("]]\n");
+    files.push_back(std::move(file));
+  }
+  auto info = std::make_unique<AtomicWriter>(dir_ / "infer.json");
+  info->write(provenanceJson(provenance, count_, refined_));
+  files.push_back(std::move(info));
+  for (auto& f : files) f->commit();
+  committed_ = true;
+  streams_.clear();
+}
+
+void writePredictionFiles(const fs::path& dir, const std::vector<SampleInference>& results,
+                          const InferenceProvenance& provenance) {
+  PredictionFileWriter writer(dir);
+  for (const SampleInference& s : results) writer.add(s);
+  writer.commit(provenance);
+}
+
+std::vector<Prediction> toPredictions(const std::vector<SampleInference>& results,
+                                      std::size_t datasetSize, const std::string& prefix) {
+  if (results.empty()) return {};
+  const bool refined = results.front().refinedVertices.rows() > 0;
+  const int vertices = int(results.front().roughVertices.rows());
+  std::vector<Prediction> out;
+  for (int k = 0; k < (refined ? 2 : 1); ++k) {
+    Prediction p;
+    p.name = prefix + (k ? "refined" : "rough");
+    p.joints = NumericArray(datasetSize, kJointCount, 3);
+    p.vertices = NumericArray(datasetSize, vertices, 3);
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    for (std::size_t i = 0; i < datasetSize; ++i) {
+      std::fill_n(p.joints.mutableItem(i), p.joints.itemSize(), nan);
+      std::fill_n(p.vertices.mutableItem(i), p.vertices.itemSize(), nan);
+    }
+    for (const SampleInference& s : results) {
+      if (s.sample >= datasetSize) throw std::out_of_range("sample outside the dataset");
+      const Points& joints = k ? s.refinedJoints : s.roughJoints;
+      const Points& verts = k ? s.refinedVertices : s.roughVertices;
+      std::copy_n(joints.data(), joints.size(), p.joints.mutableItem(s.sample));
+      std::copy_n(verts.data(), verts.size(), p.vertices.mutableItem(s.sample));
+    }
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+}  // namespace handalign

@@ -1,0 +1,71 @@
+// The results of a model run as FreiHAND prediction files (pred_rough.json, pred_refined.json,
+// read by `handalign eval`) with their provenance (infer.json), or as in-memory predictions.
+#pragma once
+
+#include "dataset/Predictions.h"
+#include "inference/ModelRunner.h"
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace handalign {
+
+// Where a run's predictions come from, written to infer.json.
+struct InferenceProvenance {
+  std::string version;  // of the tool
+  std::string modelName, manifestFile, checkpointFile, checkpointFingerprint, architecture;
+  std::string frame, crop;  // the manifest's conventions, in words
+  std::string datasetRoot, datasetFormat, split;
+  std::size_t datasetSize = 0;
+  std::string handModelName, handModelFile;
+  std::string device;
+  int batchSize = 0;
+  bool half = false;
+};
+
+InferenceProvenance makeProvenance(const ModelRunner& runner, const Dataset& dataset,
+                                   const HandModel& handModel,
+                                   const std::filesystem::path& handModelFile,
+                                   const std::string& version);
+
+// Streams results into pred_rough.json and pred_refined.json (`[xyz list, verts list]`, metres,
+// camera frame) in `dir`. Nothing appears under the final names before commit(); a writer
+// destroyed uncommitted removes what it wrote (and `dir`, if it made it and it is empty).
+class PredictionFileWriter {
+ public:
+  explicit PredictionFileWriter(std::filesystem::path dir);
+  ~PredictionFileWriter();
+  PredictionFileWriter(const PredictionFileWriter&) = delete;
+  PredictionFileWriter& operator=(const PredictionFileWriter&) = delete;
+
+  // Samples must come in dataset order from 0 (the file format has no sample ids); all with or
+  // all without a refined mesh. Throws std::invalid_argument otherwise.
+  void add(const SampleInference& sample);
+  // Writes the files (pred_refined.json only when there are refined meshes) and infer.json, then
+  // renames them into place. Throws InputError when the folder cannot be written.
+  void commit(const InferenceProvenance& provenance);
+  std::size_t count() const { return count_; }
+
+ private:
+  struct Stream;
+  std::filesystem::path dir_;
+  bool madeDir_ = false, committed_ = false;
+  std::size_t count_ = 0;
+  bool refined_ = false;
+  std::vector<std::unique_ptr<Stream>> streams_;  // rough, refined
+};
+
+// All results of a run, written with a PredictionFileWriter.
+void writePredictionFiles(const std::filesystem::path& dir,
+                          const std::vector<SampleInference>& results,
+                          const InferenceProvenance& provenance);
+
+// The engine's in-memory predictions ("<prefix>rough", "<prefix>refined" when present) with one
+// item per dataset sample: samples the run did not cover are NaN, so evaluate only those it did
+// (EvalOptions::limit over a run of samples 0..n-1, or SampleEvaluator per sample).
+std::vector<Prediction> toPredictions(const std::vector<SampleInference>& results,
+                                      std::size_t datasetSize, const std::string& prefix = "");
+
+}  // namespace handalign

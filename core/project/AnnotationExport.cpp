@@ -1,0 +1,158 @@
+#include "project/AnnotationExport.h"
+
+#include "io/Csv.h"
+#include "io/JsonWriter.h"
+#include "util/Error.h"
+
+#include <QDateTime>
+
+#include <fcntl.h>
+#include <unistd.h>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+namespace handalign {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr const char* kFormat = "handalign.annotations_export";
+
+void writeFile(const fs::path& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), std::streamsize(bytes.size()));
+  out.close();
+  if (!out) throw InputError(path, "cannot write");
+}
+
+void syncFolder(const fs::path& dir, bool wholeFileSystem) {
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) throw InputError(dir, std::string("cannot open folder: ") + std::strerror(errno));
+  // syncfs: every file written into the staging folder in one call, instead of one fsync each.
+  if (wholeFileSystem) ::syncfs(fd);
+  ::fsync(fd);
+  ::close(fd);
+}
+
+bool isEmptyFolder(const fs::path& dir) {
+  std::error_code ec;
+  return fs::is_directory(dir, ec) && fs::is_empty(dir, ec);
+}
+
+bool isEarlierExport(const fs::path& dir) {
+  std::ifstream in(dir / "provenance.json");
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return text.find(std::string("\"") + kFormat + "\"") != std::string::npos;
+}
+
+// Removes the staging folder unless it was renamed into place.
+struct Staging {
+  fs::path dir;
+  bool keep = false;
+  ~Staging() {
+    std::error_code ec;
+    if (!keep) fs::remove_all(dir, ec);
+  }
+};
+
+std::string provenanceJson(const AnnotationExportInfo& info, const AnnotationStore& store,
+                           const AnnotationExportCounts& counts) {
+  JsonWriter w;
+  w.beginObject().key("format").value(kFormat).key("version").value(1);
+  w.key("tool").value(info.tool).key("tool_version").value(info.version);
+  w.key("exported_at")
+      .value(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString());
+  w.key("dataset").beginObject().key("root").value(info.dataset.root);
+  w.key("format").value(info.dataset.format).key("split").value(info.dataset.split);
+  w.key("size").value(info.dataset.size).endObject();
+  w.key("project").value(info.projectFile);
+  w.key("annotation_folder").value(store.folder().string());
+  w.key("masks").value(counts.masks).key("parts").value(counts.parts);
+  w.key("reviewed").value(counts.reviewed);
+  w.key("layout").value(
+      "mask/<sample id>.png: 8-bit grey, 0 background, 255 hand (FreiHAND's training/mask); "
+      "parts/<sample id>.png: 8-bit, 0 none, 1 palm, 2 thumb, 3 index, 4 middle, 5 ring, 6 pinky; "
+      "both at the sample image's size; review.csv: one row per sample");
+  w.endObject();
+  return w.str();
+}
+
+}  // namespace
+
+std::string reviewCsv(const AnnotationStore& store, const std::vector<ReviewRecord>& review) {
+  const SampleCatalog& catalog = store.catalog();
+  std::vector<const ReviewRecord*> bySample(catalog.size(), nullptr);
+  for (const ReviewRecord& r : review)
+    if (r.sampleIndex < bySample.size()) bySample[r.sampleIndex] = &r;
+  std::vector<bool> corrected(catalog.size(), false);
+  for (std::size_t i : store.corrected()) corrected[i] = true;
+  std::string out = "sample_index,sample_id,state,user,updated_at,has_correction,has_parts\n";
+  for (std::size_t i = 0; i < catalog.size(); ++i) {
+    const ReviewRecord* r = bySample[i];
+    out += std::to_string(i) + "," + csvField(catalog.id(i)) + "," +
+           toString(r ? r->state : ReviewState::Todo) + "," + (r ? csvField(r->user) : "") + "," +
+           (r ? csvField(r->updatedAt) : "") + "," + (corrected[i] ? "1" : "0") + "," +
+           (corrected[i] && store.hasParts(i) ? "1" : "0") + "\n";
+  }
+  return out;
+}
+
+AnnotationExportCounts exportAnnotations(const AnnotationStore& store,
+                                         const std::vector<ReviewRecord>& review,
+                                         const AnnotationExportInfo& info, const fs::path& outArg,
+                                         bool overwrite, const ProgressCallback& progress,
+                                         const CancellationToken* cancel) {
+  const fs::path out = fs::absolute(outArg).lexically_normal();
+  const fs::path target = out.has_filename() ? out : out.parent_path();
+  std::error_code ec;
+  const bool replace = fs::exists(target, ec) && !isEmptyFolder(target);
+  if (replace && !(overwrite && fs::is_directory(target, ec) && isEarlierExport(target)))
+    throw InputError(target, overwrite ? "exists and is not an earlier annotation export; give "
+                                         "a new folder"
+                                       : "exists and is not empty (give a new folder, or "
+                                         "--overwrite to replace an earlier export)");
+  const std::string tag = std::to_string(::getpid());
+  Staging staging{target.parent_path() / ("." + target.filename().string() + ".tmp-" + tag)};
+  fs::remove_all(staging.dir, ec);
+  for (const char* sub : {"mask", "parts"}) {
+    fs::create_directories(staging.dir / sub, ec);
+    if (ec) throw InputError(staging.dir, "cannot create the output folder: " + ec.message());
+  }
+
+  AnnotationExportCounts counts;
+  const std::vector<std::size_t> samples = store.corrected();
+  const SampleCatalog& catalog = store.catalog();
+  for (std::size_t k = 0; k < samples.size(); ++k) {
+    if (cancel && cancel->isCancelled()) throw Cancelled{};
+    if (progress && (k & 255) == 0) progress(k, samples.size());
+    const std::size_t i = samples[k];
+    const MaskFiles files = store.readFiles(i);
+    decodeMaskFiles(files, catalog.width(), catalog.height(), store.maskPath(i),
+                    store.partsPath(i));  // checked: a bad correction stops the export
+    const std::string name = catalog.id(i) + ".png";
+    writeFile(staging.dir / "mask" / name, files.hand);
+    ++counts.masks;
+    if (!files.parts.empty()) writeFile(staging.dir / "parts" / name, files.parts), ++counts.parts;
+  }
+  for (const ReviewRecord& r : review)
+    if (r.sampleIndex < catalog.size() && r.state != ReviewState::Todo) ++counts.reviewed;
+  writeFile(staging.dir / "review.csv", reviewCsv(store, review));
+  writeFile(staging.dir / "provenance.json", provenanceJson(info, store, counts));
+  syncFolder(staging.dir, true);
+
+  const fs::path old = target.parent_path() / ("." + target.filename().string() + ".old-" + tag);
+  if (replace && ::rename(target.c_str(), old.c_str()) != 0)
+    throw InputError(target, std::string("cannot replace: ") + std::strerror(errno));
+  if (::rename(staging.dir.c_str(), target.c_str()) != 0) {
+    const int err = errno;
+    if (replace) ::rename(old.c_str(), target.c_str());
+    throw InputError(target, std::string("cannot write: ") + std::strerror(err));
+  }
+  staging.keep = true;
+  syncFolder(target.parent_path(), false);
+  if (replace) fs::remove_all(old, ec);
+  if (progress) progress(samples.size(), samples.size());
+  return counts;
+}
+
+}  // namespace handalign

@@ -1,0 +1,119 @@
+// ProjectStore: creating, checking and upgrading the schema of a project file.
+#include "project/ProjectStore.h"
+
+#include "project/ProjectSql.h"
+#include "util/Error.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QStringList>
+
+#include <map>
+
+namespace handalign {
+using namespace projectsql;
+namespace {
+
+constexpr const char* kApplication = "handalign-studio";
+
+// Schema 1: datasets, evaluation runs and their per-sample metrics.
+QStringList schema1() {
+  QStringList cols;
+  for (const auto& c : metricColumns()) cols << quoted(c) + " REAL";
+  return {
+      "CREATE TABLE datasets (id INTEGER PRIMARY KEY, root TEXT NOT NULL, format TEXT NOT NULL, "
+      "split TEXT NOT NULL, size INTEGER NOT NULL, UNIQUE (root, format, split))",
+      // AUTOINCREMENT: a deleted run's id is never reused, so a stale id cannot name another run.
+      "CREATE TABLE runs (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, "
+      "dataset_id INTEGER NOT NULL REFERENCES datasets(id), prediction_file TEXT NOT NULL, "
+      "fingerprint TEXT NOT NULL, options_json TEXT NOT NULL, created_at TEXT NOT NULL, "
+      "sample_count INTEGER NOT NULL)",
+      "CREATE TABLE sample_metrics (run_id INTEGER NOT NULL REFERENCES runs(id) "
+      "ON DELETE CASCADE, sample_index INTEGER NOT NULL, sample_id TEXT NOT NULL, " +
+          cols.join(", ") +
+          ", hand_hd95_missing INTEGER NOT NULL, finger_hd95_missing INTEGER NOT NULL, "
+          "PRIMARY KEY (run_id, sample_index)) WITHOUT ROWID",
+  };
+}
+
+// Added by schema 2: the runs' totals, the journal of corrected masks and the review state of
+// each sample.
+QStringList schema2() {
+  return {
+      // prev_*: the version the entry replaced (NULL layer: it did not exist). pending_*: the new
+      // version until its files are on disk (docs/adr/0009). new_hash: MaskFiles::hash().
+      "CREATE TABLE journal (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+      "dataset_id INTEGER NOT NULL REFERENCES datasets(id), sample_index INTEGER NOT NULL, "
+      "sample_id TEXT NOT NULL, user TEXT NOT NULL, time TEXT NOT NULL, action TEXT NOT NULL, "
+      "changes_mask INTEGER NOT NULL, prev_hand BLOB, prev_parts BLOB, new_hash TEXT NOT NULL, "
+      "pending_hand BLOB, pending_parts BLOB, applied INTEGER NOT NULL)",
+      // The PCK histograms and pooled counts of a run (predictionTotalsJson); NULL before v2.
+      "ALTER TABLE runs ADD COLUMN totals_json TEXT",
+      "CREATE INDEX journal_by_sample ON journal (dataset_id, sample_index, id)",
+      "CREATE INDEX journal_pending ON journal (dataset_id, id) WHERE applied = 0",
+      "CREATE TABLE review (dataset_id INTEGER NOT NULL REFERENCES datasets(id), "
+      "sample_index INTEGER NOT NULL, sample_id TEXT NOT NULL, state TEXT NOT NULL CHECK (state "
+      "IN ('todo', 'in_progress', 'accepted', 'needs_another_look')), updated_at TEXT NOT NULL, "
+      "user TEXT NOT NULL, PRIMARY KEY (dataset_id, sample_index)) WITHOUT ROWID",
+  };
+}
+
+}  // namespace
+
+void ProjectStore::createSchema() {
+  QSqlDatabase db = QSqlDatabase::database(connection_);
+  Transaction tx(db);
+  QSqlQuery query(db);
+  const QStringList statements =
+      QStringList{"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+                  QStringLiteral("INSERT INTO meta VALUES ('application', '%1'), "
+                                 "('schema_version', '%2')")
+                      .arg(kApplication)
+                      .arg(kSchemaVersion)} +
+      schema1() + schema2();
+  for (const QString& sql : statements)
+    if (!query.exec(sql)) fail("cannot create the project schema", query.lastError().text());
+  if (!tx.commit()) fail("cannot create the project schema", db.lastError().text());
+}
+
+void ProjectStore::upgradeFrom1() {
+  QSqlDatabase db = QSqlDatabase::database(connection_);
+  Transaction tx(db);
+  if (!tx.begun()) fail("cannot upgrade the project to schema 2", db.lastError().text());
+  QSqlQuery query(db);
+  for (const QString& sql : schema2() + QStringList{"UPDATE meta SET value = '2' WHERE key = "
+                                                    "'schema_version'"})
+    if (!query.exec(sql))
+      fail("cannot upgrade the project to schema 2 (left unchanged)", query.lastError().text());
+  query.finish();
+  if (!tx.commit())
+    fail("cannot upgrade the project to schema 2 (left unchanged)", db.lastError().text());
+}
+
+void ProjectStore::checkSchema() {
+  QSqlDatabase db = QSqlDatabase::database(connection_);
+  QSqlQuery query(db);
+  std::map<std::string, std::string> meta;
+  if (!query.exec(QStringLiteral("SELECT key, value FROM meta")))
+    fail("not a HandAlign project (unreadable meta table)", query.lastError().text());
+  while (query.next()) meta[s(query.value(0))] = s(query.value(1));
+  query.finish();
+  if (meta["application"] != kApplication) fail("not a HandAlign project", {});
+  bool ok = false;
+  const int version = q(meta["schema_version"]).toInt(&ok);
+  if (!ok || version < 1) fail("damaged project (no valid schema_version)", {});
+  if (version > kSchemaVersion)
+    fail("written by a newer HandAlign (project schema " + std::to_string(version) +
+             ", this version reads up to " + std::to_string(kSchemaVersion) + ")",
+         {});
+  const QSqlRecord record = db.record(QStringLiteral("sample_metrics"));
+  for (const auto& c : metricColumns())
+    if (!record.contains(q(c))) fail("damaged project (sample_metrics lacks " + c + ")", {});
+  if (version == 1) upgradeFrom1();
+  for (const char* table : {"journal", "review"})
+    if (db.record(QString::fromLatin1(table)).isEmpty())
+      fail(std::string("damaged project (no ") + table + " table)", {});
+}
+
+}  // namespace handalign

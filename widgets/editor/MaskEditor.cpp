@@ -1,0 +1,351 @@
+#include "MaskEditor.h"
+
+#include "MaskEditCommand.h"
+#include "canvas/ImageCanvas.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QUndoStack>
+
+#include <opencv2/core.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace handalign {
+namespace {
+
+QRect toQRect(PixelRect r) {
+  return r.empty() ? QRect() : QRect(r.x0, r.y0, r.width(), r.height());
+}
+
+// 8-bit RGB copy of `image` at w×h (GrabCut's input).
+cv::Mat rgbMat(const QImage& image, int w, int h) {
+  if (image.isNull() || w <= 0 || h <= 0) return {};
+  QImage rgb = image.convertToFormat(QImage::Format_RGB888);
+  if (rgb.size() != QSize(w, h))
+    rgb = rgb.scaled(w, h, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+  cv::Mat out(h, w, CV_8UC3);
+  for (int y = 0; y < h; ++y) std::copy_n(rgb.constScanLine(y), 3 * w, out.ptr<std::uint8_t>(y));
+  return out;
+}
+
+}  // namespace
+
+MaskEditor::MaskEditor(QObject* parent) : QObject(parent) {
+  stack_ = new QUndoStack(this);
+  stack_->setUndoLimit(undoLimit_);
+  connect(stack_, &QUndoStack::cleanChanged, this,
+          [this](bool clean) { Q_EMIT modifiedChanged(!clean); });
+  createActions();
+  retranslate();
+}
+
+MaskEditor::~MaskEditor() { attach(nullptr); }
+
+void MaskEditor::createActions() {
+  toolGroup_ = new QActionGroup(this);
+  // Exclusive: choosing the active tool again keeps it; Esc (or setTool(None)) unchecks them all.
+  toolGroup_->setExclusionPolicy(QActionGroup::ExclusionPolicy::Exclusive);
+  for (int i = 0; i < kToolCount; ++i) {
+    auto* a = new QAction(this);
+    a->setCheckable(true);
+    a->setShortcut(QKeySequence(Qt::Key(Qt::Key_1 + i)));
+    a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    a->setActionGroup(toolGroup_);
+    const Tool tool = Tool(i + 1);
+    connect(a, &QAction::triggered, this, [this, tool] { setTool(tool); });
+    toolActions_[std::size_t(i)] = a;
+  }
+  const auto make = [this](QKeySequence key, auto slot) {
+    auto* a = new QAction(this);
+    a->setShortcut(key);
+    a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(a, &QAction::triggered, this, slot);
+    return a;
+  };
+  leaveAction_ = make(QKeySequence(Qt::Key_Escape), [this] { leaveTool(); });
+  growAction_ = make(QKeySequence(Qt::Key_BracketRight), [this] { growBrush(); });
+  shrinkAction_ = make(QKeySequence(Qt::Key_BracketLeft), [this] { shrinkBrush(); });
+  protectAction_ = new QAction(this);
+  protectAction_->setCheckable(true);
+  protectAction_->setChecked(protect_);
+  connect(protectAction_, &QAction::toggled, this, &MaskEditor::setProtectOthers);
+  for (int i = 0; i < 3; ++i) {
+    auto* a = new QAction(this);
+    connect(a, &QAction::triggered, this, [this, i] { applyMeshProposal(MeshSource(i)); });
+    fromMeshActions_[std::size_t(i)] = a;
+  }
+  undoAction_ = stack_->createUndoAction(this);
+  undoAction_->setShortcut(QKeySequence::Undo);
+  redoAction_ = stack_->createRedoAction(this);
+  QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+  if (!redoKeys.contains(QKeySequence(Qt::CTRL | Qt::Key_Y)))  // a duplicate would be ambiguous
+    redoKeys << QKeySequence(Qt::CTRL | Qt::Key_Y);
+  redoAction_->setShortcuts(redoKeys);
+}
+
+void MaskEditor::retranslate() {
+  const QString tools[kToolCount] = {tr("Brush"),      tr("Eraser"),  tr("Polygon"),
+                                     tr("Flood fill"), tr("GrabCut"), tr("From mesh")};
+  const QString tips[kToolCount] = {
+      tr("Paint the active label (right-drag erases; [ ] or Ctrl+wheel: size)"),
+      tr("Erase the active label ([ ] or Ctrl+wheel: size)"),
+      tr("Click the vertices, double-click or Enter to fill; right-click vertices to erase"),
+      tr("Fill the connected region under the click; right-click erases it"),
+      tr("Drag a rough stroke over the object (or a box, Shift+drag) and let GrabCut find it"),
+      tr("Click to take the chosen mesh's rendered silhouette as the proposal")};
+  for (int i = 0; i < kToolCount; ++i) {
+    QAction* a = toolActions_[std::size_t(i)];
+    a->setText(tools[i]);
+    a->setToolTip(QStringLiteral("%1 (%2)\n%3")
+                      .arg(tools[i], a->shortcut().toString(QKeySequence::NativeText), tips[i]));
+  }
+  leaveAction_->setText(tr("Leave Tool"));
+  leaveAction_->setToolTip(tr("Leave the editing tool (Esc)"));
+  growAction_->setText(tr("Larger Brush"));
+  growAction_->setToolTip(tr("Larger brush (])"));
+  shrinkAction_->setText(tr("Smaller Brush"));
+  shrinkAction_->setToolTip(tr("Smaller brush ([)"));
+  protectAction_->setText(tr("Protect"));
+  protectAction_->setToolTip(
+      tr("Protect other labels: painting one label never changes pixels of another part"));
+  const QString meshes[3] = {tr("From Rough Mesh"), tr("From Refined Mesh"), tr("From GT Mesh")};
+  for (int i = 0; i < 3; ++i) {
+    fromMeshActions_[std::size_t(i)]->setText(meshes[i]);
+    fromMeshActions_[std::size_t(i)]->setToolTip(
+        tr("Replace the active label with the mesh's rendered silhouette (undoable)"));
+  }
+  undoAction_->setToolTip(
+      tr("Undo the last stroke (%1)")
+          .arg(QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText)));
+  redoAction_->setToolTip(
+      tr("Redo (%1)").arg(QKeySequence(QKeySequence::Redo).toString(QKeySequence::NativeText)));
+}
+
+QList<QAction*> MaskEditor::actions() const {
+  QList<QAction*> out{undoAction_, redoAction_};
+  for (QAction* a : toolActions_) out << a;
+  out << leaveAction_ << shrinkAction_ << growAction_ << protectAction_;
+  for (QAction* a : fromMeshActions_) out << a;
+  return out;
+}
+
+void MaskEditor::attach(ImageCanvas* canvas) {
+  if (canvas_ == canvas) return;
+  if (canvas_) {
+    cancelGesture();
+    canvas_->removeEventFilter(this);
+    for (QAction* a : actions()) canvas_->removeAction(a);
+    canvas_->setEditMask(MaskAnnotation());
+    canvas_->setBrushCursor(std::nullopt, 0);
+    canvas_->setRubberBand({}, false);
+    canvas_->unsetCursor();
+  }
+  canvas_ = canvas;
+  if (!canvas_) return;
+  canvas_->installEventFilter(this);
+  canvas_->addActions(actions());
+  canvas_->setEditMaskStyle(color_, opacity_);
+  canvas_->setEditMask(mask_);
+  if (tool_ != Tool::None) canvas_->setCursor(Qt::CrossCursor);
+}
+
+void MaskEditor::load(const MaskAnnotation& mask, const QImage& image) {
+  cancelGesture();
+  stack_->clear();
+  stack_->setUndoLimit(undoLimit_);
+  mask_ = mask;
+  if (mask_.hasParts() &&
+      (mask_.parts.width != mask_.width() || mask_.parts.height != mask_.height()))
+    mask_.parts = resampleNearest(mask_.parts, mask_.width(), mask_.height());
+  image_ = rgbMat(image, mask_.width(), mask_.height());
+  if (canvas_) canvas_->setEditMask(mask_);
+  stack_->setClean();
+}
+
+void MaskEditor::clear() {
+  for (auto& l : meshLabels_) l = LabelImage();
+  load(MaskAnnotation(), QImage());
+}
+
+bool MaskEditor::isModified() const { return !stack_->isClean(); }
+
+void MaskEditor::setSaved() { stack_->setClean(); }
+
+void MaskEditor::setMeshLabels(MeshSource source, const LabelImage& labels) {
+  meshLabels_[idx(source)] = labels;
+}
+
+void MaskEditor::setTool(Tool tool) {
+  if (tool == tool_) return;
+  if (gesture_ == Gesture::Paint)
+    finishStroke();  // a tool key during a stroke keeps what was painted
+  else
+    cancelGesture();
+  tool_ = tool;
+  for (int i = 0; i < kToolCount; ++i) toolActions_[std::size_t(i)]->setChecked(int(tool) == i + 1);
+  if (canvas_) {
+    tool == Tool::None ? canvas_->unsetCursor() : canvas_->setCursor(Qt::CrossCursor);
+    if (tool == Tool::None) canvas_->setBrushCursor(std::nullopt, 0);
+  }
+  Q_EMIT toolChanged(tool);
+}
+
+void MaskEditor::setLabel(int label) {
+  label = std::clamp(label, 0, kPartCount);
+  if (label == label_) return;
+  label_ = label;
+  Q_EMIT labelChanged(label);
+}
+
+void MaskEditor::setProtectOthers(bool on) {
+  if (on == protect_) return;
+  protect_ = on;
+  protectAction_->setChecked(on);
+  Q_EMIT settingsChanged();
+}
+
+void MaskEditor::setBrushSize(int diameter) {
+  diameter = std::clamp(diameter, kMinBrush, kMaxBrush);
+  if (diameter == brushSize_) return;
+  brushSize_ = diameter;
+  if (canvas_ && gesture_ == Gesture::None) canvas_->setBrushCursor(std::nullopt, 0);
+  Q_EMIT brushSizeChanged(diameter);
+}
+
+// Steps of about 25 %, at least one pixel: 1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 19, 24, ...
+void MaskEditor::growBrush() {
+  setBrushSize(std::max(brushSize_ + 1, int(std::lround(brushSize_ * 1.25))));
+}
+
+void MaskEditor::shrinkBrush() {
+  setBrushSize(std::min(brushSize_ - 1, int(std::lround(brushSize_ / 1.25))));
+}
+
+void MaskEditor::setGrabCutFromBox(bool box) {
+  if (box == grabCutBox_) return;
+  grabCutBox_ = box;
+  Q_EMIT settingsChanged();
+}
+
+void MaskEditor::setMeshSource(MeshSource source) {
+  if (source == meshSource_) return;
+  meshSource_ = source;
+  Q_EMIT settingsChanged();
+}
+
+void MaskEditor::setOverlayStyle(const QColor& color, float opacity) {
+  color_ = color;
+  opacity_ = std::clamp(opacity, 0.0f, 1.0f);
+  if (canvas_) canvas_->setEditMaskStyle(color_, opacity_);
+  Q_EMIT settingsChanged();
+}
+
+void MaskEditor::setUndoLimit(int steps) {
+  undoLimit_ = std::max(0, steps);
+  if (stack_->count() == 0) stack_->setUndoLimit(undoLimit_);
+}
+
+MaskBrush MaskEditor::brush(bool erase) const {
+  return MaskBrush{std::uint8_t(label_), erase, protect_};
+}
+
+void MaskEditor::beginEdit(const MaskBrush& b) {
+  before_ = mask_;  // reuses before_'s storage: a memcpy, no allocation after the first stroke
+  gestureDirty_ = {};
+  // The first part edit starts the part layer from the GT mesh's parts (inside the hand).
+  if (b.label != 0 && !b.erase) {
+    const LabelImage& gt = meshLabels_[idx(MeshSource::GroundTruth)];
+    if (ensurePartLayer(mask_, gt.empty() ? nullptr : &gt)) showEdit(PixelRect::of(mask_));
+  }
+}
+
+void MaskEditor::showEdit(PixelRect dirty) {
+  gestureDirty_ = gestureDirty_.united(dirty);
+  if (canvas_ && !dirty.empty()) canvas_->updateEditMask(mask_, toQRect(dirty));
+}
+
+bool MaskEditor::commitEdit(const QString& name, PixelRect dirty) {
+  showEdit(dirty);
+  MaskEdit edit = MaskEdit::between(before_, mask_, gestureDirty_);
+  gestureDirty_ = {};
+  if (edit.empty()) return false;
+  const QRect changed = toQRect(edit.rect());
+  stack_->push(new MaskEditCommand(this, std::move(edit), name));
+  Q_EMIT maskEdited(changed);
+  return true;
+}
+
+void MaskEditor::setDragging(bool on) {
+  // Undo while the mouse still paints would undo a stroke under the one being drawn.
+  undoAction_->setEnabled(!on && stack_->canUndo());
+  redoAction_->setEnabled(!on && stack_->canRedo());
+}
+
+void MaskEditor::finishStroke() {
+  gesture_ = Gesture::None;
+  setDragging(false);
+  commitEdit(actionName(tool_, gestureErase_), {});
+}
+
+void MaskEditor::cancelGesture() {
+  if (gesture_ == Gesture::Paint || gesture_ == Gesture::GrabCut) setDragging(false);
+  if (gesture_ == Gesture::Paint && !gestureDirty_.empty()) {
+    MaskEdit::between(before_, mask_, gestureDirty_).undo(mask_);
+    if (canvas_) canvas_->updateEditMask(mask_, toQRect(gestureDirty_));
+  }
+  gesture_ = Gesture::None;
+  gestureDirty_ = {};
+  points_.clear();
+  if (canvas_) canvas_->setRubberBand({}, false);
+}
+
+void MaskEditor::applyRecord(const MaskEdit& edit, bool undo) {
+  cancelGesture();
+  undo ? edit.undo(mask_) : edit.redo(mask_);
+  if (canvas_) canvas_->updateEditMask(mask_, toQRect(edit.rect()));
+  Q_EMIT maskEdited(toQRect(edit.rect()));
+}
+
+void MaskEditor::leaveTool() {
+  if (gesture_ != Gesture::None) {
+    cancelGesture();  // the first Esc drops the polygon or stroke in progress
+    return;
+  }
+  setTool(Tool::None);
+}
+
+QString MaskEditor::actionName(Tool tool, bool erase) const {
+  switch (tool) {
+    case Tool::Brush:
+    case Tool::Eraser:
+      return erase ? tr("Erase") : tr("Brush");
+    case Tool::Polygon:
+      return erase ? tr("Polygon erase") : tr("Polygon fill");
+    case Tool::FloodFill:
+      return erase ? tr("Flood erase") : tr("Flood fill");
+    case Tool::GrabCut:
+      return erase ? tr("GrabCut erase") : tr("GrabCut");
+    case Tool::FromMesh:
+    case Tool::None:
+      break;
+  }
+  return {};
+}
+
+bool MaskEditor::applyMeshProposal(MeshSource source, bool erase) {
+  const LabelImage& labels = meshLabels_[idx(source)];
+  if (!hasAnnotation() || labels.empty()) {
+    Q_EMIT message(tr("No rendered mesh to start from"));
+    return false;
+  }
+  cancelGesture();
+  const MaskBrush b = brush(erase);
+  beginEdit(b);
+  const PixelRect dirty = handalign::applyMeshProposal(mask_, labels, b);
+  const QString names[3] = {tr("From rough mesh"), tr("From refined mesh"), tr("From GT mesh")};
+  return commitEdit(names[idx(source)], dirty);
+}
+
+}  // namespace handalign

@@ -1,0 +1,175 @@
+// Mask editing on the image canvas: tools, active label, undo per stroke; the edits are core's
+// MaskOps.
+#pragma once
+
+#include "annotation/MaskEdit.h"
+#include "annotation/MaskOps.h"
+#include "canvas/ImageCanvas.h"
+
+#include <QColor>
+#include <QImage>
+#include <QObject>
+#include <QPointF>
+#include <QPointer>
+#include <QPolygonF>
+#include <QRect>
+
+#include <opencv2/core/mat.hpp>
+
+#include <array>
+
+class QAction;
+class QActionGroup;
+class QKeyEvent;
+class QMouseEvent;
+class QUndoStack;
+class QWheelEvent;
+
+namespace handalign {
+
+class MaskEditCommand;
+
+class MaskEditor : public QObject {
+  Q_OBJECT
+ public:
+  // Number keys 1..6 choose the tools in this order; Esc leaves the tool (Tool::None).
+  enum class Tool { None = 0, Brush, Eraser, Polygon, FloodFill, GrabCut, FromMesh };
+  static constexpr int kToolCount = 6;
+  enum class MeshSource { Rough = 0, Refined, GroundTruth };
+  static constexpr int kMinBrush = 1, kMaxBrush = 512;
+
+  explicit MaskEditor(QObject* parent = nullptr);
+  ~MaskEditor() override;
+
+  // Edits on `canvas` (nullptr detaches): the mask is drawn there, and while a tool is active the
+  // left and right buttons edit; middle-drag still pans, the wheel still zooms, Ctrl+wheel sizes
+  // the brush. The tool, Esc and [ ] shortcuts are added to the canvas.
+  void attach(ImageCanvas* canvas);
+  ImageCanvas* canvas() const { return canvas_; }
+
+  // A sample to edit: its mask (all zeros at the image's size for a sample without one) and its
+  // image (the caller shows it on the canvas; GrabCut reads it, scaled to the mask's size if they
+  // differ). Clears the undo history; unmodified afterwards.
+  void load(const MaskAnnotation& mask, const QImage& image);
+  void clear();  // nothing to edit; mesh proposals are dropped
+  bool hasAnnotation() const { return !mask_.hand.empty(); }
+  const MaskAnnotation& annotation() const { return mask_; }
+  bool isModified() const;
+  void setSaved();  // the current state is the saved one (the undo stack's clean state)
+
+  // Label images rendered from the meshes (renderLabels, any size: resampled to the mask's), the
+  // proposals of "from mesh". The GT mesh's parts also start the part layer on the first part edit.
+  void setMeshLabels(MeshSource source, const LabelImage& labels);
+  bool hasMeshLabels(MeshSource source) const { return !meshLabels_[idx(source)].empty(); }
+
+  Tool tool() const { return tool_; }
+  void setTool(Tool tool);
+  int label() const { return label_; }  // 0 the hand, 1..6 labelOf(Part)
+  void setLabel(int label);
+  bool protectOthers() const { return protect_; }
+  void setProtectOthers(bool on);
+  int brushSize() const { return brushSize_; }  // diameter in image pixels
+  void setBrushSize(int diameter);
+  void growBrush();
+  void shrinkBrush();
+  bool grabCutFromBox() const { return grabCutBox_; }  // else from a rough stroke
+  void setGrabCutFromBox(bool box);
+  MeshSource meshSource() const { return meshSource_; }  // the From-mesh tool's proposal
+  void setMeshSource(MeshSource source);
+  QColor overlayColor() const { return color_; }
+  float overlayOpacity() const { return opacity_; }
+  void setOverlayStyle(const QColor& color, float opacity);
+
+  QUndoStack* undoStack() const { return stack_; }
+  // Undo depth (0 = unlimited). QUndoStack takes a new limit only while empty: with history it
+  // applies from the next load().
+  void setUndoLimit(int steps);
+  int undoLimit() const { return undoLimit_; }
+
+  // For menus and toolbars; shortcuts are in the tooltips. Undo and redo come from the stack, so
+  // a toolbar button, a menu item and Ctrl+Z (Ctrl+Shift+Z) are one action.
+  QAction* toolAction(Tool tool) const { return toolActions_[std::size_t(int(tool) - 1)]; }
+  QAction* leaveToolAction() const { return leaveAction_; }
+  QAction* growBrushAction() const { return growAction_; }
+  QAction* shrinkBrushAction() const { return shrinkAction_; }
+  QAction* protectAction() const { return protectAction_; }
+  QAction* undoAction() const { return undoAction_; }
+  QAction* redoAction() const { return redoAction_; }
+  QAction* fromMeshAction(MeshSource s) const { return fromMeshActions_[idx(s)]; }
+  QList<QAction*> actions() const;
+
+  // "Start from a mesh" at once, as one undoable step (what the From-mesh actions do).
+  bool applyMeshProposal(MeshSource source, bool erase = false);
+  void retranslate();  // texts of the actions (the toolbar calls it on a language change)
+
+ Q_SIGNALS:
+  void maskEdited(QRect dirty);  // after every stroke, undo and redo: the image pixels changed
+  void modifiedChanged(bool modified);
+  void toolChanged(handalign::MaskEditor::Tool tool);
+  void labelChanged(int label);
+  void brushSizeChanged(int diameter);
+  void settingsChanged();             // protect, GrabCut input, mesh source or overlay style
+  void message(const QString& text);  // for the status bar, e.g. why GrabCut found nothing
+
+ protected:
+  bool eventFilter(QObject* watched, QEvent* event) override;
+
+ private:
+  friend class MaskEditCommand;
+  static std::size_t idx(MeshSource s) { return std::size_t(s); }
+  void createActions();
+  MaskBrush brush(bool erase) const;
+  // A gesture: the state before it is kept so the stroke becomes one record at the end.
+  void beginEdit(const MaskBrush& brush);
+  void showEdit(PixelRect dirty);
+  bool commitEdit(const QString& name, PixelRect dirty);
+  void finishStroke();   // a brush stroke ends: its undo command
+  void cancelGesture();  // drops a stroke in progress (restores its start)
+  void setDragging(bool on);  // undo and redo wait while the mouse is held
+  void applyRecord(const MaskEdit& edit, bool undo);
+  void leaveTool();
+  QString actionName(Tool tool, bool erase) const;
+
+  // Input (MaskEditorInput.cpp).
+  bool mousePress(QMouseEvent* e);
+  void mouseMove(QMouseEvent* e);
+  bool mouseRelease(QMouseEvent* e);
+  bool wheel(QWheelEvent* e);
+  bool keyPress(QKeyEvent* e);
+  void updateGuides(QPointF imagePoint);
+  void closePolygon();
+  void finishGrabCut(QPointF end);
+  ImagePoint toImage(QPointF widgetPoint) const;
+
+  QPointer<ImageCanvas> canvas_;
+  MaskAnnotation mask_, before_;
+  cv::Mat image_;  // 8-bit RGB at the mask's size, for GrabCut
+  std::array<LabelImage, 3> meshLabels_;
+  QUndoStack* stack_ = nullptr;
+  int undoLimit_ = 100;
+
+  Tool tool_ = Tool::None;
+  int label_ = 0;
+  bool protect_ = true;
+  int brushSize_ = 12;
+  bool grabCutBox_ = false;
+  MeshSource meshSource_ = MeshSource::Refined;
+  QColor color_{255, 64, 129};
+  float opacity_ = 0.5f;
+
+  enum class Gesture { None, Paint, Polygon, GrabCut };
+  Gesture gesture_ = Gesture::None;
+  bool gestureErase_ = false;
+  bool gestureBox_ = false;
+  ImagePoint last_;
+  PixelRect gestureDirty_;
+  QPolygonF points_;  // polygon vertices, GrabCut stroke or box corners (image coordinates)
+
+  std::array<QAction*, kToolCount> toolActions_{};
+  std::array<QAction*, 3> fromMeshActions_{};
+  QActionGroup* toolGroup_ = nullptr;
+  QAction *leaveAction_ = nullptr, *growAction_ = nullptr, *shrinkAction_ = nullptr;
+  QAction *protectAction_ = nullptr, *undoAction_ = nullptr, *redoAction_ = nullptr;
+};
+
+}  // namespace handalign

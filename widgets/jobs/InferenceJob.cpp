@@ -1,0 +1,106 @@
+#include "InferenceJob.h"
+
+#include "dataset/PluginRegistry.h"
+#include "eval/SampleEvaluator.h"
+#include "inference/ModelManifest.h"
+#include "inference/PredictionFiles.h"
+
+#include <QMetaObject>
+
+#include <cctype>
+#include <exception>
+#include <numeric>
+
+namespace handalign {
+
+std::string modelKey(const std::string& name) {
+  std::string key;
+  for (unsigned char c : name) key += std::isalnum(c) || c == '_' ? char(c) : '_';
+  if (key.empty() || std::isdigit(static_cast<unsigned char>(key[0]))) key = "model_" + key;
+  return key;
+}
+
+InferenceJob::InferenceJob(InferenceRequest request, QObject* parent)
+    : QObject(parent), request_(std::move(request)) {
+  qRegisterMetaType<std::shared_ptr<handalign::InferenceOutcome>>();
+}
+
+InferenceJob::~InferenceJob() {
+  if (thread_) {
+    token_.cancel();
+    thread_->wait();
+  }
+}
+
+bool InferenceJob::isRunning() const { return thread_ && thread_->isRunning(); }
+void InferenceJob::cancel() { token_.cancel(); }
+
+InferenceOutcome InferenceJob::work() {
+  // The worker opens its own view of the dataset: nothing is shared with the GUI thread.
+  const std::unique_ptr<Dataset> dataset = PluginRegistry::instance().openDataset(
+      request_.datasetRoot, request_.split, request_.format, request_.evalOptions.threads);
+  ModelRunner runner(loadModelManifest(request_.model), request_.handModel, request_.options);
+  InferenceOutcome out;
+  out.modelName = modelKey(runner.manifest().name);
+  out.device = runner.deviceName();
+  std::vector<std::size_t> samples = request_.samples;
+  const bool whole = samples.empty();
+  if (whole) {
+    samples.resize(dataset->size());
+    std::iota(samples.begin(), samples.end(), std::size_t(0));
+  }
+  const ProgressCallback report = [this](std::size_t done, std::size_t total) {
+    QMetaObject::invokeMethod(
+        this, [this, done, total] { Q_EMIT progress(qint64(done), qint64(total)); },
+        Qt::QueuedConnection);
+  };
+  if (whole) {
+    PredictionFileWriter writer(request_.outputDir);
+    runner.run(
+        *dataset, samples, [&writer](SampleInference&& s) { writer.add(s); }, report, &token_);
+    writer.commit(makeProvenance(runner, *dataset, request_.handModel, request_.handModelFile,
+                                 request_.version));
+    out.files.emplace_back(out.modelName + "_rough", request_.outputDir / "pred_rough.json");
+    if (runner.hasRefined())
+      out.files.emplace_back(out.modelName + "_refined", request_.outputDir / "pred_refined.json");
+    return out;
+  }
+  const std::vector<SampleInference> results = runner.run(*dataset, samples, report, &token_);
+  out.predictions = toPredictions(results, dataset->size(), out.modelName + "_");
+  // Scored exactly as an evaluation scores them (same options, same rasterizer).
+  const EvalContext context{*dataset,          request_.handModel,
+                            out.predictions,   request_.evalOptions,
+                            request_.handModel.faceLabels(), nullptr};
+  SampleEvaluator evaluator(context);
+  std::vector<PredictionTotals> totals(out.predictions.size(),
+                                       PredictionTotals(kJointCount, request_.handModel.vertexCount));
+  std::vector<SampleMetrics> metrics(out.predictions.size());
+  for (std::size_t sample : samples) {
+    evaluator.evaluate(sample, metrics.data(), totals);
+    for (std::size_t p = 0; p < out.predictions.size(); ++p)
+      out.rows.push_back({sample, dataset->sampleId(sample), out.predictions[p].name, metrics[p]});
+  }
+  return out;
+}
+
+void InferenceJob::start() {
+  if (isRunning()) return;
+  thread_ = QThread::create([this] {
+    try {
+      auto outcome = std::make_shared<InferenceOutcome>(work());
+      QMetaObject::invokeMethod(
+          this, [this, outcome] { Q_EMIT finished(outcome); }, Qt::QueuedConnection);
+    } catch (const Cancelled&) {
+      QMetaObject::invokeMethod(
+          this, [this] { Q_EMIT cancelled(); }, Qt::QueuedConnection);
+    } catch (const std::exception& e) {
+      const QString message = QString::fromStdString(e.what());
+      QMetaObject::invokeMethod(
+          this, [this, message] { Q_EMIT failed(message); }, Qt::QueuedConnection);
+    }
+  });
+  thread_->setParent(this);
+  thread_->start();
+}
+
+}  // namespace handalign

@@ -1,0 +1,80 @@
+// Runs a model checkpoint off the GUI thread (progress, cancel): on one sample, scored at once, or
+// on a whole dataset, written as prediction files that the studio then evaluates like any other.
+#pragma once
+
+#include "dataset/Predictions.h"
+#include "eval/EvalOptions.h"
+#include "eval/SampleResult.h"
+#include "hand/HandModel.h"
+#include "inference/ModelRunner.h"
+#include "util/Cancellation.h"
+
+#include <QObject>
+#include <QString>
+#include <QThread>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace handalign {
+
+struct InferenceRequest {
+  std::filesystem::path model;  // checkpoint or manifest
+  std::filesystem::path datasetRoot;
+  std::string split, format;
+  HandModel handModel;
+  std::filesystem::path handModelFile;  // for the provenance
+  RunnerOptions options;
+  EvalOptions evalOptions;  // how one-sample results are scored
+  std::vector<std::size_t> samples;  // empty: the whole split
+  // Whole split: the folder receiving pred_rough.json, pred_refined.json and infer.json.
+  std::filesystem::path outputDir;
+  std::string version;
+};
+
+struct InferenceOutcome {
+  std::string modelName;  // the manifest's name, made usable as a browser key
+  std::string device;
+  // One sample: in-memory predictions ("<model>_rough", "<model>_refined") over the whole split
+  // (NaN where not run) and the scored rows of the samples run.
+  std::vector<Prediction> predictions;
+  std::vector<SampleRow> rows;
+  // Whole split: the prediction files written, name → file.
+  std::vector<std::pair<std::string, std::filesystem::path>> files;
+};
+
+class InferenceJob : public QObject {
+  Q_OBJECT
+
+ public:
+  explicit InferenceJob(InferenceRequest request, QObject* parent = nullptr);
+  ~InferenceJob() override;  // cancels and waits for the worker
+
+  void start();
+  void cancel();
+  bool isRunning() const;
+  const InferenceRequest& request() const { return request_; }
+
+ Q_SIGNALS:
+  void progress(qint64 done, qint64 total);
+  void finished(std::shared_ptr<handalign::InferenceOutcome> outcome);
+  void failed(const QString& message);  // one line naming the file and the problem
+  void cancelled();
+
+ private:
+  InferenceOutcome work();
+
+  InferenceRequest request_;
+  CancellationToken token_;
+  QThread* thread_ = nullptr;
+};
+
+// "<name>" with every character that is not a letter, digit or '_' replaced by '_' (a browser
+// column key and a filter name); "model" when nothing is left.
+std::string modelKey(const std::string& name);
+
+}  // namespace handalign
+
+Q_DECLARE_METATYPE(std::shared_ptr<handalign::InferenceOutcome>)
