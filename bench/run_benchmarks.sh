@@ -100,32 +100,40 @@ if [ -x "$build/bin/bench_infer" ] && [ -f "$build/lib/handalign_cli_infer.so" ]
   imodel=$work/infer-resnet18
   /usr/bin/python3 "$source_dir/bench/bench_infer.py" make --out "$imodel" \
     --hand-model "$idata/hand_model.json" --model resnet18
-  # Rounds interleave the four measurements so that load changes on a shared machine hit all alike;
-  # each figure is the best over the rounds.
-  py=999; cppf=999; runner=999; rload=999; cli=999
+  # Rounds interleave the measurements so that load changes on a shared machine hit all alike; each
+  # figure is the best over the rounds, in wall and in process CPU seconds.
+  declare -A wall cpu
+  for k in py cpp runner null cli; do wall[$k]=999; cpu[$k]=999; done
+  keep() { wall[$1]=$(best "${wall[$1]}" "$2"); cpu[$1]=$(best "${cpu[$1]}" "$3"); }
   best() { /usr/bin/python3 -c "print(min($1, $2))"; }
+  field() { echo "$1" | awk -v k="$2" -v i="$3" '$1 == k {print $i}'; }
   for i in $(seq $irepeat); do
-    py=$(best "$py" "$(/usr/bin/python3 "$source_dir/bench/bench_infer.py" forward \
-      --model "$imodel/model.pt" --batch $ibatch --count $icount --threads $ithreads --repeat 1)")
-    cpp=$("$build/bin/bench_infer" --manifest "$imodel/model.json" --dataset "$idata" \
-      --out "$work/infer-api" --batch $ibatch --count $icount --threads $ithreads --repeat 1)
-    cppf=$(best "$cppf" "$(echo "$cpp" | awk '$1 == "cpp_forward" {print $2}')")
-    runner=$(best "$runner" "$(echo "$cpp" | awk '$1 == "runner" {print $2}')")
-    rload=$(best "$rload" "$(echo "$cpp" | awk '$1 == "runner_load" {print $2}')")
-    t0=$(now)
-    "$bin" infer --model "$imodel/model.json" --dataset "$idata" --out "$work/infer-cli" \
-      --batch $ibatch --threads $ithreads --device cpu --quiet
-    t1=$(now)
-    cli=$(best "$cli" "$t1 - $t0")
+    py=$(/usr/bin/python3 "$source_dir/bench/bench_infer.py" forward --model "$imodel/model.pt" \
+      --batch $ibatch --count $icount --threads $ithreads --repeat 1)
+    keep py ${py% *} ${py#* }
+    cpp=$("$build/bin/bench_infer" --manifest "$imodel/model.json" --null "$imodel/null.json" \
+      --dataset "$idata" --out "$work/infer-api" --batch $ibatch --count $icount \
+      --threads $ithreads --repeat 1)
+    for k in cpp runner null; do
+      key=$k; [ $k = cpp ] && key=cpp_forward; [ $k = null ] && key=runner_null
+      keep $k "$(field "$cpp" $key 2)" "$(field "$cpp" $key 3)"
+    done
+    rload=$(field "$cpp" runner_load 2)
+    /usr/bin/time -f "%e %U %S" -o "$work/infer-cli.time" "$bin" infer --model "$imodel/model.json" \
+      --dataset "$idata" --out "$work/infer-cli" --batch $ibatch --threads $ithreads --device cpu --quiet
+    read -r e u s < "$work/infer-cli.time"
+    keep cli "$e" "$(/usr/bin/python3 -c "print($u + $s)")"
   done
   pct() { /usr/bin/python3 -c "print(f'{($1 / $2 - 1) * 100:+.1f} %')"; }
-  echo "model: ResNet-18 layout (bench/bench_infer.py), 256² crop, lixel outputs, $icount samples, batch $ibatch, $ithreads threads, best of $irepeat"
-  echo "| run | wall (s) | vs Python bare forward |"
-  echo "|---|---:|---:|"
-  echo "| bare forward passes, Python (torch $(/usr/bin/python3 -c 'import torch; print(torch.__version__)')) | $py | |"
-  echo "| bare forward passes, C++ (torch::jit) | $cppf | $(pct "$cppf" "$py") |"
-  echo "| runner API end to end (read, crop, forward, decode, write both files) | $runner | $(pct "$runner" "$py") |"
-  echo "| handalign infer, whole process (start-up, model load and check, run, write) | $(printf %.3f "$cli") | $(pct "$cli" "$py") |"
+  row() { echo "| $1 | ${wall[$2]} | ${cpu[$2]} | $(pct "${wall[$2]}" "${wall[py]}") | $(pct "${cpu[$2]}" "${cpu[py]}") |"; }
+  echo "model: ResNet-18 layout (bench/bench_infer.py), 256² crop, lixel outputs, $icount samples, batch $ibatch, $ithreads threads, best of $irepeat rounds"
+  echo "| run | wall (s) | CPU (s) | wall vs Python | CPU vs Python |"
+  echo "|---|---:|---:|---:|---:|"
+  echo "| bare forward passes, Python (torch $(/usr/bin/python3 -c 'import torch; print(torch.__version__)')) | ${wall[py]} | ${cpu[py]} | | |"
+  row "bare forward passes, C++ (torch::jit)" cpp
+  row "runner API end to end (read, crop, forward, decode, write both files)" runner
+  row "handalign infer, whole process (start-up, model load and check, run, write)" cli
+  echo "| runner API with a network that does nothing (its own cost) | ${wall[null]} | ${cpu[null]} | $(/usr/bin/python3 -c "print(f'{${wall[null]} / ${wall[py]} * 100:.1f} %')") | $(/usr/bin/python3 -c "print(f'{${cpu[null]} / ${cpu[py]} * 100:.1f} %')") |"
   echo
-  echo "runner overhead over the C++ forward passes: $(pct "$runner" "$cppf"); model load + check run: $rload s"
+  echo "runner over the C++ forward passes: wall $(pct "${wall[runner]}" "${wall[cpp]}"), CPU $(pct "${cpu[runner]}" "${cpu[cpp]}"); model load + check run: $rload s"
 fi

@@ -1,7 +1,7 @@
 #version 150 core
-// Image canvas: the sample image under label overlays (GT, rough, refined), a difference map and a
-// boundary-distance heat map. Every layer is fetched texel-exact (texelFetch) so zoomed pixels are
-// crisp squares and label values are never interpolated.
+// Image canvas: the sample image under label overlays (GT, rough, refined), a difference map, a
+// boundary-distance heat map and, on top, the mask being edited. Every layer is fetched texel-exact
+// (texelFetch) so zoomed pixels are crisp squares and label values are never interpolated.
 out vec4 fragColor;
 
 uniform sampler2D uImage;     // RGBA8
@@ -9,6 +9,7 @@ uniform sampler2D uGt;        // R8 label images: value / 255
 uniform sampler2D uRough;
 uniform sampler2D uRefined;
 uniform sampler2D uDistance;  // R32F: distance at boundary pixels, < 0 elsewhere
+uniform sampler2D uEdit;      // R8 edited mask: 1..6 part, 7 hand without a part, 0 none
 uniform int uHasImage;
 
 uniform float uViewportHeight;  // device pixels
@@ -30,6 +31,8 @@ uniform vec3 uAboveP95Color;
 uniform vec3 uBackground;
 uniform float uDistMax;
 uniform float uP95;
+uniform float uEditOpacity;  // 0: no mask being edited
+uniform vec3 uEditColor;
 
 // Each layer may have its own resolution (e.g. labels at 224² over a larger photo): map the
 // normalised image position to that layer's texel.
@@ -95,6 +98,11 @@ void main() {
       vec3 col = (uP95 > 0.0 && d >= uP95) ? uAboveP95Color : heat(d / max(uDistMax, 1e-6));
       c = mix(c, col, uOpacity[4]);
     }
+  }
+  if (uEditOpacity > 0.0) {
+    int v = labelAt(uEdit, texelOf(uEdit, u));
+    if (v >= 1 && v <= 6) c = mix(c, uPalette[v], uEditOpacity);
+    else if (v == 7) c = mix(c, uEditColor, uEditOpacity);
   }
   fragColor = vec4(c, 1.0);
 }

@@ -18,7 +18,9 @@ class InferenceJob {};  // never made without the inference engine
 #endif
 #include "metrics/BoundaryDistanceMap.h"
 #include "metrics/MetricsPanel.h"
+#include "project/AnnotationSession.h"
 #include "project/ProjectStore.h"
+#include "MaskEditor.h"
 #include "raster/Rasterizer.h"
 #include "vtk/MeshView3D.h"
 
@@ -172,6 +174,8 @@ fs::path MainWindow::projectFileFor(const QString& dataset) const {
 void MainWindow::openDataset(const QString& dataset,
                              const std::vector<std::pair<QString, QString>>& predictions,
                              const QString& sample, const QString& handModel) {
+  if (editingSample_ >= 0) setEditingMask(false);  // saves a modified mask
+  annotations_.reset();
   if (job_) job_->cancel();
   request_ = EvalRequest{};
   request_.dataset = dataset.toStdString();
@@ -191,6 +195,10 @@ void MainWindow::openDataset(const QString& dataset,
   try {
     store_ = std::make_unique<ProjectStore>();
     store_->open(projectFileFor(dataset));
+    // Corrected masks next to the project count in every evaluation (docs/metrics.md).
+    const fs::path corrections = annotationFolderFor(store_->path(), splitToOpen());
+    std::error_code ec;
+    if (fs::is_directory(corrections / "mask", ec)) request_.options.annotations = corrections;
   } catch (const std::exception& e) {
     store_.reset();
     showError(QString::fromStdString(e.what()));
@@ -293,6 +301,7 @@ void MainWindow::onEvaluated(std::shared_ptr<EvalOutcome> outcome) {
     setRunRows(std::move(runs), outcome_->result.totals);
   }
   meshView_->setHandModel(outcome_->session.model);
+  openAnnotations();  // review column and corrected metrics before a row is selected
   statusBar()->showMessage(tr("%1 samples").arg(outcome_->session.dataset->size()), 5000);
   int row = 0;
   if (!pendingSample_.isEmpty())
@@ -300,6 +309,16 @@ void MainWindow::onEvaluated(std::shared_ptr<EvalOutcome> outcome) {
       if (proxy_->index(r, SampleTableModel::SampleColumn).data().toString() == pendingSample_)
         row = r;
   selectRow(row);
+  if (const auto resume = annotations_ ? annotations_->resume() : std::nullopt;
+      resume && pendingSample_.isEmpty()) {  // back where the annotator was
+    jumpToSample(QString::fromStdString(resume->sampleId));
+    bool ok = false;
+    const int tool = QString::fromStdString(resume->tool).toInt(&ok);  // 0: was not editing
+    if (ok && tool > 0 && tool <= MaskEditor::kToolCount) {
+      setEditingMask(true);
+      editor_->setTool(MaskEditor::Tool(tool));
+    }
+  }
   Q_EMIT evaluationFinished();
   if (runModelWhenReady_ && !modelFile_.isEmpty()) {  // --model: run it on the sample shown
     runModelWhenReady_ = false;
@@ -325,6 +344,8 @@ void MainWindow::previousSample() { selectRow(table_->currentIndex().row() - 1);
 
 void MainWindow::showSample(int index) {
   if (!outcome_ || index < 0 || std::size_t(index) >= outcome_->session.dataset->size()) return;
+  if (editingSample_ >= 0 && editingSample_ != index && editor_->isModified())
+    saveMask(QStringLiteral("autosave on leaving the sample"));
   current_ = index;
   canvas_->setMarker(std::nullopt);
   meshView_->highlightVertex(-1, -1);
@@ -363,6 +384,10 @@ void MainWindow::showSample(int index) {
     canvas_->setDistanceMap(boundaryDistanceMap(refined, gt, -1));
   meshView_->setImageCamera(k, image);
   meshView_->resetCamera();
+  shownLabels_[0] = std::move(gt), shownLabels_[1] = std::move(rough);
+  shownLabels_[2] = std::move(refined);
+  if (editingSample_ >= 0) loadMaskForEditing();  // the editor follows the browser
+  updateAnnotateActions();
   showSampleMetrics();
   statusBar()->showMessage(
       tr("Sample %1").arg(QString::fromStdString(ds.sampleId(std::size_t(index)))));
@@ -378,6 +403,7 @@ void MainWindow::showError(const QString& message) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* e) {
+  if (editingSample_ >= 0 && editor_->isModified()) saveMask(QStringLiteral("autosave on closing"));
   QSettings settings;
   settings.setValue("MainWindow/Geometry", saveGeometry());
   settings.setValue("MainWindow/State", saveState());

@@ -7,6 +7,7 @@
 #include "browser/SampleTableModel.h"
 #include "eval/EvalSession.h"
 #include "geometry/Camera.h"
+#include "raster/LabelImage.h"
 
 #include <QMainWindow>
 #include <QStringList>
@@ -25,11 +26,15 @@ class QLineEdit;
 class QMenu;
 class QProgressBar;
 class QPushButton;
+class QTimer;
 class QTableView;
 
 namespace handalign {
 
+class AnnotationSession;
+class EditorToolBar;
 class EvaluationJob;
+class MaskEditor;
 class InferenceJob;
 struct InferenceOutcome;
 class ImageCanvas;
@@ -86,6 +91,24 @@ class MainWindow : public QMainWindow {
   void openModel(const QString& file);
   QString modelFile() const { return modelFile_; }
   bool runModel(bool wholeDataset);
+  // Mask correction (Annotate menu). The corrected masks of the open dataset live next to its
+  // project file, journaled in it; evaluation and live metrics use them.
+  MaskEditor* maskEditor() const { return editor_; }
+  AnnotationSession* annotationSession() const { return annotations_.get(); }
+  bool isEditingMask() const { return editingSample_ >= 0; }
+  // Starts (the current sample's correction, else its dataset mask) or stops editing; stopping
+  // saves a modified mask first.
+  void setEditingMask(bool on);
+  // Saves the edited mask of the current sample (journaled as `action`); true when saved or
+  // unchanged, false (with a dialog) on an error.
+  bool saveMask(const QString& action = QStringLiteral("save"));
+  void saveMaskAndNext();
+  void revertMask();  // back to the dataset's mask, journaled
+  void setReviewState(int state);  // ReviewState of the current sample
+  // Shows (and scores) the dataset's original mask instead of the correction; editing pauses.
+  void setShowOriginalMask(bool on);
+  bool exportCorrectedMasks(const QString& dir);
+
   // Runs the model on the sample shown as soon as a dataset evaluation finishes (--model).
   void setRunModelWhenReady(bool on) { runModelWhenReady_ = on; }
 
@@ -102,6 +125,8 @@ class MainWindow : public QMainWindow {
   void showJumpToSampleDialog();
   void showStoredRunsDialog();
   void showOpenModelDialog();
+  void showMaskHistory();
+  void showExportMasksDialog();
 
  Q_SIGNALS:
   void evaluationFinished();
@@ -118,6 +143,16 @@ class MainWindow : public QMainWindow {
  private:
   void buildActions();
   void buildModelMenu();
+  void buildAnnotateMenu();
+  void retranslateAnnotateMenu();
+  void updateAnnotateActions();
+  void openAnnotations();
+  void loadMaskForEditing();
+  void prepareLiveScoring();
+  void rescoreCurrentSample();
+  void rescoreCorrectedSamples();
+  // The split request_ opens (its own, else the format's first), without reading the dataset.
+  std::string splitToOpen() const;
   void retranslateModelMenu();
   void rebuildRecentModelsMenu();
   void onModelRun(std::shared_ptr<InferenceOutcome> outcome);
@@ -166,6 +201,16 @@ class MainWindow : public QMainWindow {
   QMenu* goMenu_ = nullptr;
   QMenu* viewMenu_ = nullptr;
   QMenu* helpMenu_ = nullptr;
+  QMenu* annotateMenu_ = nullptr;
+  QMenu* reviewMenu_ = nullptr;
+  QAction* editMaskAction_ = nullptr;
+  QAction* saveMaskAction_ = nullptr;
+  QAction* saveNextAction_ = nullptr;
+  QAction* revertMaskAction_ = nullptr;
+  QAction* showOriginalAction_ = nullptr;
+  QAction* historyAction_ = nullptr;
+  QAction* exportMasksAction_ = nullptr;
+  std::vector<QAction*> reviewActions_;
   QMenu* modelMenu_ = nullptr;
   QMenu* recentModelsMenu_ = nullptr;
   QAction* openModelAction_ = nullptr;
@@ -190,6 +235,16 @@ class MainWindow : public QMainWindow {
   QString pendingSample_;
   std::unique_ptr<EvaluationJob> job_;
   std::unique_ptr<InferenceJob> inferenceJob_;
+  MaskEditor* editor_ = nullptr;
+  EditorToolBar* editorBar_ = nullptr;
+  std::unique_ptr<AnnotationSession> annotations_;
+  QTimer* autosave_ = nullptr;
+  int editingSample_ = -1;  // the sample in the editor, or -1
+  // Of the sample shown, at the image's size: rendered GT, rough, refined labels (for "from
+  // mesh"); at the evaluation resolution: the GT and each session prediction (live scoring).
+  LabelImage shownLabels_[3];
+  LabelImage scoringGt_;
+  std::vector<LabelImage> scoringPreds_;
   QString modelFile_;
   bool runModelWhenReady_ = false;
   std::shared_ptr<EvalOutcome> outcome_;

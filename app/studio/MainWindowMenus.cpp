@@ -67,6 +67,7 @@ void MainWindow::buildActions() {
   jumpAction_ = goMenu_->addAction(QString(), this, &MainWindow::showJumpToSampleDialog);
   jumpAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
 
+  buildAnnotateMenu();
   buildModelMenu();
 
   viewMenu_ = menuBar()->addMenu(QString());
@@ -148,6 +149,7 @@ void MainWindow::retranslate() {
         tr("Show or hide the overlay: %1 (Alt+%2)").arg(layerNames[i]).arg(i + 1));
   }
   retranslateModelMenu();
+  retranslateAnnotateMenu();
   helpMenu_->setTitle(tr("&Help"));
   aboutAction_->setText(tr("&About HandAlign Studio"));
   aboutQtAction_->setText(tr("About &Qt"));

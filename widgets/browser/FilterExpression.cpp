@@ -174,7 +174,9 @@ class Parser {
     ++p_;
     const Token num = peek();
     bool ok = false;
-    const double value = num.type == Token::Number ? num.text.toDouble(&ok) : 0;
+    double value = num.type == Token::Number ? num.text.toDouble(&ok) : 0;
+    if (num.type == Token::Name && !num.quoted && ctx_.constant)  // e.g. review == accepted
+      if (const std::optional<double> c = ctx_.constant(num.text)) value = *c, ok = true;
     if (!ok)
       throw SyntaxError{QStringLiteral("expected a number after '%1': ").arg(op.text) +
                         unexpected(num)};

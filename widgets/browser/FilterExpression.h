@@ -4,6 +4,7 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
 #include <memory>
 
 namespace handalign {
@@ -11,7 +12,8 @@ namespace handalign {
 // Grammar (keywords case-insensitive):
 //   expr       := and ('or' and)*
 //   and        := unary ('and' unary)*
-//   unary      := 'not' unary | '(' expr ')' | 'refined worse than rough' | column op number
+//   unary      := 'not' unary | '(' expr ')' | 'refined worse than rough' | column op value
+//   value      := number | constant name (e.g. `review == accepted`)
 //   op         := > >= < <= == = !=
 //   column     := name [A-Za-z_][A-Za-z0-9_.]* or "quoted name"
 // A comparison with a missing (NaN) value is unknown (SQL's NULL logic) and only rows that are
@@ -20,6 +22,8 @@ class FilterExpression {
  public:
   struct Context {
     std::function<int(const QString&)> resolve;  // column name → column, -1 if unknown
+    // Named values allowed where a number is (case-insensitive), e.g. review states; or empty.
+    std::function<std::optional<double>(const QString&)> constant;
     int worseColumn = -1;          // delta column tested by "refined worse than rough"
     bool worseIfBelowZero = true;  // direction of that test (false: worse if above zero)
   };

@@ -23,6 +23,12 @@ FilterExpression::Context SampleFilterProxy::context() const {
   if (!samples_) return c;
   const SampleTableModel* m = samples_;
   c.resolve = [m](const QString& name) { return m->columnIndex(name); };
+  c.constant = [](const QString& name) -> std::optional<double> {
+    const std::vector<QString>& states = SampleTableModel::reviewStateNames();
+    for (std::size_t i = 0; i < states.size(); ++i)
+      if (states[i].compare(name, Qt::CaseInsensitive) == 0) return double(i);
+    return std::nullopt;
+  };
   c.worseColumn = m->deltaColumn(worseMetric_);
   c.worseIfBelowZero = SampleTableModel::higherIsBetter(worseMetric_);
   return c;

@@ -85,7 +85,79 @@ void SampleTableModel::setRuns(std::vector<RunSamples> runs, int roughRun, int r
       values_.push_back(std::move(d));
     }
   }
+  reviewColumn_ = -1;
+  rebuildReviewColumn();
   endResetModel();
+}
+
+const std::vector<QString>& SampleTableModel::reviewStateNames() {
+  static const std::vector<QString> names = {QStringLiteral("todo"), QStringLiteral("in_progress"),
+                                             QStringLiteral("accepted"),
+                                             QStringLiteral("needs_another_look")};
+  return names;
+}
+
+void SampleTableModel::rebuildReviewColumn() {
+  if (review_.empty()) return;
+  if (reviewColumn_ < 0) {
+    reviewColumn_ = int(columns_.size());
+    columns_.push_back({QStringLiteral("review"), {}, -1, false});
+    values_.emplace_back();
+  }
+  std::vector<double>& v = values_[std::size_t(reviewColumn_)];
+  v.assign(sampleIds_.size(), kNaN);
+  for (std::size_t r = 0; r < v.size(); ++r) {
+    const std::size_t index = std::size_t(values_[IndexColumn][r]);
+    if (index < review_.size() && review_[index] >= 0) v[r] = double(review_[index]);
+  }
+}
+
+void SampleTableModel::setReviewStates(std::vector<int> states) {
+  const bool reshape = states.empty() != review_.empty();
+  if (reshape) beginResetModel();
+  review_ = std::move(states);
+  if (review_.empty() && reviewColumn_ >= 0) {
+    columns_.erase(columns_.begin() + reviewColumn_);
+    values_.erase(values_.begin() + reviewColumn_);
+    reviewColumn_ = -1;
+  }
+  rebuildReviewColumn();
+  if (reshape) {
+    endResetModel();
+  } else if (reviewColumn_ >= 0 && rowCount() > 0) {
+    Q_EMIT dataChanged(index(0, reviewColumn_), index(rowCount() - 1, reviewColumn_));
+  }
+}
+
+int SampleTableModel::rowOfIndex(std::size_t datasetIndex) const {
+  const std::vector<double>& idx = values_.empty() ? std::vector<double>() : values_[IndexColumn];
+  const auto it = std::lower_bound(idx.begin(), idx.end(), double(datasetIndex));
+  return it != idx.end() && *it == double(datasetIndex) ? int(it - idx.begin()) : -1;
+}
+
+void SampleTableModel::setReviewState(std::size_t datasetIndex, int state) {
+  if (datasetIndex >= review_.size()) return;
+  review_[datasetIndex] = state;
+  const int row = rowOfIndex(datasetIndex);
+  if (row < 0 || reviewColumn_ < 0) return;
+  values_[std::size_t(reviewColumn_)][std::size_t(row)] = state >= 0 ? double(state) : kNaN;
+  Q_EMIT dataChanged(index(row, reviewColumn_), index(row, reviewColumn_));
+}
+
+void SampleTableModel::setSampleMetrics(int run, std::size_t datasetIndex, const SampleMetrics& m) {
+  const int row = rowOfIndex(datasetIndex);
+  if (row < 0 || run < 0 || run >= runCount()) return;
+  for (std::size_t c = 0; c < columns_.size(); ++c)
+    if (columns_[c].run == run) values_[c][std::size_t(row)] = metricValue(m, columns_[c].metric);
+  if (rough_ >= 0)
+    for (std::size_t c = 0; c < columns_.size(); ++c) {
+      if (!columns_[c].delta) continue;
+      const QString metric = QString::fromStdString(columns_[c].metric);
+      const double a = value(row, columnIndex(runNames_[std::size_t(refined_)] + "." + metric));
+      const double b = value(row, columnIndex(runNames_[std::size_t(rough_)] + "." + metric));
+      values_[c][std::size_t(row)] = a - b;
+    }
+  Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1));
 }
 
 int SampleTableModel::rowCount(const QModelIndex& parent) const {
@@ -129,6 +201,16 @@ int SampleTableModel::deltaColumn(const std::string& metric) const {
   return -1;
 }
 
+QString SampleTableModel::reviewStateText(int state) {
+  switch (state) {
+    case 0: return tr("to do");
+    case 1: return tr("in progress");
+    case 2: return tr("accepted");
+    case 3: return tr("needs another look");
+    default: return QStringLiteral("—");
+  }
+}
+
 QVariant SampleTableModel::data(const QModelIndex& index, int role) const {
   if (!index.isValid() || index.row() >= rowCount() || index.column() >= columnCount()) return {};
   const int col = index.column();
@@ -144,6 +226,7 @@ QVariant SampleTableModel::data(const QModelIndex& index, int role) const {
     case Qt::DisplayRole:
       if (std::isnan(v)) return QStringLiteral("—");
       if (col == IndexColumn) return qlonglong(v);
+      if (col == reviewColumn_) return reviewStateText(int(v));
       return (c.delta && v > 0 ? QStringLiteral("+") : QString()) +
              QString::number(v, 'f', decimalsOf(c.metric));
     case Qt::TextAlignmentRole:
@@ -163,6 +246,9 @@ QVariant SampleTableModel::headerData(int section, Qt::Orientation orientation, 
     return QAbstractTableModel::headerData(section, orientation, role);
   const Column& c = columns_[std::size_t(section)];
   if (role == Qt::DisplayRole) return c.name;
+  if (role == Qt::ToolTipRole && section == reviewColumn_)
+    return tr("Review state; filter with e.g. review == accepted (todo, in_progress, accepted, "
+              "needs_another_look)");
   if (role == Qt::ToolTipRole && c.delta)
     return QStringLiteral("%1 − %2: %3 (%4 is better)")
         .arg(runNames_[std::size_t(refined_)], runNames_[std::size_t(rough_)],

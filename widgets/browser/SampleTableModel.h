@@ -49,6 +49,21 @@ class SampleTableModel : public QAbstractTableModel {
   int primaryRun() const;
   int runCount() const { return int(runNames_.size()); }
 
+  // The review state of every dataset sample (0 to do, 1 in progress, 2 accepted, 3 needs another
+  // look; index = dataset index): a "review" column after the others, kept across setRuns. An
+  // empty vector removes the column.
+  void setReviewStates(std::vector<int> states);
+  void setReviewState(std::size_t datasetIndex, int state);
+  int reviewColumn() const { return reviewColumn_; }
+  // The filter names of the states, in state order: todo, in_progress, accepted,
+  // needs_another_look.
+  static const std::vector<QString>& reviewStateNames();
+  static QString reviewStateText(int state);  // "to do" … in the interface language
+  // Replaces one run's metrics of one sample (live re-scoring while a mask is corrected); the
+  // delta columns follow.
+  void setSampleMetrics(int run, std::size_t datasetIndex, const SampleMetrics& m);
+  int rowOfIndex(std::size_t datasetIndex) const;  // -1 when the sample has no row
+
   // Metrics that get a delta column: the paper's alignment metrics and the 3D errors.
   static const std::vector<std::string>& deltaMetrics();
   // IoU-like metrics and F-scores improve upwards; distances and errors downwards.
@@ -66,6 +81,9 @@ class SampleTableModel : public QAbstractTableModel {
   std::vector<QString> sampleIds_;
   std::vector<QString> runNames_;
   int rough_ = -1, refined_ = -1;
+  void rebuildReviewColumn();
+  std::vector<int> review_;  // by dataset index
+  int reviewColumn_ = -1;
 };
 
 }  // namespace handalign

@@ -54,6 +54,15 @@ std::unique_ptr<QOpenGLTexture> labelTexture(const LabelImage& l) {
 
 QVector3D rgb(const QColor& c) { return QVector3D(c.redF(), c.greenF(), c.blueF()); }
 
+// The edit layer's value of one pixel: 0 none, 1..6 its part, 7 hand without a part.
+void composeEdit(const MaskAnnotation& m, QRect r, LabelImage& out) {
+  for (int y = r.top(); y <= r.bottom(); ++y)
+    for (int x = r.left(); x <= r.right(); ++x) {
+      const std::uint8_t part = m.hasParts() ? m.parts.at(x, y) : 0;
+      out.at(x, y) = m.hand.at(x, y) == 0 ? 0 : (part >= 1 && part <= 6 ? part : 7);
+    }
+}
+
 int labelUnder(const LabelImage& l, QPointF normalized) {
   if (l.empty()) return -1;
   const int x = int(std::floor(normalized.x() * l.width)),
@@ -68,6 +77,7 @@ ImageCanvas::ImageCanvas(QWidget* parent) : QOpenGLWidget(parent) {
   initShaderResources();
   setMouseTracking(true);  // the inspector follows the cursor without a button held
   setFocusPolicy(Qt::StrongFocus);
+  setUpdateBehavior(QOpenGLWidget::PartialUpdate);  // paintGL may redraw only a damaged rectangle
 }
 
 ImageCanvas::~ImageCanvas() {
@@ -91,6 +101,7 @@ QSize ImageCanvas::frameSize() const {
     if (!l.empty()) return QSize(l.width, l.height);
   if (!distance_.distance.empty())
     return QSize(distance_.distance.width, distance_.distance.height);
+  if (!editMask_.empty()) return QSize(editMask_.width, editMask_.height);
   return {};
 }
 
@@ -99,7 +110,7 @@ void ImageCanvas::setImage(const QImage& image) {
   image_ = image.convertToFormat(QImage::Format_RGBA8888);
   dirty_ = true;
   if (autoFit_ || frameSize() != before) resetView();
-  update();
+  updateAll();
 }
 
 void ImageCanvas::setLabels(Layer layer, const LabelImage& labels) {
@@ -108,65 +119,66 @@ void ImageCanvas::setLabels(Layer layer, const LabelImage& labels) {
   labels_[std::size_t(idx(layer))] = labels;
   dirty_ = true;
   if (frameSize() != before) resetView();
-  update();
+  updateAll();
 }
 
 void ImageCanvas::setDistanceMap(const BoundaryDistanceMap& map) {
   distance_ = map;
   dirty_ = true;
-  update();
+  updateAll();
 }
 
 void ImageCanvas::clear() {
   image_ = QImage();
   for (auto& l : labels_) l = LabelImage();
   distance_ = BoundaryDistanceMap();
+  editMask_ = LabelImage();
   dirty_ = true;
   resetView();
 }
 
 void ImageCanvas::setOverlayVisible(Layer layer, bool visible) {
   visible_[std::size_t(idx(layer))] = visible;
-  update();
+  updateAll();
 }
 
 void ImageCanvas::setOpacity(Layer layer, float opacity) {
   opacity_[std::size_t(idx(layer))] = std::clamp(opacity, 0.0f, 1.0f);
-  update();
+  updateAll();
 }
 
 void ImageCanvas::setContourOnly(Layer layer, bool contour) {
   if (idx(layer) > idx(Layer::Refined)) return;
   contour_[std::size_t(idx(layer))] = contour;
-  update();
+  updateAll();
 }
 
 void ImageCanvas::setColorMode(ColorMode mode) {
   colorMode_ = mode;
-  update();
+  updateAll();
 }
 
 void ImageCanvas::setDifferenceSource(Layer prediction) {
   if (prediction == Layer::Rough || prediction == Layer::Refined) diffSource_ = prediction;
-  update();
+  updateAll();
 }
 
 void ImageCanvas::zoomAround(double factor, QPointF widgetPoint) {
   view_.zoomAround(factor, widgetPoint);
   autoFit_ = false;
-  update();
+  updateAll();
 }
 
 void ImageCanvas::panBy(QPointF delta) {
   view_.panBy(delta);
   autoFit_ = false;
-  update();
+  updateAll();
 }
 
 void ImageCanvas::resetView() {
   view_.fit(QSizeF(frameSize()), QSizeF(size()));
   autoFit_ = true;
-  update();
+  updateAll();
 }
 
 QImage ImageCanvas::renderToImage() { return grabFramebuffer(); }
@@ -174,7 +186,76 @@ QImage ImageCanvas::renderToImage() { return grabFramebuffer(); }
 void ImageCanvas::setMarker(std::optional<QPointF> imagePoint) {
   if (imagePoint == marker_) return;
   marker_ = imagePoint;
+  updateAll();
+}
+
+void ImageCanvas::setEditMask(const MaskAnnotation& mask) {
+  const QSize before = frameSize();
+  editMask_.reset(mask.width(), mask.height(), 0);
+  composeEdit(mask, QRect(0, 0, mask.width(), mask.height()), editMask_);
+  dirty_ = true;
+  if (frameSize() != before) resetView();
+  updateAll();
+}
+
+void ImageCanvas::updateEditMask(const MaskAnnotation& mask, QRect dirty) {
+  if (mask.width() != editMask_.width || mask.height() != editMask_.height) {
+    setEditMask(mask);
+    return;
+  }
+  const QRect r = dirty & QRect(0, 0, mask.width(), mask.height());
+  if (r.isEmpty()) return;
+  composeEdit(mask, r, editMask_);
+  editPending_ |= r;
+  updateDamage(QRectF(view_.toWidget(QPointF(r.topLeft())),
+                      view_.toWidget(QPointF(r.topLeft() + QPoint(r.width(), r.height())))));
+}
+
+void ImageCanvas::setEditMaskStyle(const QColor& handColor, float opacity) {
+  editColor_ = handColor;
+  editOpacity_ = std::clamp(opacity, 0.0f, 1.0f);
+  updateAll();
+}
+
+void ImageCanvas::setBrushCursor(std::optional<QPointF> centre, double radius) {
+  if (centre == brushCentre_ && radius == brushRadius_) return;
+  const QRectF before = guideBounds();
+  brushCentre_ = centre;
+  brushRadius_ = radius;
+  updateDamage(before | guideBounds());
+}
+
+void ImageCanvas::setRubberBand(const QPolygonF& points, bool closed, double width) {
+  const QRectF before = guideBounds();
+  rubberBand_ = points;
+  rubberClosed_ = closed;
+  rubberWidth_ = width;
+  updateDamage(before | guideBounds());
+}
+
+void ImageCanvas::updateAll() {
+  fullDamage_ = true;
   update();
+}
+
+void ImageCanvas::updateDamage(const QRectF& widgetRect) {
+  damage_ |= widgetRect.adjusted(-1, -1, 1, 1);
+  update();
+}
+
+QRectF ImageCanvas::guideBounds() const {
+  QRectF r;
+  if (brushCentre_) {
+    const double radius = std::max(1.0, brushRadius_ * view_.zoom()) + 3;
+    r = QRectF(view_.toWidget(*brushCentre_) - QPointF(radius, radius), QSizeF(2, 2) * radius);
+  }
+  if (!rubberBand_.isEmpty()) {
+    QPolygonF band;
+    for (const QPointF& p : rubberBand_) band << view_.toWidget(p);
+    const double pad = rubberWidth_ * view_.zoom() / 2 + 5;
+    r |= band.boundingRect().adjusted(-pad, -pad, pad, pad);
+  }
+  return r;
 }
 
 void ImageCanvas::initializeGL() {
@@ -184,6 +265,7 @@ void ImageCanvas::initializeGL() {
     makeCurrent();
     releaseGl();
     dirty_ = true;
+    fullDamage_ = true;
     doneCurrent();
   });
   program_ = std::make_unique<QOpenGLShaderProgram>();
@@ -208,6 +290,7 @@ void ImageCanvas::initializeGL() {
 }
 
 void ImageCanvas::resizeGL(int, int) {
+  fullDamage_ = true;  // a new framebuffer
   if (autoFit_) view_.fit(QSizeF(frameSize()), QSizeF(size()));
 }
 
@@ -227,7 +310,19 @@ void ImageCanvas::uploadTextures() {
   textures_[4] =
       makeTexture(d.empty() ? 1 : d.width, d.empty() ? 1 : d.height, QOpenGLTexture::R32F,
                   QOpenGLTexture::Red, QOpenGLTexture::Float32, values.data());
+  textures_[5] = labelTexture(editMask_);
+  editPending_ = QRect();
   dirty_ = false;
+}
+
+void ImageCanvas::uploadEditRect() {
+  const QRect r = editPending_;
+  editPending_ = QRect();
+  QOpenGLPixelTransferOptions options;
+  options.setAlignment(1);
+  options.setRowLength(editMask_.width);  // the rectangle's rows lie inside the full image rows
+  textures_[5]->setData(r.x(), r.y(), 0, r.width(), r.height(), 1, QOpenGLTexture::Red,
+                        QOpenGLTexture::UInt8, &editMask_.at(r.x(), r.y()), &options);
 }
 
 void ImageCanvas::setUniforms() {
@@ -239,6 +334,9 @@ void ImageCanvas::setUniforms() {
   p.setUniformValue("uRough", 2);
   p.setUniformValue("uRefined", 3);
   p.setUniformValue("uDistance", 4);
+  p.setUniformValue("uEdit", 5);
+  p.setUniformValue("uEditOpacity", editMask_.empty() ? GLfloat(0) : GLfloat(editOpacity_));
+  p.setUniformValue("uEditColor", rgb(editColor_));
   p.setUniformValue("uHasImage", image_.isNull() ? 0 : 1);
   // Fragment rows count from the framebuffer's bottom; at fractional ratios its height is not
   // exactly height() * dpr, so ask GL.
@@ -293,39 +391,90 @@ void ImageCanvas::setUniforms() {
 }
 
 void ImageCanvas::paintGL() {
+  // The framebuffer keeps its picture between frames (PartialUpdate): when only the edited mask
+  // or the guides changed, just their rectangle is drawn again, which matters with software GL.
+  const bool full = fullDamage_ || dirty_ || !textures_[0];
+  const QRectF damage = full ? QRectF(rect()) : damage_ & QRectF(rect());
+  fullDamage_ = false;
+  damage_ = QRectF();
+  if (damage.isEmpty()) return;  // the kept picture is current
+  const double dpr = devicePixelRatioF();
+  GLint viewport[4] = {0, 0, 0, 0};
+  glGetIntegerv(GL_VIEWPORT, viewport);
+  if (!full) {
+    const int x0 = int(std::floor(damage.left() * dpr)), x1 = int(std::ceil(damage.right() * dpr));
+    const int y0 = int(std::floor(damage.top() * dpr)), y1 = int(std::ceil(damage.bottom() * dpr));
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(x0, viewport[3] - y1, x1 - x0, y1 - y0);  // GL rows count from the bottom
+  }
   glClearColor(kCanvasBackground.redF(), kCanvasBackground.greenF(), kCanvasBackground.blueF(), 1);
   glClear(GL_COLOR_BUFFER_BIT);
-  if (!program_) return;
-  if (frameSize().isEmpty()) return;  // nothing but background
-  if (dirty_ || !textures_[0]) uploadTextures();
-  program_->bind();
-  setUniforms();
-  for (std::size_t i = 0; i < textures_.size(); ++i) textures_[i]->bind(GLuint(i));
-  QOpenGLVertexArrayObject::Binder binder(&vao_);
-  glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
-  binder.release();
-  program_->release();
-  if (marker_) paintMarker();
+  if (program_ && !frameSize().isEmpty()) {  // else nothing but background
+    if (dirty_ || !textures_[0])
+      uploadTextures();
+    else if (!editPending_.isEmpty())
+      uploadEditRect();
+    program_->bind();
+    setUniforms();
+    for (std::size_t i = 0; i < textures_.size(); ++i) textures_[i]->bind(GLuint(i));
+    QOpenGLVertexArrayObject::Binder binder(&vao_);
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    binder.release();
+    program_->release();
+    for (std::size_t i = 0; i < textures_.size(); ++i) textures_[i]->release(GLuint(i));
+  }
+  glDisable(GL_SCISSOR_TEST);
+  if (program_ && !frameSize().isEmpty() && (marker_ || brushCentre_ || !rubberBand_.isEmpty()))
+    paintGuides(damage);
 }
 
-void ImageCanvas::paintMarker() {
-  for (std::size_t i = 0; i < textures_.size(); ++i) textures_[i]->release(GLuint(i));
+void ImageCanvas::paintGuides(const QRectF& clip) {
   // Painted into the bound framebuffer, not through QPainter(this): QWidget::grab() redirects a
   // widget painter to its pixmap, where the framebuffer's picture then covers the ring. The device
   // takes logical coordinates. The view's image coordinates have pixel edges at integers: a camera
   // coordinate u lies at u + 0.5.
-  const QPointF centre = view_.toWidget(*marker_ + QPointF(0.5, 0.5));
   const double dpr = devicePixelRatioF();
   QOpenGLPaintDevice device(
       QSize(int(std::lround(width() * dpr)), int(std::lround(height() * dpr))));
   device.setDevicePixelRatio(dpr);
   QPainter painter(&device);
+  painter.setClipRect(clip);  // guides outside it are already in the kept picture
   painter.setRenderHint(QPainter::Antialiasing);
   painter.setBrush(Qt::NoBrush);
-  painter.setPen(QPen(QColor(0, 0, 0, 210), 4.0));
-  painter.drawEllipse(centre, 7.0, 7.0);
-  painter.setPen(QPen(QColor(255, 235, 59), 2.0));
-  painter.drawEllipse(centre, 7.0, 7.0);
+  if (marker_) {
+    const QPointF centre = view_.toWidget(*marker_ + QPointF(0.5, 0.5));
+    painter.setPen(QPen(QColor(0, 0, 0, 210), 4.0));
+    painter.drawEllipse(centre, 7.0, 7.0);
+    painter.setPen(QPen(QColor(255, 235, 59), 2.0));
+    painter.drawEllipse(centre, 7.0, 7.0);
+  }
+  if (!rubberBand_.isEmpty()) {
+    QPolygonF band;
+    for (const QPointF& p : rubberBand_) band << view_.toWidget(p);
+    if (rubberWidth_ > 0) {  // a scribble: the brush's footprint, see-through
+      painter.setPen(QPen(QColor(255, 235, 59, 110), rubberWidth_ * view_.zoom(), Qt::SolidLine,
+                          Qt::RoundCap, Qt::RoundJoin));
+      painter.drawPolyline(band);
+    } else {
+      for (const auto& [pen, width] :
+           {std::pair(QColor(0, 0, 0, 210), 3.0), std::pair(QColor(255, 235, 59), 1.5)}) {
+        painter.setPen(QPen(pen, width));
+        rubberClosed_ ? painter.drawPolygon(band) : painter.drawPolyline(band);
+      }
+      painter.setPen(Qt::NoPen);
+      painter.setBrush(QColor(255, 235, 59));
+      for (const QPointF& p : band) painter.drawEllipse(p, 2.5, 2.5);
+      painter.setBrush(Qt::NoBrush);
+    }
+  }
+  if (brushCentre_) {
+    const QPointF c = view_.toWidget(*brushCentre_);
+    const double r = std::max(1.0, brushRadius_ * view_.zoom());
+    painter.setPen(QPen(QColor(0, 0, 0, 200), 3.0));
+    painter.drawEllipse(c, r, r);
+    painter.setPen(QPen(QColor(255, 255, 255), 1.2));
+    painter.drawEllipse(c, r, r);
+  }
 }
 
 void ImageCanvas::inspect(QPointF widgetPoint) {

@@ -1,16 +1,22 @@
 // The studio's image canvas: a sample image under GT / rough / refined overlays, a difference map
-// and a boundary-distance heat map, with zoom, pan and a pixel inspector (OpenGL 3.2 core).
+// and a boundary-distance heat map, with zoom, pan and a pixel inspector (OpenGL 3.2 core); above
+// them a mask being edited, with the editor's brush ring and rubber band. The framebuffer is kept
+// between frames, so an edit or a guide moving redraws only its rectangle.
 #pragma once
 
 #include "CanvasView.h"
+#include "annotation/MaskAnnotation.h"
 #include "metrics/BoundaryDistanceMap.h"
 #include "raster/LabelImage.h"
 
+#include <QColor>
 #include <QImage>
 #include <QOpenGLBuffer>
 #include <QOpenGLFunctions>
 #include <QOpenGLVertexArrayObject>
 #include <QOpenGLWidget>
+#include <QPolygonF>
+#include <QRect>
 
 #include <array>
 #include <memory>
@@ -65,6 +71,20 @@ class ImageCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
   void setMarker(std::optional<QPointF> imagePoint);
   std::optional<QPointF> marker() const { return marker_; }
 
+  // The mask being edited, drawn above every other layer: hand pixels in the edit colour, pixels
+  // with a part in that part's palette colour. updateEditMask copies only `dirty` (image pixels)
+  // and re-uploads only that rectangle, so a brush dab costs little; an empty mask hides the layer.
+  void setEditMask(const MaskAnnotation& mask);
+  void updateEditMask(const MaskAnnotation& mask, QRect dirty);
+  void setEditMaskStyle(const QColor& handColor, float opacity);
+  QColor editMaskColor() const { return editColor_; }
+  float editMaskOpacity() const { return editOpacity_; }
+  // Editing guides in the view's image coordinates (pixel edges at integers): a brush ring of
+  // `radius` image pixels (nullopt hides it), and a rubber band — a polygon being drawn, a box,
+  // or a stroke of `width` image pixels (0: a thin line); an empty polygon hides it.
+  void setBrushCursor(std::optional<QPointF> centre, double radius);
+  void setRubberBand(const QPolygonF& points, bool closed, double width = 0);
+
  Q_SIGNALS:
   // The pixel under the cursor; a label is -1 where that layer is absent or outside the image,
   // distance is NaN off the boundary.
@@ -85,7 +105,11 @@ class ImageCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
   void uploadTextures();
   void setUniforms();
   void inspect(QPointF widgetPoint);
-  void paintMarker();
+  void paintGuides(const QRectF& clip);
+  QRectF guideBounds() const;  // logical pixels under the brush ring and the rubber band
+  void updateAll();            // everything changed
+  void updateDamage(const QRectF& widgetRect);  // only these logical pixels changed
+  void uploadEditRect();
   void releaseGl();
 
   // CPU copies: kept so data may be set before the GL context exists, and for the inspector.
@@ -93,7 +117,18 @@ class ImageCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
   std::array<LabelImage, 3> labels_;
   BoundaryDistanceMap distance_;
   bool dirty_ = true;
+  bool fullDamage_ = true;  // else only damage_ needs drawing (the framebuffer is kept)
+  QRectF damage_;
   std::optional<QPointF> marker_;
+  LabelImage editMask_;  // 0 none, 1..6 part, 7 hand without a part
+  QRect editPending_;    // image pixels changed since the last upload
+  QColor editColor_{255, 64, 129};
+  float editOpacity_ = 0.5f;
+  std::optional<QPointF> brushCentre_;
+  double brushRadius_ = 0;
+  QPolygonF rubberBand_;
+  bool rubberClosed_ = false;
+  double rubberWidth_ = 0;
 
   std::array<bool, kLayerCount> visible_{true, true, true, false, false};
   std::array<float, kLayerCount> opacity_{0.5f, 0.5f, 0.5f, 0.7f, 1.0f};
@@ -107,8 +142,8 @@ class ImageCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
   QPointF lastMouse_;
 
   std::unique_ptr<QOpenGLShaderProgram> program_;
-  // 0 image, 1..3 labels, 4 distance.
-  std::array<std::unique_ptr<QOpenGLTexture>, 5> textures_;
+  // 0 image, 1..3 labels, 4 distance, 5 edited mask.
+  std::array<std::unique_ptr<QOpenGLTexture>, 6> textures_;
   QOpenGLVertexArrayObject vao_;
   QOpenGLBuffer quad_;
 };

@@ -123,8 +123,8 @@ class MaskEditor : public QObject {
   void beginEdit(const MaskBrush& brush);
   void showEdit(PixelRect dirty);
   bool commitEdit(const QString& name, PixelRect dirty);
-  void finishStroke();   // a brush stroke ends: its undo command
-  void cancelGesture();  // drops a stroke in progress (restores its start)
+  void finishStroke();        // a brush stroke ends: its undo command
+  void cancelGesture();       // drops a stroke in progress (restores its start)
   void setDragging(bool on);  // undo and redo wait while the mouse is held
   void applyRecord(const MaskEdit& edit, bool undo);
   void leaveTool();

@@ -125,6 +125,45 @@ class TestSampleBrowser : public QObject {
     QCOMPARE(proxy.rowCount(), 5);
   }
 
+  void reviewStatesColumnAndFilter() {
+    SampleTableModel model;
+    fill(model);
+    SampleFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QCOMPARE(model.reviewColumn(), -1);
+    QVERIFY(!proxy.setFilterExpression("review == accepted"));  // no such column yet
+    model.setReviewStates({0, 2, 2, 3, 1});
+    const int col = model.reviewColumn();
+    QCOMPARE(col, model.columnCount() - 1);
+    QCOMPARE(model.columnName(col), QString("review"));
+    QCOMPARE(model.index(3, col).data().toString(), QString("needs another look"));
+    QVERIFY(proxy.setFilterExpression("review == accepted"));
+    QCOMPARE(sampleOrder(proxy), (std::vector<int>{1, 2}));
+    QVERIFY(proxy.setFilterExpression("review != TODO and finger_hd95 < 8"));
+    QCOMPARE(sampleOrder(proxy), (std::vector<int>{1, 3}));
+    model.setReviewState(1, 3);  // one sample changes: the filter follows at once
+    QVERIFY(proxy.setFilterExpression("review == accepted"));
+    QCOMPARE(sampleOrder(proxy), (std::vector<int>{2}));
+    fill(model);  // new runs keep the states
+    QCOMPARE(model.value(2, model.reviewColumn()), 2.0);
+    QVERIFY(!proxy.setFilterExpression("review == approved"));
+    model.setReviewStates({});
+    QCOMPARE(model.reviewColumn(), -1);
+  }
+
+  void liveMetricsUpdateOneRowAndItsDeltas() {
+    SampleTableModel model;
+    fill(model);
+    SampleMetrics m;
+    m.fingerMiou = 0.95, m.fingerHd95 = 2.0;
+    model.setSampleMetrics(1, 3, m);  // refined, sample 3
+    QCOMPARE(model.value(3, model.columnIndex("refined.finger_miou")), 0.95);
+    QVERIFY(std::abs(model.value(3, model.deltaColumn("finger_miou")) - 0.05) < 1e-12);
+    QCOMPARE(model.value(2, model.columnIndex("refined.finger_miou")), 0.60);  // others unchanged
+    QCOMPARE(model.rowOfIndex(4), 4);
+    QCOMPARE(model.rowOfIndex(9), -1);
+  }
+
   void refinedWorseThanRough() {
     SampleTableModel model;
     fill(model);

@@ -1,0 +1,160 @@
+// The studio's mask-correction workflow under Xvfb: edit, live metrics, save (journaled), review
+// states in the browser, save and next, revert, resume after a restart, evaluation and export.
+#include "GlFormat.h"
+#include "MainWindow.h"
+#include "MaskEditor.h"
+#include "TestSupport.h"
+#include "browser/SampleFilterProxy.h"
+#include "browser/SampleTableModel.h"
+#include "io/ImageIO.h"
+#include "project/AnnotationSession.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+#include <cmath>
+
+using namespace handalign;
+namespace fs = std::filesystem;
+
+class TestStudioAnnotate : public QObject {
+  Q_OBJECT
+ private:
+  QTemporaryDir tmp_;
+  fs::path data_;
+
+  void open(MainWindow& w, const QString& sample = {}) {
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QSignalSpy done(&w, &MainWindow::evaluationFinished);
+    w.openDataset(QString::fromStdString(data_.string()),
+                  {{"rough", QString::fromStdString((data_ / "pred_rough.json").string())},
+                   {"refined", QString::fromStdString((data_ / "pred_refined.json").string())}},
+                  sample);
+    QVERIFY(done.wait(120000));
+  }
+  static double cell(const MainWindow& w, const QString& column) {
+    const SampleTableModel* m = w.sampleModel();
+    return m->value(m->rowOfIndex(std::size_t(w.currentSample())), m->columnIndex(column));
+  }
+  static int handPixels(const LabelImage& hand) {
+    int n = 0;
+    for (auto v : hand.pixels) n += v != 0;
+    return n;
+  }
+
+ private Q_SLOTS:
+  void initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    data_ = test::synthDataset(fs::path(tmp_.path().toStdString()), 8, 21);
+  }
+
+  void editSaveReviewAndExport() {
+    MainWindow w;
+    open(w, "00000002");
+    QCOMPARE(w.currentSample(), 2);
+    QVERIFY(w.annotationSession());
+    QVERIFY(w.sampleModel()->reviewColumn() >= 0);
+    const double roughIouBefore = cell(w, "rough.hand_iou");
+    const double refinedIouBefore = cell(w, "refined.hand_iou");
+    QVERIFY(refinedIouBefore < 1.0);
+
+    // Editing starts from the dataset's own mask.
+    w.setEditingMask(true);
+    QVERIFY(w.isEditingMask());
+    const LabelImage original = readHandMask(data_ / "training/mask/00000002.jpg", 224);
+    QCOMPARE(handPixels(w.maskEditor()->annotation().hand), handPixels(original));
+
+    // The refined silhouette as the mask: the refined run's hand metrics become perfect at once.
+    QVERIFY(w.maskEditor()->applyMeshProposal(MaskEditor::MeshSource::Refined));
+    QCOMPARE(w.maskEditor()->undoStack()->count(), 1);
+    QCOMPARE(cell(w, "refined.hand_iou"), 1.0);
+    QCOMPARE(cell(w, "refined.hand_hd95"), 0.0);
+    QVERIFY(cell(w, "rough.hand_iou") != roughIouBefore);
+    QVERIFY(std::isfinite(cell(w, "refined.mpvpe_mm")));  // 3D metrics stay
+
+    // Save: a lossless PNG in the annotation folder, journaled; the sample is now in progress.
+    QVERIFY(w.saveMask());
+    AnnotationSession* session = w.annotationSession();
+    QVERIFY(session->store().hasCorrection(2));
+    QVERIFY(fs::exists(session->store().maskPath(2)));
+    QCOMPARE(int(session->journal(2).size()), 1);
+    QCOMPARE(cell(w, "review"), 1.0);
+
+    // Save and next: accepted, and the editor follows to the next sample.
+    w.saveMaskAndNext();
+    QCOMPARE(w.currentSample(), 3);
+    QVERIFY(w.isEditingMask());
+    QCOMPARE(int(session->reviewStates()[2]), int(ReviewState::Accepted));
+    auto* filter = w.findChild<QLineEdit*>();
+    QVERIFY(filter);
+    filter->setText("review == accepted");
+    Q_EMIT filter->editingFinished();
+    QCOMPARE(w.findChild<SampleFilterProxy*>()->rowCount(), 1);
+    filter->clear();
+    Q_EMIT filter->editingFinished();
+    QCOMPARE(w.findChild<SampleFilterProxy*>()->rowCount(), 8);
+
+    // Moving on with unsaved edits autosaves them.
+    QVERIFY(w.jumpToSample("00000003"));  // the filter had moved the selection
+    QCOMPARE(w.currentSample(), 3);
+    QVERIFY(w.maskEditor()->applyMeshProposal(MaskEditor::MeshSource::Rough));
+    QVERIFY(w.jumpToSample("00000005"));
+    QVERIFY(session->store().hasCorrection(3));
+
+    // Revert sample 3: the dataset's mask counts again; the journal keeps both steps.
+    QVERIFY(w.jumpToSample("00000003"));
+    w.revertMask();
+    QVERIFY(!session->store().hasCorrection(3));
+    QCOMPARE(int(session->journal(3).size()), 2);
+
+    // Export in FreiHAND's layout.
+    QTemporaryDir out;
+    const QString exportDir = out.filePath("export");
+    QVERIFY(w.exportCorrectedMasks(exportDir));
+    QVERIFY(QFile::exists(exportDir + "/mask/00000002.png"));
+    QVERIFY(!QFile::exists(exportDir + "/mask/00000003.png"));
+    QVERIFY(QFile::exists(exportDir + "/review.csv"));
+    w.close();
+  }
+
+  void restartResumesAndEvaluatesWithCorrections() {
+    MainWindow w;
+    open(w);  // no --sample: back where the annotator was, still editing
+    QCOMPARE(w.currentSample(), 3);
+    QVERIFY(w.isEditingMask());
+    QVERIFY(w.jumpToSample("00000002"));
+    // Stored runs predate the correction: the browser shows the corrected metrics anyway, and a
+    // fresh evaluation (which now reads the annotation folder) agrees.
+    QCOMPARE(cell(w, "refined.hand_iou"), 1.0);
+    w.setEditingMask(false);
+    QSignalSpy done(&w, &MainWindow::evaluationFinished);
+    w.reevaluate();
+    QVERIFY(done.wait(120000));
+    QVERIFY(w.jumpToSample("00000002"));
+    QCOMPARE(cell(w, "refined.hand_iou"), 1.0);
+    QCOMPARE(cell(w, "refined.hand_hd95"), 0.0);
+    w.close();
+
+    MainWindow again;  // stopped editing last time: opens at that sample, not editing
+    open(again);
+    QCOMPARE(again.currentSample(), 2);
+    QVERIFY(!again.isEditingMask());
+  }
+};
+
+int main(int argc, char** argv) {
+  handalign::setDefaultGlFormat();
+  QApplication app(argc, argv);
+  QApplication::setApplicationName("HandAlign Studio Annotate Test");
+  TestStudioAnnotate t;
+  return QTest::qExec(&t, argc, argv);
+}
+
+#include "TestStudioAnnotate.moc"
