@@ -3,12 +3,14 @@
 // normalise, forward, decode the lixel frame, write both prediction files), in one process.
 // With --null M.json (a network that does nothing, bench_infer.py) the runner's own cost alone.
 // Usage: bench_infer --manifest M.json [--null M.json] --dataset DIR --out DIR [--batch 8]
-//        [--count 64] [--threads 2] [--repeat 3]; prints "name wall-seconds cpu-seconds" lines.
+//        [--count 64] [--threads 2] [--repeat 3] [--device cpu|cuda]; prints "name wall-seconds
+//        cpu-seconds" lines.
 #include "dataset/PluginRegistry.h"
 #include "inference/ModelRunner.h"
 #include "inference/PredictionFiles.h"
 
 #include <ATen/Parallel.h>
+#include <torch/cuda.h>
 #include <torch/script.h>
 
 #include <algorithm>
@@ -73,6 +75,7 @@ Timing timeRunner(const ModelManifest& manifest, const HandModel& hand, const Da
 int main(int argc, char** argv) {
   std::string manifestFile, nullFile, datasetDir, outDir;
   int batch = 8, count = 64, threads = 2, repeat = 3;
+  std::string device = "cpu";
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string key = argv[i], value = argv[i + 1];
     if (key == "--manifest")
@@ -103,7 +106,8 @@ int main(int argc, char** argv) {
 
   // Bare forward passes: random inputs made before the clock starts, three warm-up calls.
   at::set_num_threads(threads);
-  torch::jit::Module module = torch::jit::load(manifest.checkpoint.string());
+  const torch::Device on(device == "cuda" ? torch::kCUDA : torch::kCPU);
+  torch::jit::Module module = torch::jit::load(manifest.checkpoint.string(), on);
   module.eval();
   std::vector<torch::Tensor> inputs;
   torch::manual_seed(0);
@@ -116,12 +120,13 @@ int main(int argc, char** argv) {
     for (int w = 0; w < 3; ++w) module.forward({inputs.front()});  // the executor optimises early
     forward.measure(repeat, [&] {
       for (const torch::Tensor& x : inputs) module.forward({x});
+      if (on.is_cuda()) torch::cuda::synchronize();
     });
   }
 
   // The runner end to end, model loading (and its dry run) excluded.
   RunnerOptions options;
-  options.device = InferenceDevice::Cpu;
+  options.device = device == "cuda" ? InferenceDevice::Cuda : InferenceDevice::Cpu;
   options.batchSize = batch;
   options.threads = threads;
   std::vector<std::size_t> samples(static_cast<std::size_t>(count));

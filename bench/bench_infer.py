@@ -112,10 +112,11 @@ def make(args):
 
 def forward(args):
     torch.set_num_threads(args.threads)
-    module = torch.jit.load(args.model)
+    module = torch.jit.load(args.model, map_location=args.device)
     generator = torch.Generator().manual_seed(0)
     batches = [torch.rand(min(args.batch, args.count - b), 3, 256, 256, generator=generator)
-               for b in range(0, args.count, args.batch)]
+               .to(args.device) for b in range(0, args.count, args.batch)]
+    sync = torch.cuda.synchronize if args.device == "cuda" else (lambda: None)
     wall = cpu = float("inf")
     with torch.inference_mode():
         for _ in range(3):  # warm-up: the profiling executor optimises the graph on early calls
@@ -124,6 +125,7 @@ def forward(args):
             start, start_cpu = time.perf_counter(), time.process_time()
             for x in batches:
                 module(x)
+            sync()
             wall = min(wall, time.perf_counter() - start)
             cpu = min(cpu, time.process_time() - start_cpu)
     print("%.4f %.4f" % (wall, cpu))
@@ -140,6 +142,7 @@ def main():
     f.add_argument("--model", required=True)
     for name, default in (("batch", 8), ("count", 64), ("threads", 2), ("repeat", 3)):
         f.add_argument("--" + name, type=int, default=default)
+    f.add_argument("--device", choices=("cpu", "cuda"), default="cpu")
     args = parser.parse_args()
     make(args) if args.command == "make" else forward(args)
 

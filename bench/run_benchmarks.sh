@@ -93,7 +93,7 @@ fi
 if [ -x "$build/bin/bench_infer" ] && [ -f "$build/lib/handalign_cli_infer.so" ]; then
   echo
   echo "## Inference runner"
-  icount=64; irepeat=3; ibatch=8; ithreads=$(nproc)
+  icount=64; irepeat=3; ibatch=8; ithreads=$(nproc); idevice=${HANDALIGN_BENCH_DEVICE:-cpu}
   [ -n "$quick" ] && icount=16 && irepeat=1
   idata=$work/synth-infer-$icount
   [ -f "$idata/pred_refined.json" ] || "$bin" synth --out "$idata" --count $icount --seed 4 --quiet
@@ -109,24 +109,24 @@ if [ -x "$build/bin/bench_infer" ] && [ -f "$build/lib/handalign_cli_infer.so" ]
   field() { echo "$1" | awk -v k="$2" -v i="$3" '$1 == k {print $i}'; }
   for i in $(seq $irepeat); do
     py=$(/usr/bin/python3 "$source_dir/bench/bench_infer.py" forward --model "$imodel/model.pt" \
-      --batch $ibatch --count $icount --threads $ithreads --repeat 1)
+      --batch $ibatch --count $icount --threads $ithreads --repeat 1 --device $idevice)
     keep py ${py% *} ${py#* }
     cpp=$("$build/bin/bench_infer" --manifest "$imodel/model.json" --null "$imodel/null.json" \
       --dataset "$idata" --out "$work/infer-api" --batch $ibatch --count $icount \
-      --threads $ithreads --repeat 1)
+      --threads $ithreads --repeat 1 --device $idevice)
     for k in cpp runner null; do
       key=$k; [ $k = cpp ] && key=cpp_forward; [ $k = null ] && key=runner_null
       keep $k "$(field "$cpp" $key 2)" "$(field "$cpp" $key 3)"
     done
     rload=$(field "$cpp" runner_load 2)
     /usr/bin/time -f "%e %U %S" -o "$work/infer-cli.time" "$bin" infer --model "$imodel/model.json" \
-      --dataset "$idata" --out "$work/infer-cli" --batch $ibatch --threads $ithreads --device cpu --quiet
+      --dataset "$idata" --out "$work/infer-cli" --batch $ibatch --threads $ithreads --device $idevice --quiet
     read -r e u s < "$work/infer-cli.time"
     keep cli "$e" "$(/usr/bin/python3 -c "print($u + $s)")"
   done
   pct() { /usr/bin/python3 -c "print(f'{($1 / $2 - 1) * 100:+.1f} %')"; }
   row() { echo "| $1 | ${wall[$2]} | ${cpu[$2]} | $(pct "${wall[$2]}" "${wall[py]}") | $(pct "${cpu[$2]}" "${cpu[py]}") |"; }
-  echo "model: ResNet-18 layout (bench/bench_infer.py), 256² crop, lixel outputs, $icount samples, batch $ibatch, $ithreads threads, best of $irepeat rounds"
+  echo "model: ResNet-18 layout (bench/bench_infer.py), 256² crop, lixel outputs, $icount samples, batch $ibatch, $ithreads threads, $idevice, best of $irepeat rounds"
   echo "| run | wall (s) | CPU (s) | wall vs Python | CPU vs Python |"
   echo "|---|---:|---:|---:|---:|"
   echo "| bare forward passes, Python (torch $(/usr/bin/python3 -c 'import torch; print(torch.__version__)')) | ${wall[py]} | ${cpu[py]} | | |"

@@ -2,6 +2,93 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>handalign::EditorToolBar</name>
+    <message>
+        <source>Mask Colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mask Editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GrabCut from a box instead of a rough stroke (Shift+drag draws a box too)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rough</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mesh whose silhouette the From-mesh tool takes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Palm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thumb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Middle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pinky</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The label that the tools paint or erase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brush diameter in image pixels ([ and ], or Ctrl+wheel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opacity of the mask being edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour of the hand in the mask being edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>handalign::FigureExportDialog</name>
     <message>
         <source>Export Figure</source>
@@ -258,10 +345,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancel the evaluation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Removed from the recent datasets, the folder no longer exists: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -346,10 +429,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stored results: the histograms are shown; the PCK curves need a re-evaluation (F5).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Export &amp;Tables…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -375,6 +454,444 @@
     </message>
     <message>
         <source>Export Tables to Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Annotate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit Mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the hand and finger masks of the current sample (Ctrl+B); tools 1–6, Esc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save Mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the corrected mask of the current sample (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save and &amp;Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the mask, mark the sample accepted and go to the next one (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Revert to Original Mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop the correction: the dataset&apos;s mask counts again (journaled, can be rolled back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;Original Mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show and score the dataset&apos;s mask instead of the correction (Ctrl+T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review &amp;State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To Do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs Another Look</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the current sample: %1 (Ctrl+Alt+%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mask &amp;History…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every saved version of this sample&apos;s mask; roll back to any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport Corrected Masks…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the corrected masks in FreiHAND&apos;s layout (mask/%08d.png) and review.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mask editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished %n mask save(s) interrupted last time</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The annotation folder holds files that are not usable corrections (left untouched):
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the mask of sample %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save the mask: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This sample has no correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the dataset&apos;s mask (Mask History rolls this back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the dataset&apos;s original mask; editing is paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the corrected mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Corrected Masks Into an Empty Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 masks (%2 with parts) and review.csv to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export the masks: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored the version before change #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare Stored &amp;Runs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show runs evaluated earlier on this dataset side by side with the open ones (Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These stored results have no PCK histograms (stored by an older version): the histograms are shown; the PCK curves need a re-evaluation (F5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the evaluation or the model run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a checkpoint (TorchScript or the native network&apos;s weights) with its JSON manifest (Ctrl+M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent &amp;Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run on &amp;Current Sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the model on the sample shown and score it (F6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run on &amp;Whole Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the model on every sample in the background, then evaluate its meshes (Shift+F6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models (*.json *.pt *.pth *.ts *.torchscript);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such model file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model %1: run it with F6 (current sample) or Shift+F6 (dataset)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This build has no inference engine (built without LibTorch): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a model first (Model → Open Model…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A model is already running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model run cancelled; nothing was kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running the model on the dataset…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running the model on the current sample…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This build has no inference engine (built without LibTorch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model run on %1: evaluating its meshes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model run on %1 done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>handalign::MaskEditor</name>
+    <message>
+        <source>Brush</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eraser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polygon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flood fill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GrabCut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From mesh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paint the active label (right-drag erases; [ ] or Ctrl+wheel: size)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase the active label ([ ] or Ctrl+wheel: size)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click the vertices, double-click or Enter to fill; right-click vertices to erase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill the connected region under the click; right-click erases it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag a rough stroke over the object (or a box, Shift+drag) and let GrabCut find it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to take the chosen mesh&apos;s rendered silhouette as the proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave Tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the editing tool (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Larger Brush</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Larger brush (])</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smaller Brush</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smaller brush ([)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protect other labels: painting one label never changes pixels of another part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From Rough Mesh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From Refined Mesh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From GT Mesh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the active label with the mesh&apos;s rendered silhouette (undoable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the last stroke (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polygon erase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polygon fill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flood erase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GrabCut erase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rendered mesh to start from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From rough mesh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From refined mesh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From GT mesh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GrabCut needs the sample&apos;s image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GrabCut found nothing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>handalign::MaskHistoryDialog</name>
+    <message>
+        <source>Mask History — Sample %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(review only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the dataset&apos;s mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the Version Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll the mask back to what it was before the selected change (the rollback is journaled too)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -583,6 +1100,46 @@
     </message>
     <message>
         <source>Silhouette resolution of the alignment metrics; the paper uses 224 × 224</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Batch size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic (GPU when available)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where checkpoints run; CUDA needs a LibTorch built with it and a GPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Samples per forward pass when a model runs on a whole dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Half precision (CUDA only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run models in float16 on the GPU: faster, slightly less exact</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -797,6 +1354,79 @@
     </message>
 </context>
 <context>
+    <name>handalign::SampleTableModel</name>
+    <message>
+        <source>to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs another look</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review state; filter with e.g. review == accepted (todo, in_progress, accepted, needs_another_look)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>handalign::StoredRunsDialog</name>
+    <message>
+        <source>Compare Stored Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs evaluated earlier on this dataset. Checked runs are shown side by side in the sample browser and the metrics dock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prediction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluated (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show Side by Side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Selected…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected runs from the project (prediction files stay)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n stored run(s) from the project?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Hand- and finger-level alignment of 3D hand meshes, sample by sample.</source>
@@ -820,6 +1450,10 @@
     </message>
     <message>
         <source>--pred must be NAME=FILE (got &quot;%1&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model checkpoint or manifest to open; run on the first sample shown.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

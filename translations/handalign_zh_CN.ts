@@ -2,6 +2,93 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>handalign::EditorToolBar</name>
+    <message>
+        <source>Mask Colour</source>
+        <translation>掩码颜色</translation>
+    </message>
+    <message>
+        <source>Mask Editing</source>
+        <translation>掩码编辑</translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation>框选</translation>
+    </message>
+    <message>
+        <source>GrabCut from a box instead of a rough stroke (Shift+drag draws a box too)</source>
+        <translation>使用矩形框而非粗略涂抹进行 GrabCut（Shift+拖动也可绘制矩形框）</translation>
+    </message>
+    <message>
+        <source>Rough</source>
+        <translation>粗略</translation>
+    </message>
+    <message>
+        <source>Refined</source>
+        <translation>精修</translation>
+    </message>
+    <message>
+        <source>GT</source>
+        <translation>真值</translation>
+    </message>
+    <message>
+        <source>The mesh whose silhouette the From-mesh tool takes</source>
+        <translation>“从网格生成”工具所用轮廓的来源网格</translation>
+    </message>
+    <message>
+        <source>Hand</source>
+        <translation>手部</translation>
+    </message>
+    <message>
+        <source>Palm</source>
+        <translation>手掌</translation>
+    </message>
+    <message>
+        <source>Thumb</source>
+        <translation>拇指</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>食指</translation>
+    </message>
+    <message>
+        <source>Middle</source>
+        <translation>中指</translation>
+    </message>
+    <message>
+        <source>Ring</source>
+        <translation>无名指</translation>
+    </message>
+    <message>
+        <source>Pinky</source>
+        <translation>小指</translation>
+    </message>
+    <message>
+        <source>The label that the tools paint or erase</source>
+        <translation>工具绘制或擦除的标签</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>Brush diameter in image pixels ([ and ], or Ctrl+wheel)</source>
+        <translation>画笔直径，以图像像素为单位（[ 和 ]，或 Ctrl+滚轮）</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>不透明度</translation>
+    </message>
+    <message>
+        <source>Opacity of the mask being edited</source>
+        <translation>正在编辑的掩码的不透明度</translation>
+    </message>
+    <message>
+        <source>Colour of the hand in the mask being edited</source>
+        <translation>正在编辑的掩码中手部的颜色</translation>
+    </message>
+</context>
+<context>
     <name>handalign::FigureExportDialog</name>
     <message>
         <source>Export Figure</source>
@@ -258,10 +345,6 @@
         <translation>取消</translation>
     </message>
     <message>
-        <source>Cancel the evaluation</source>
-        <translation>取消评估</translation>
-    </message>
-    <message>
         <source>Removed from the recent datasets, the folder no longer exists: %1</source>
         <translation>文件夹已不存在，已从最近的数据集中移除：%1</translation>
     </message>
@@ -346,10 +429,6 @@
         <translation>指标</translation>
     </message>
     <message>
-        <source>Stored results: the histograms are shown; the PCK curves need a re-evaluation (F5).</source>
-        <translation>已存储的结果：显示直方图；PCK 曲线需要重新评估（F5）。</translation>
-    </message>
-    <message>
         <source>Export &amp;Tables…</source>
         <translation>导出表格(&amp;T)…</translation>
     </message>
@@ -376,6 +455,444 @@
     <message>
         <source>Export Tables to Folder</source>
         <translation>导出表格到文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Annotate</source>
+        <translation>标注(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Mask</source>
+        <translation>编辑掩码(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Correct the hand and finger masks of the current sample (Ctrl+B); tools 1–6, Esc</source>
+        <translation>修正当前样本的手部和手指掩码（Ctrl+B）；工具 1–6，Esc 退出工具</translation>
+    </message>
+    <message>
+        <source>&amp;Save Mask</source>
+        <translation>保存掩码(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the corrected mask of the current sample (Ctrl+S)</source>
+        <translation>保存当前样本修正后的掩码（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Save and &amp;Next</source>
+        <translation>保存并转到下一个(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Save the mask, mark the sample accepted and go to the next one (Ctrl+Enter)</source>
+        <translation>保存掩码，将样本标记为已接受并转到下一个样本（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>&amp;Revert to Original Mask</source>
+        <translation>恢复为原始掩码(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Drop the correction: the dataset&apos;s mask counts again (journaled, can be rolled back)</source>
+        <translation>放弃修正：重新以数据集的掩码为准（已记入日志，可回滚）</translation>
+    </message>
+    <message>
+        <source>Show &amp;Original Mask</source>
+        <translation>显示原始掩码(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show and score the dataset&apos;s mask instead of the correction (Ctrl+T)</source>
+        <translation>显示数据集的掩码并据此评分，而非修正后的掩码（Ctrl+T）</translation>
+    </message>
+    <message>
+        <source>Review &amp;State</source>
+        <translation>审阅状态(&amp;S)</translation>
+    </message>
+    <message>
+        <source>To Do</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>In Progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>Needs Another Look</source>
+        <translation>需要复查</translation>
+    </message>
+    <message>
+        <source>Mark the current sample: %1 (Ctrl+Alt+%2)</source>
+        <translation>将当前样本标记为：%1（Ctrl+Alt+%2）</translation>
+    </message>
+    <message>
+        <source>Mask &amp;History…</source>
+        <translation>掩码历史(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Every saved version of this sample&apos;s mask; roll back to any</source>
+        <translation>此样本掩码的所有已保存版本；可回滚到其中任意一个</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Corrected Masks…</source>
+        <translation>导出修正后的掩码(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Write the corrected masks in FreiHAND&apos;s layout (mask/%08d.png) and review.csv</source>
+        <translation>按 FreiHAND 的目录结构（mask/%08d.png）写出修正后的掩码以及 review.csv</translation>
+    </message>
+    <message>
+        <source>Mask editor</source>
+        <translation>掩码编辑器</translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished %n mask save(s) interrupted last time</source>
+        <translation>
+            <numerusform>已完成上次中断的 %n 次掩码保存</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The annotation folder holds files that are not usable corrections (left untouched):
+%1</source>
+        <translation>标注文件夹中有无法用作修正的文件（未作改动）：
+%1</translation>
+    </message>
+    <message>
+        <source>Saved the mask of sample %1</source>
+        <translation>已保存样本 %1 的掩码</translation>
+    </message>
+    <message>
+        <source>Cannot save the mask: %1</source>
+        <translation>无法保存掩码：%1</translation>
+    </message>
+    <message>
+        <source>This sample has no correction</source>
+        <translation>此样本没有修正</translation>
+    </message>
+    <message>
+        <source>Back to the dataset&apos;s mask (Mask History rolls this back)</source>
+        <translation>已恢复为数据集的掩码（可在“掩码历史”中回滚）</translation>
+    </message>
+    <message>
+        <source>Showing the dataset&apos;s original mask; editing is paused</source>
+        <translation>正在显示数据集的原始掩码；编辑已暂停</translation>
+    </message>
+    <message>
+        <source>Showing the corrected mask</source>
+        <translation>正在显示修正后的掩码</translation>
+    </message>
+    <message>
+        <source>Export Corrected Masks Into an Empty Folder</source>
+        <translation>将修正后的掩码导出到空文件夹</translation>
+    </message>
+    <message>
+        <source>Exported %1 masks (%2 with parts) and review.csv to %3</source>
+        <translation>已将 %1 个掩码（其中 %2 个含部位标签）和 review.csv 导出到 %3</translation>
+    </message>
+    <message>
+        <source>Cannot export the masks: %1</source>
+        <translation>无法导出掩码：%1</translation>
+    </message>
+    <message>
+        <source>Restored the version before change #%1</source>
+        <translation>已恢复到更改 #%1 之前的版本</translation>
+    </message>
+    <message>
+        <source>Compare Stored &amp;Runs…</source>
+        <translation>比较已存储的运行(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Show runs evaluated earlier on this dataset side by side with the open ones (Ctrl+R)</source>
+        <translation>将此数据集上先前评估过的运行与当前打开的运行并排显示（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>These stored results have no PCK histograms (stored by an older version): the histograms are shown; the PCK curves need a re-evaluation (F5).</source>
+        <translation>这些已存储的结果没有 PCK 直方图（由旧版本存储）：显示直方图；PCK 曲线需要重新评估（F5）。</translation>
+    </message>
+    <message>
+        <source>Cancel the evaluation or the model run</source>
+        <translation>取消评估或模型运行</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>模型(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Model…</source>
+        <translation>打开模型(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a checkpoint (TorchScript or the native network&apos;s weights) with its JSON manifest (Ctrl+M)</source>
+        <translation>打开检查点（TorchScript 或原生网络的权重）及其 JSON 清单（Ctrl+M）</translation>
+    </message>
+    <message>
+        <source>Recent &amp;Models</source>
+        <translation>最近的模型(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Run on &amp;Current Sample</source>
+        <translation>在当前样本上运行(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Run the model on the sample shown and score it (F6)</source>
+        <translation>在所显示的样本上运行模型并评分（F6）</translation>
+    </message>
+    <message>
+        <source>Run on &amp;Whole Dataset</source>
+        <translation>在整个数据集上运行(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Run the model on every sample in the background, then evaluate its meshes (Shift+F6)</source>
+        <translation>在后台对每个样本运行模型，然后评估其输出的网格（Shift+F6）</translation>
+    </message>
+    <message>
+        <source>Open Model</source>
+        <translation>打开模型</translation>
+    </message>
+    <message>
+        <source>Models (*.json *.pt *.pth *.ts *.torchscript);;All files (*)</source>
+        <translation>模型 (*.json *.pt *.pth *.ts *.torchscript);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>No such model file: %1</source>
+        <translation>模型文件不存在：%1</translation>
+    </message>
+    <message>
+        <source>Model %1: run it with F6 (current sample) or Shift+F6 (dataset)</source>
+        <translation>模型 %1：按 F6（当前样本）或 Shift+F6（数据集）运行</translation>
+    </message>
+    <message>
+        <source>This build has no inference engine (built without LibTorch): %1</source>
+        <translation>此版本没有推理引擎（构建时未包含 LibTorch）：%1</translation>
+    </message>
+    <message>
+        <source>Open a model first (Model → Open Model…)</source>
+        <translation>请先打开模型（模型 → 打开模型…）</translation>
+    </message>
+    <message>
+        <source>A model is already running</source>
+        <translation>已有模型正在运行</translation>
+    </message>
+    <message>
+        <source>Model run cancelled; nothing was kept</source>
+        <translation>模型运行已取消；未保留任何结果</translation>
+    </message>
+    <message>
+        <source>Running the model on the dataset…</source>
+        <translation>正在数据集上运行模型…</translation>
+    </message>
+    <message>
+        <source>Running the model on the current sample…</source>
+        <translation>正在当前样本上运行模型…</translation>
+    </message>
+    <message>
+        <source>This build has no inference engine (built without LibTorch)</source>
+        <translation>此版本没有推理引擎（构建时未包含 LibTorch）</translation>
+    </message>
+    <message>
+        <source>Model run on %1: evaluating its meshes…</source>
+        <translation>模型已在 %1 上运行完毕：正在评估其网格…</translation>
+    </message>
+    <message>
+        <source>Model run on %1 done</source>
+        <translation>模型已在 %1 上运行完毕</translation>
+    </message>
+</context>
+<context>
+    <name>handalign::MaskEditor</name>
+    <message>
+        <source>Brush</source>
+        <translation>画笔</translation>
+    </message>
+    <message>
+        <source>Eraser</source>
+        <translation>橡皮擦</translation>
+    </message>
+    <message>
+        <source>Polygon</source>
+        <translation>多边形</translation>
+    </message>
+    <message>
+        <source>Flood fill</source>
+        <translation>泛洪填充</translation>
+    </message>
+    <message>
+        <source>GrabCut</source>
+        <translation>GrabCut</translation>
+    </message>
+    <message>
+        <source>From mesh</source>
+        <translation>从网格生成</translation>
+    </message>
+    <message>
+        <source>Paint the active label (right-drag erases; [ ] or Ctrl+wheel: size)</source>
+        <translation>绘制当前标签（右键拖动为擦除；[ ] 或 Ctrl+滚轮：调整大小）</translation>
+    </message>
+    <message>
+        <source>Erase the active label ([ ] or Ctrl+wheel: size)</source>
+        <translation>擦除当前标签（[ ] 或 Ctrl+滚轮：调整大小）</translation>
+    </message>
+    <message>
+        <source>Click the vertices, double-click or Enter to fill; right-click vertices to erase</source>
+        <translation>单击放置顶点，双击或按 Enter 填充；右键单击放置顶点则为擦除</translation>
+    </message>
+    <message>
+        <source>Fill the connected region under the click; right-click erases it</source>
+        <translation>填充单击处的连通区域；右键单击则擦除该区域</translation>
+    </message>
+    <message>
+        <source>Drag a rough stroke over the object (or a box, Shift+drag) and let GrabCut find it</source>
+        <translation>在对象上粗略涂抹（或用 Shift+拖动绘制矩形框），由 GrabCut 找出该对象</translation>
+    </message>
+    <message>
+        <source>Click to take the chosen mesh&apos;s rendered silhouette as the proposal</source>
+        <translation>单击以采用所选网格的渲染轮廓作为候选掩码</translation>
+    </message>
+    <message>
+        <source>Leave Tool</source>
+        <translation>退出工具</translation>
+    </message>
+    <message>
+        <source>Leave the editing tool (Esc)</source>
+        <translation>退出编辑工具（Esc）</translation>
+    </message>
+    <message>
+        <source>Larger Brush</source>
+        <translation>增大画笔</translation>
+    </message>
+    <message>
+        <source>Larger brush (])</source>
+        <translation>增大画笔（]）</translation>
+    </message>
+    <message>
+        <source>Smaller Brush</source>
+        <translation>减小画笔</translation>
+    </message>
+    <message>
+        <source>Smaller brush ([)</source>
+        <translation>减小画笔（[）</translation>
+    </message>
+    <message>
+        <source>Protect</source>
+        <translation>保护</translation>
+    </message>
+    <message>
+        <source>Protect other labels: painting one label never changes pixels of another part</source>
+        <translation>保护其他标签：绘制某一标签时不会改变其他部位的像素</translation>
+    </message>
+    <message>
+        <source>From Rough Mesh</source>
+        <translation>从粗略网格生成</translation>
+    </message>
+    <message>
+        <source>From Refined Mesh</source>
+        <translation>从精修网格生成</translation>
+    </message>
+    <message>
+        <source>From GT Mesh</source>
+        <translation>从真值网格生成</translation>
+    </message>
+    <message>
+        <source>Replace the active label with the mesh&apos;s rendered silhouette (undoable)</source>
+        <translation>用该网格的渲染轮廓替换当前标签（可撤销）</translation>
+    </message>
+    <message>
+        <source>Undo the last stroke (%1)</source>
+        <translation>撤销上一笔（%1）</translation>
+    </message>
+    <message>
+        <source>Redo (%1)</source>
+        <translation>重做（%1）</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>擦除</translation>
+    </message>
+    <message>
+        <source>Polygon erase</source>
+        <translation>多边形擦除</translation>
+    </message>
+    <message>
+        <source>Polygon fill</source>
+        <translation>多边形填充</translation>
+    </message>
+    <message>
+        <source>Flood erase</source>
+        <translation>泛洪擦除</translation>
+    </message>
+    <message>
+        <source>GrabCut erase</source>
+        <translation>GrabCut 擦除</translation>
+    </message>
+    <message>
+        <source>No rendered mesh to start from</source>
+        <translation>没有可作为起点的渲染网格</translation>
+    </message>
+    <message>
+        <source>From rough mesh</source>
+        <translation>从粗略网格生成</translation>
+    </message>
+    <message>
+        <source>From refined mesh</source>
+        <translation>从精修网格生成</translation>
+    </message>
+    <message>
+        <source>From GT mesh</source>
+        <translation>从真值网格生成</translation>
+    </message>
+    <message>
+        <source>GrabCut needs the sample&apos;s image</source>
+        <translation>GrabCut 需要样本的图像</translation>
+    </message>
+    <message>
+        <source>GrabCut found nothing: %1</source>
+        <translation>GrabCut 未找到任何内容：%1</translation>
+    </message>
+</context>
+<context>
+    <name>handalign::MaskHistoryDialog</name>
+    <message>
+        <source>Mask History — Sample %1</source>
+        <translation>掩码历史 — 样本 %1</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>被替换的内容</translation>
+    </message>
+    <message>
+        <source>(review only)</source>
+        <translation>（仅审阅状态）</translation>
+    </message>
+    <message>
+        <source>a correction</source>
+        <translation>修正后的掩码</translation>
+    </message>
+    <message>
+        <source>the dataset&apos;s mask</source>
+        <translation>数据集的掩码</translation>
+    </message>
+    <message>
+        <source>Restore the Version Before</source>
+        <translation>恢复到该更改之前的版本</translation>
+    </message>
+    <message>
+        <source>Roll the mask back to what it was before the selected change (the rollback is journaled too)</source>
+        <translation>将掩码回滚到所选更改之前的状态（回滚操作同样会记入日志）</translation>
     </message>
 </context>
 <context>
@@ -584,6 +1101,46 @@
     <message>
         <source>Silhouette resolution of the alignment metrics; the paper uses 224 × 224</source>
         <translation>对齐指标所用的轮廓分辨率；论文使用 224 × 224</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation>设备(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Batch size:</source>
+        <translation>批大小(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Automatic (GPU when available)</source>
+        <translation>自动（有 GPU 时使用 GPU）</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation>CUDA GPU</translation>
+    </message>
+    <message>
+        <source>Where checkpoints run; CUDA needs a LibTorch built with it and a GPU</source>
+        <translation>运行检查点的设备；CUDA 需要支持 CUDA 的 LibTorch 构建以及 GPU</translation>
+    </message>
+    <message>
+        <source>Samples per forward pass when a model runs on a whole dataset</source>
+        <translation>在整个数据集上运行模型时，每次前向传播处理的样本数</translation>
+    </message>
+    <message>
+        <source>&amp;Half precision (CUDA only)</source>
+        <translation>半精度（仅 CUDA）(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Run models in float16 on the GPU: faster, slightly less exact</source>
+        <translation>在 GPU 上以 float16 运行模型：速度更快，精度略低</translation>
     </message>
 </context>
 <context>
@@ -797,6 +1354,78 @@
     </message>
 </context>
 <context>
+    <name>handalign::SampleTableModel</name>
+    <message>
+        <source>to do</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>needs another look</source>
+        <translation>需要复查</translation>
+    </message>
+    <message>
+        <source>Review state; filter with e.g. review == accepted (todo, in_progress, accepted, needs_another_look)</source>
+        <translation>审阅状态；可用于筛选，例如 review == accepted（todo、in_progress、accepted、needs_another_look）</translation>
+    </message>
+</context>
+<context>
+    <name>handalign::StoredRunsDialog</name>
+    <message>
+        <source>Compare Stored Runs</source>
+        <translation>比较已存储的运行</translation>
+    </message>
+    <message>
+        <source>Runs evaluated earlier on this dataset. Checked runs are shown side by side in the sample browser and the metrics dock.</source>
+        <translation>此数据集上先前评估过的运行。勾选的运行将在样本浏览器和指标面板中并排显示。</translation>
+    </message>
+    <message>
+        <source>Prediction</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Evaluated (UTC)</source>
+        <translation>评估时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>数据划分</translation>
+    </message>
+    <message>
+        <source>Show Side by Side</source>
+        <translation>并排显示</translation>
+    </message>
+    <message>
+        <source>Delete Selected…</source>
+        <translation>删除所选…</translation>
+    </message>
+    <message>
+        <source>Remove the selected runs from the project (prediction files stay)</source>
+        <translation>从项目中移除所选的运行（预测文件保留）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n stored run(s) from the project?</source>
+        <translation>
+            <numerusform>要从项目中删除 %n 个已存储的运行吗？</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Hand- and finger-level alignment of 3D hand meshes, sample by sample.</source>
@@ -821,6 +1450,10 @@
     <message>
         <source>--pred must be NAME=FILE (got &quot;%1&quot;)</source>
         <translation>--pred 的格式必须为 NAME=FILE（收到的是 &quot;%1&quot;）</translation>
+    </message>
+    <message>
+        <source>Model checkpoint or manifest to open; run on the first sample shown.</source>
+        <translation>要打开的模型检查点或清单；在首先显示的样本上运行。</translation>
     </message>
 </context>
 </TS>

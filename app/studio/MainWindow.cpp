@@ -181,6 +181,8 @@ void MainWindow::openDataset(const QString& dataset,
   request_.dataset = dataset.toStdString();
   request_.handModel = handModel.toStdString();
   request_.version = QApplication::applicationVersion().toStdString();
+  request_.allowNoPredictions = true;  // a dataset alone, for a model to run on
+  model_->setAllSamples({});
   const QSettings settings;
   request_.options.threads = std::max(0, settings.value(kThreadsKey, 0).toInt());
   request_.options.resolution = std::max(1, settings.value(kResolutionKey, 224).toInt());
@@ -247,10 +249,10 @@ void MainWindow::startEvaluation(bool useStored) {
       stored.clear();  // an unreadable file or project: evaluate afresh, the job names the problem
     }
   }
-  const bool haveAll = !stored.empty() && stored.size() == request_.predictions.size();
+  const bool haveAll = stored.size() == request_.predictions.size();  // none needed: load only
   job_ = std::make_unique<EvaluationJob>(request_);
   job_->setLoadOnly(haveAll);
-  if (haveAll) {
+  if (haveAll && !stored.empty()) {
     primaryRunIds_ = storedIds;
     setRunRows(std::move(stored), storedTotals);
   }
@@ -299,6 +301,13 @@ void MainWindow::onEvaluated(std::shared_ptr<EvalOutcome> outcome) {
     for (const std::string& name : outcome_->result.predictionNames)
       runs.push_back({QString::fromStdString(name), std::move(byPred[name])});
     setRunRows(std::move(runs), outcome_->result.totals);
+  }
+  if (request_.predictions.empty()) {  // no results yet: the browser lists every sample
+    std::vector<QString> ids;
+    const Dataset& ds = *outcome_->session.dataset;
+    for (std::size_t i = 0; i < ds.size(); ++i) ids.push_back(QString::fromStdString(ds.sampleId(i)));
+    model_->setAllSamples(std::move(ids));
+    setRunRows({});
   }
   meshView_->setHandModel(outcome_->session.model);
   openAnnotations();  // review column and corrected metrics before a row is selected

@@ -57,7 +57,7 @@ EvalContext EvalSession::context() const {
 }
 
 EvalSession openEvalSession(const EvalRequest& request) {
-  if (request.predictions.empty()) throw std::invalid_argument("give at least one prediction file");
+  if (request.predictions.empty() && !request.allowNoPredictions) throw std::invalid_argument("give at least one prediction file");
   const EvalOptions& options = request.options;
   EvalSession s;
   s.dataset = PluginRegistry::instance().openDataset(request.dataset, request.split, request.format,

@@ -23,6 +23,8 @@ struct EvalRequest {
   std::vector<std::pair<std::string, std::filesystem::path>> predictions;  // name, file
   EvalOptions options;
   std::string version;  // of the tool, for the provenance
+  // The studio opens a dataset without prediction files (a model will make them); the CLI never.
+  bool allowNoPredictions = false;
 };
 
 struct EvalSession {

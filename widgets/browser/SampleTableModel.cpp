@@ -38,6 +38,7 @@ void SampleTableModel::setRuns(std::vector<RunSamples> runs, int roughRun, int r
   refined_ = rough_ >= 0 ? refinedRun : -1;
 
   std::vector<std::size_t> indices;
+  for (std::size_t i = 0; i < allIds_.size(); ++i) indices.push_back(i);
   for (const auto& run : runs)
     for (const auto& row : run.rows) indices.push_back(row.index);
   std::sort(indices.begin(), indices.end());
@@ -53,7 +54,10 @@ void SampleTableModel::setRuns(std::vector<RunSamples> runs, int roughRun, int r
   sampleIds_.assign(rows, QString());
   columns_.push_back({QStringLiteral("index"), {}, -1, false});
   values_.emplace_back(rows);
-  for (std::size_t r = 0; r < rows; ++r) values_[0][r] = double(indices[r]);
+  for (std::size_t r = 0; r < rows; ++r) {
+    values_[0][r] = double(indices[r]);
+    if (indices[r] < allIds_.size()) sampleIds_[r] = allIds_[indices[r]];
+  }
   columns_.push_back({QStringLiteral("sample"), {}, -1, false});
   values_.emplace_back();
 

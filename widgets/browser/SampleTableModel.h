@@ -31,6 +31,9 @@ class SampleTableModel : public QAbstractTableModel {
   // Replaces the content. Rows are the union of the runs' sample indices, in index order; a sample
   // missing from a run shows NaN there. roughRun / refinedRun index `runs` (-1: no delta columns).
   void setRuns(std::vector<RunSamples> runs, int roughRun = -1, int refinedRun = -1);
+  // Every sample of the dataset (ids by dataset index) gets a row from the next setRuns on, with
+  // or without results (a dataset opened before any prediction exists). Empty: runs' rows only.
+  void setAllSamples(std::vector<QString> ids) { allIds_ = std::move(ids); }
 
   int rowCount(const QModelIndex& parent = {}) const override;
   int columnCount(const QModelIndex& parent = {}) const override;
@@ -83,6 +86,7 @@ class SampleTableModel : public QAbstractTableModel {
   int rough_ = -1, refined_ = -1;
   void rebuildReviewColumn();
   std::vector<int> review_;  // by dataset index
+  std::vector<QString> allIds_;
   int reviewColumn_ = -1;
 };
 

@@ -1,0 +1,104 @@
+// The studio runs a checkpoint: opened with a dataset alone, on the current sample (scored at
+// once) and on the whole dataset (prediction files, evaluated like any other). Under Xvfb.
+#include "GlFormat.h"
+#include "MainWindow.h"
+#include "ScriptModels.h"
+#include "TestSupport.h"
+#include "browser/SampleTableModel.h"
+#include "dataset/PluginRegistry.h"
+
+#include <QApplication>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace handalign;
+namespace fs = std::filesystem;
+
+class TestStudioModel : public QObject {
+  Q_OBJECT
+ private:
+  QTemporaryDir tmp_;
+  fs::path data_, manifest_;
+
+  static double value(const MainWindow& w, int sample, const QString& column) {
+    const SampleTableModel* m = w.sampleModel();
+    return m->value(m->rowOfIndex(std::size_t(sample)), m->columnIndex(column));
+  }
+
+ private Q_SLOTS:
+  void initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    const fs::path dir = tmp_.path().toStdString();
+    data_ = test::synthDataset(dir, 5, 17);
+    // A camera-frame model that always answers with sample 0's GT mesh (refined: the same).
+    const auto dataset = PluginRegistry::instance().openDataset(data_, "", "", 1);
+    const PointsView gt = dataset->vertices(0);
+    std::vector<std::vector<float>> mesh;
+    for (Eigen::Index i = 0; i < gt.rows(); ++i)
+      mesh.push_back({float(gt(i, 0)), float(gt(i, 1)), float(gt(i, 2))});
+    test::saveScriptModule(dir / "gt0.pt", test::constantMeshSource(0.0f),
+                           {test::meshBuffer("mesh", mesh)});
+    manifest_ = dir / "gt0.json";
+    test::writeText(manifest_, R"({"format": "handalign.model", "version": 1,
+      "checkpoint": "gt0.pt", "name": "gt zero",
+      "hand_model": {"name": "procedural-hand-v1", "vertex_count": )" +
+                                   std::to_string(gt.rows()) + R"(},
+      "crop": {"source": "image"}, "outputs": {"rough": "rough", "refined": "refined"},
+      "coordinates": {"frame": "camera"}})");
+  }
+
+  void runsOnTheSampleThenOnTheDataset() {
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.openModel(QString::fromStdString(manifest_.string()));
+    QCOMPARE(w.modelFile(), QString::fromStdString(manifest_.string()));
+    QSignalSpy opened(&w, &MainWindow::evaluationFinished);
+    w.openDataset(QString::fromStdString(data_.string()), {});  // no prediction files yet
+    QVERIFY(opened.wait(120000));
+    QCOMPARE(w.sampleModel()->rowCount(), 5);  // every sample is listed
+    QCOMPARE(w.currentSample(), 0);
+
+    // The current sample: scored at once, like an evaluation would.
+    QSignalSpy ran(&w, &MainWindow::modelRunFinished);
+    QSignalSpy failed(&w, &MainWindow::modelRunFailed);
+    QVERIFY(w.runModel(false));
+    QVERIFY2(ran.wait(120000), qPrintable(failed.isEmpty() ? QString()
+                                                           : failed.front().front().toString()));
+    QVERIFY(w.sampleModel()->columnIndex("gt_zero_refined.mpvpe_mm") >= 0);
+    QCOMPARE(value(w, 0, "gt_zero_refined.mpvpe_mm"), 0.0);  // its answer is sample 0's GT
+    QVERIFY(value(w, 0, "gt_zero_refined.hand_iou") > 0.99);
+    QVERIFY(std::isnan(value(w, 1, "gt_zero_refined.mpvpe_mm")));  // not run there
+
+    // The whole dataset: files in the project folder, then an evaluation of them.
+    QSignalSpy evaluated(&w, &MainWindow::evaluationFinished);
+    QVERIFY(w.runModel(true));
+    QVERIFY(ran.wait(120000));
+    QVERIFY(evaluated.wait(120000));
+    QCOMPARE(value(w, 0, "gt_zero_refined.mpvpe_mm"), 0.0);
+    for (int s = 1; s < 5; ++s) QVERIFY(value(w, s, "gt_zero_rough.mpvpe_mm") > 1.0);
+    QVERIFY(w.sampleModel()->columnIndex("delta.hand_miou") >= 0);  // a rough / refined pair
+
+    // A bad model: one message, nothing runs.
+    QSignalSpy bad(&w, &MainWindow::modelRunFailed);
+    test::writeText(fs::path(tmp_.path().toStdString()) / "bad.json", "{\"format\": 3}");
+    w.openModel(tmp_.filePath("bad.json"));
+    QVERIFY(w.runModel(false));
+    QVERIFY(bad.wait(60000));
+    QVERIFY(bad.front().front().toString().contains("bad.json"));
+  }
+};
+
+int main(int argc, char** argv) {
+  handalign::setDefaultGlFormat();
+  QApplication app(argc, argv);
+  QApplication::setApplicationName("HandAlign Studio Model Test");
+  TestStudioModel t;
+  return QTest::qExec(&t, argc, argv);
+}
+
+#include "TestStudioModel.moc"
