@@ -94,7 +94,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   }
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+  annotations_.reset();  // it writes to the project: close it before store_ goes
+}
 
 void MainWindow::buildDocks() {
   model_ = new SampleTableModel(this);

@@ -78,6 +78,12 @@ class TestStudioAnnotate : public QObject {
     QCOMPARE(cell(w, "refined.hand_hd95"), 0.0);
     QVERIFY(cell(w, "rough.hand_iou") != roughIouBefore);
     QVERIFY(std::isfinite(cell(w, "refined.mpvpe_mm")));  // 3D metrics stay
+    // For looking at it: HANDALIGN_STUDIO_SCREENSHOT=/tmp/annotate.png.
+    if (const QString shot = qEnvironmentVariable("HANDALIGN_STUDIO_SCREENSHOT"); !shot.isEmpty()) {
+      w.resize(1400, 900);
+      QTest::qWait(300);
+      w.grab().save(shot);
+    }
 
     // Save: a lossless PNG in the annotation folder, journaled; the sample is now in progress.
     QVERIFY(w.saveMask());
