@@ -6,6 +6,7 @@
 #include "EditorToolBar.h"
 #include "MaskEditor.h"
 #include "MaskHistoryDialog.h"
+#include "PreferencesDialog.h"
 #include "browser/SampleFilterProxy.h"
 #include "dataset/PluginRegistry.h"
 #include "eval/MaskScoring.h"
@@ -24,6 +25,7 @@
 #include <QImage>
 #include <QMenuBar>
 #include <QStandardPaths>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
@@ -50,6 +52,7 @@ SampleMetrics withMaskMetrics(SampleMetrics row, const SampleMetrics& scored) {
 void MainWindow::buildAnnotateMenu() {
   editor_ = new MaskEditor(this);
   editor_->attach(canvas_);
+  editor_->setUndoLimit(QSettings().value(kUndoDepthKey, kDefaultUndoDepth).toInt());
   editorBar_ = new EditorToolBar(editor_, this);
   editorBar_->setObjectName(QStringLiteral("MaskEditorToolBar"));
   addToolBar(Qt::TopToolBarArea, editorBar_);

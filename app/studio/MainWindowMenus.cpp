@@ -1,6 +1,7 @@
 // MainWindow's menus, their texts in the current language, "Open Recent" and drag and drop.
 #include "MainWindow.h"
 
+#include "MaskEditor.h"
 #include "OpenDatasetDialog.h"
 #include "OverlayPanel.h"
 #include "PreferencesDialog.h"
@@ -20,6 +21,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QSettings>
 #include <QStatusBar>
 
 namespace handalign {
@@ -208,7 +210,9 @@ void MainWindow::showOpenDatasetDialog() {
 
 void MainWindow::showPreferences() {
   PreferencesDialog dialog(this);
-  if (dialog.exec() == QDialog::Accepted) statusBar()->showMessage(tr("Preferences saved"), 3000);
+  const bool saved = dialog.exec() == QDialog::Accepted;
+  editor_->setUndoLimit(QSettings().value(kUndoDepthKey, kDefaultUndoDepth).toInt());  // Apply too
+  if (saved) statusBar()->showMessage(tr("Preferences saved"), 3000);
 }
 
 void MainWindow::openDroppedFolder(const QString& dir) {

@@ -24,12 +24,14 @@ PreferencesDialog::PreferencesDialog(QWidget* parent) : QDialog(parent) {
   interface_ = new QGroupBox(this);
   evaluation_ = new QGroupBox(this);
   inference_ = new QGroupBox(this);
+  editor_ = new QGroupBox(this);
   languageLabel_ = new QLabel(this);
   paletteLabel_ = new QLabel(this);
   threadsLabel_ = new QLabel(this);
   resolutionLabel_ = new QLabel(this);
   deviceLabel_ = new QLabel(this);
   batchLabel_ = new QLabel(this);
+  undoLabel_ = new QLabel(this);
 
   language_ = new QComboBox(this);
   for (const QString& code : availableLanguages()) language_->addItem(languageName(code), code);
@@ -58,6 +60,10 @@ PreferencesDialog::PreferencesDialog(QWidget* parent) : QDialog(parent) {
   half_ = new QCheckBox(this);
   half_->setChecked(settings.value(kHalfKey, false).toBool());
 
+  undoDepth_ = new QSpinBox(this);
+  undoDepth_->setRange(0, 100000);
+  undoDepth_->setValue(settings.value(kUndoDepthKey, kDefaultUndoDepth).toInt());
+
   auto* interfaceForm = new QFormLayout(interface_);
   interfaceForm->addRow(languageLabel_, language_);
   interfaceForm->addRow(paletteLabel_, palette_);
@@ -68,12 +74,15 @@ PreferencesDialog::PreferencesDialog(QWidget* parent) : QDialog(parent) {
   inferenceForm->addRow(deviceLabel_, device_);
   inferenceForm->addRow(batchLabel_, batch_);
   inferenceForm->addRow(half_);
+  auto* editorForm = new QFormLayout(editor_);
+  editorForm->addRow(undoLabel_, undoDepth_);
   buttons_ = new QDialogButtonBox(
       QDialogButtonBox::Ok | QDialogButtonBox::Apply | QDialogButtonBox::Cancel, this);
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(interface_);
   layout->addWidget(evaluation_);
   layout->addWidget(inference_);
+  layout->addWidget(editor_);
   layout->addStretch();
   layout->addWidget(buttons_);
 
@@ -116,6 +125,12 @@ void PreferencesDialog::retranslate() {
   batch_->setToolTip(tr("Samples per forward pass when a model runs on a whole dataset"));
   half_->setText(tr("&Half precision (CUDA only)"));
   half_->setToolTip(tr("Run models in float16 on the GPU: faster, slightly less exact"));
+  editor_->setTitle(tr("Mask editor"));
+  undoLabel_->setText(tr("&Undo depth:"));
+  undoLabel_->setBuddy(undoDepth_);
+  undoDepth_->setSpecialValueText(tr("Unlimited"));
+  undoDepth_->setSuffix(tr(" strokes"));
+  undoDepth_->setToolTip(tr("How many strokes of a sample can be undone (from the next sample on)"));
   resolution_->setSuffix(tr(" px"));
   resolution_->setToolTip(
       tr("Silhouette resolution of the alignment metrics; the paper uses 224 × 224"));
@@ -135,6 +150,7 @@ void PreferencesDialog::apply() {
   settings.setValue(kDeviceKey, device_->currentData().toString());
   settings.setValue(kBatchKey, batch_->value());
   settings.setValue(kHalfKey, half_->isChecked());
+  settings.setValue(kUndoDepthKey, undoDepth_->value());
   applyPalette(palette);
   settings.setValue(kPaletteKey, palette);
   if (settings.value(kLanguageKey, "en").toString() != language) applyLanguage(language);

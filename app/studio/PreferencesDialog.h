@@ -18,6 +18,8 @@ inline constexpr const char* kResolutionKey = "Evaluation/Resolution";  // the p
 inline constexpr const char* kDeviceKey = "Inference/Device";         // auto, cpu or cuda
 inline constexpr const char* kBatchKey = "Inference/BatchSize";       // samples per forward pass
 inline constexpr const char* kHalfKey = "Inference/HalfPrecision";    // float16 on CUDA
+inline constexpr const char* kUndoDepthKey = "Editor/UndoDepth";      // strokes kept; 0: all
+inline constexpr int kDefaultUndoDepth = 200;
 
 class PreferencesDialog : public QDialog {
   Q_OBJECT
@@ -40,12 +42,14 @@ class PreferencesDialog : public QDialog {
   QGroupBox* interface_ = nullptr;
   QGroupBox* evaluation_ = nullptr;
   QGroupBox* inference_ = nullptr;
+  QGroupBox* editor_ = nullptr;
   QLabel* languageLabel_ = nullptr;
   QLabel* paletteLabel_ = nullptr;
   QLabel* threadsLabel_ = nullptr;
   QLabel* resolutionLabel_ = nullptr;
   QLabel* deviceLabel_ = nullptr;
   QLabel* batchLabel_ = nullptr;
+  QLabel* undoLabel_ = nullptr;
   QComboBox* language_ = nullptr;
   QComboBox* palette_ = nullptr;
   QSpinBox* threads_ = nullptr;
@@ -53,6 +57,7 @@ class PreferencesDialog : public QDialog {
   QComboBox* device_ = nullptr;
   QSpinBox* batch_ = nullptr;
   QCheckBox* half_ = nullptr;
+  QSpinBox* undoDepth_ = nullptr;
   QDialogButtonBox* buttons_ = nullptr;
 };
 

@@ -3,6 +3,7 @@
 #include "GlFormat.h"
 #include "MainWindow.h"
 #include "MaskEditor.h"
+#include "PreferencesDialog.h"
 #include "TestSupport.h"
 #include "browser/SampleFilterProxy.h"
 #include "browser/SampleTableModel.h"
@@ -12,6 +13,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QLineEdit>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -53,6 +55,15 @@ class TestStudioAnnotate : public QObject {
   void initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
     data_ = test::synthDataset(fs::path(tmp_.path().toStdString()), 8, 21);
+  }
+
+  void undoDepthComesFromThePreferences() {
+    QSettings().setValue(kUndoDepthKey, 3);
+    MainWindow w;
+    QCOMPARE(w.maskEditor()->undoLimit(), 3);
+    QSettings().remove(kUndoDepthKey);
+    MainWindow again;
+    QCOMPARE(again.maskEditor()->undoLimit(), kDefaultUndoDepth);
   }
 
   void editSaveReviewAndExport() {
