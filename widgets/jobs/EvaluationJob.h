@@ -1,13 +1,9 @@
 // Runs an evaluation off the GUI thread with progress and cancel; the window never freezes.
 #pragma once
 
+#include "BackgroundJob.h"
 #include "eval/EvalSession.h"
 #include "eval/Evaluator.h"
-#include "util/Cancellation.h"
-
-#include <QObject>
-#include <QString>
-#include <QThread>
 
 #include <memory>
 
@@ -19,7 +15,7 @@ struct EvalOutcome {
   EvalResult result;
 };
 
-class EvaluationJob : public QObject {
+class EvaluationJob : public BackgroundJob {
   Q_OBJECT
 
  public:
@@ -30,19 +26,12 @@ class EvaluationJob : public QObject {
   // project): `finished` then carries an empty result.
   void setLoadOnly(bool loadOnly) { loadOnly_ = loadOnly; }
   void start();
-  void cancel();
-  bool isRunning() const;
 
  Q_SIGNALS:
-  void progress(qint64 done, qint64 total);  // from the GUI thread's event loop
   void finished(std::shared_ptr<handalign::EvalOutcome> outcome);
-  void failed(const QString& message);  // one line naming the file and the problem
-  void cancelled();
 
  private:
   EvalRequest request_;
-  CancellationToken token_;
-  QThread* thread_ = nullptr;
   bool loadOnly_ = false;
 };
 

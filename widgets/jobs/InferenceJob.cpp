@@ -5,10 +5,7 @@
 #include "inference/ModelManifest.h"
 #include "inference/PredictionFiles.h"
 
-#include <QMetaObject>
-
 #include <cctype>
-#include <exception>
 #include <numeric>
 
 namespace handalign {
@@ -21,19 +18,11 @@ std::string modelKey(const std::string& name) {
 }
 
 InferenceJob::InferenceJob(InferenceRequest request, QObject* parent)
-    : QObject(parent), request_(std::move(request)) {
+    : BackgroundJob(parent), request_(std::move(request)) {
   qRegisterMetaType<std::shared_ptr<handalign::InferenceOutcome>>();
 }
 
-InferenceJob::~InferenceJob() {
-  if (thread_) {
-    token_.cancel();
-    thread_->wait();
-  }
-}
-
-bool InferenceJob::isRunning() const { return thread_ && thread_->isRunning(); }
-void InferenceJob::cancel() { token_.cancel(); }
+InferenceJob::~InferenceJob() { stopWorker(); }
 
 InferenceOutcome InferenceJob::work() {
   // The worker opens its own view of the dataset: nothing is shared with the GUI thread.
@@ -49,11 +38,7 @@ InferenceOutcome InferenceJob::work() {
     samples.resize(dataset->size());
     std::iota(samples.begin(), samples.end(), std::size_t(0));
   }
-  const ProgressCallback report = [this](std::size_t done, std::size_t total) {
-    QMetaObject::invokeMethod(
-        this, [this, done, total] { Q_EMIT progress(qint64(done), qint64(total)); },
-        Qt::QueuedConnection);
-  };
+  const ProgressCallback report = progressReporter();
   if (whole) {
     PredictionFileWriter writer(request_.outputDir);
     runner.run(
@@ -84,23 +69,10 @@ InferenceOutcome InferenceJob::work() {
 }
 
 void InferenceJob::start() {
-  if (isRunning()) return;
-  thread_ = QThread::create([this] {
-    try {
-      auto outcome = std::make_shared<InferenceOutcome>(work());
-      QMetaObject::invokeMethod(
-          this, [this, outcome] { Q_EMIT finished(outcome); }, Qt::QueuedConnection);
-    } catch (const Cancelled&) {
-      QMetaObject::invokeMethod(
-          this, [this] { Q_EMIT cancelled(); }, Qt::QueuedConnection);
-    } catch (const std::exception& e) {
-      const QString message = QString::fromStdString(e.what());
-      QMetaObject::invokeMethod(
-          this, [this, message] { Q_EMIT failed(message); }, Qt::QueuedConnection);
-    }
+  startWorker([this] {
+    auto outcome = std::make_shared<InferenceOutcome>(work());
+    post([this, outcome] { Q_EMIT finished(outcome); });
   });
-  thread_->setParent(this);
-  thread_->start();
 }
 
 }  // namespace handalign

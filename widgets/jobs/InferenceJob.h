@@ -2,16 +2,12 @@
 // on a whole dataset, written as prediction files that the studio then evaluates like any other.
 #pragma once
 
+#include "BackgroundJob.h"
 #include "dataset/Predictions.h"
 #include "eval/EvalOptions.h"
 #include "eval/SampleResult.h"
 #include "hand/HandModel.h"
 #include "inference/ModelRunner.h"
-#include "util/Cancellation.h"
-
-#include <QObject>
-#include <QString>
-#include <QThread>
 
 #include <filesystem>
 #include <memory>
@@ -45,7 +41,7 @@ struct InferenceOutcome {
   std::vector<std::pair<std::string, std::filesystem::path>> files;
 };
 
-class InferenceJob : public QObject {
+class InferenceJob : public BackgroundJob {
   Q_OBJECT
 
  public:
@@ -53,22 +49,15 @@ class InferenceJob : public QObject {
   ~InferenceJob() override;  // cancels and waits for the worker
 
   void start();
-  void cancel();
-  bool isRunning() const;
   const InferenceRequest& request() const { return request_; }
 
  Q_SIGNALS:
-  void progress(qint64 done, qint64 total);
   void finished(std::shared_ptr<handalign::InferenceOutcome> outcome);
-  void failed(const QString& message);  // one line naming the file and the problem
-  void cancelled();
 
  private:
   InferenceOutcome work();
 
   InferenceRequest request_;
-  CancellationToken token_;
-  QThread* thread_ = nullptr;
 };
 
 // "<name>" with every character that is not a letter, digit or '_' replaced by '_' (a browser
