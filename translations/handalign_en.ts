@@ -1142,6 +1142,26 @@
         <source>Run models in float16 on the GPU: faster, slightly less exact</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Mask editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo depth:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> strokes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many strokes of a sample can be undone (from the next sample on)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>handalign::RunChartsView</name>

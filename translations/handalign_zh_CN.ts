@@ -1142,6 +1142,26 @@
         <source>Run models in float16 on the GPU: faster, slightly less exact</source>
         <translation>在 GPU 上以 float16 运行模型：速度更快，精度略低</translation>
     </message>
+    <message>
+        <source>Mask editor</source>
+        <translation>掩码编辑器</translation>
+    </message>
+    <message>
+        <source>&amp;Undo depth:</source>
+        <translation>撤销深度(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source> strokes</source>
+        <translation> 笔</translation>
+    </message>
+    <message>
+        <source>How many strokes of a sample can be undone (from the next sample on)</source>
+        <translation>每个样本可撤销的笔画数（从下一个样本起生效）</translation>
+    </message>
 </context>
 <context>
     <name>handalign::RunChartsView</name>
