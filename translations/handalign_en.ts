@@ -546,9 +546,9 @@
     </message>
     <message numerus="yes">
         <source>Finished %n mask save(s) interrupted last time</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Finished %n mask save interrupted last time</numerusform>
+            <numerusform>Finished %n mask saves interrupted last time</numerusform>
         </translation>
     </message>
     <message>
@@ -1440,9 +1440,9 @@
     </message>
     <message numerus="yes">
         <source>Delete %n stored run(s) from the project?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Delete %n stored run from the project?</numerusform>
+            <numerusform>Delete %n stored runs from the project?</numerusform>
         </translation>
     </message>
 </context>

@@ -101,7 +101,8 @@ bool applyLanguage(const QString& language) {
   }
   // Removing and installing translators makes Qt post QEvent::LanguageChange to every window.
   bool ok = true;
-  if (language != QLatin1String("en") && availableLanguages().contains(language)) {
+  // English loads its file too: it holds the plural forms of the %n messages.
+  if (availableLanguages().contains(language)) {
     auto own = std::make_unique<QTranslator>();
     ok = own->load(QStringLiteral(":/i18n/handalign_%1.qm").arg(language));
     if (ok) {

@@ -93,6 +93,19 @@ class TestStudioPreferences : public QObject {
     QCOMPARE(QSettings().value(kLanguageKey).toString(), QString("en"));
   }
 
+  void englishHasPluralForms() {
+    QVERIFY(applyLanguage("en"));
+    const char* context = "handalign::StoredRunsDialog";
+    const char* text = "Delete %n stored run(s) from the project?";
+    QCOMPARE(QCoreApplication::translate(context, text, nullptr, 1),
+             QString("Delete 1 stored run from the project?"));
+    QCOMPARE(QCoreApplication::translate(context, text, nullptr, 3),
+             QString("Delete 3 stored runs from the project?"));
+    QVERIFY(applyLanguage("zh_CN"));
+    QVERIFY(!QCoreApplication::translate(context, text, nullptr, 3).startsWith("Delete"));
+    QVERIFY(applyLanguage("en"));
+  }
+
   void chineseTranslationIsComplete() {
     QStringList enSources;
     for (const char* language : {"zh_CN", "en"}) {
