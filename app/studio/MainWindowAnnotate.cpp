@@ -21,6 +21,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QColor>
 #include <QFileDialog>
 #include <QImage>
 #include <QMenuBar>
@@ -36,6 +37,10 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr int kAutosaveMs = 30000;
+constexpr const char* kBrushKey = "Editor/BrushSize";
+constexpr const char* kMaskColorKey = "Editor/MaskColor";
+constexpr const char* kMaskOpacityKey = "Editor/MaskOpacity";
+constexpr const char* kProtectKey = "Editor/ProtectOthers";
 
 // The mask metrics of `scored` over the 3D metrics of `row`.
 SampleMetrics withMaskMetrics(SampleMetrics row, const SampleMetrics& scored) {
@@ -52,7 +57,21 @@ SampleMetrics withMaskMetrics(SampleMetrics row, const SampleMetrics& scored) {
 void MainWindow::buildAnnotateMenu() {
   editor_ = new MaskEditor(this);
   editor_->attach(canvas_);
-  editor_->setUndoLimit(QSettings().value(kUndoDepthKey, kDefaultUndoDepth).toInt());
+  const QSettings settings;
+  editor_->setUndoLimit(settings.value(kUndoDepthKey, kDefaultUndoDepth).toInt());
+  // The brush and the overlay look as the annotator left them.
+  editor_->setBrushSize(settings.value(kBrushKey, editor_->brushSize()).toInt());
+  editor_->setOverlayStyle(settings.value(kMaskColorKey, editor_->overlayColor()).value<QColor>(),
+                           settings.value(kMaskOpacityKey, editor_->overlayOpacity()).toFloat());
+  editor_->setProtectOthers(settings.value(kProtectKey, editor_->protectOthers()).toBool());
+  connect(editor_, &MaskEditor::brushSizeChanged, this,
+          [](int d) { QSettings().setValue(kBrushKey, d); });
+  connect(editor_, &MaskEditor::settingsChanged, this, [this] {
+    QSettings s;
+    s.setValue(kMaskColorKey, editor_->overlayColor());
+    s.setValue(kMaskOpacityKey, editor_->overlayOpacity());
+    s.setValue(kProtectKey, editor_->protectOthers());
+  });
   editorBar_ = new EditorToolBar(editor_, this);
   editorBar_->setObjectName(QStringLiteral("MaskEditorToolBar"));
   addToolBar(Qt::TopToolBarArea, editorBar_);

@@ -62,8 +62,13 @@ class TestStudioAnnotate : public QObject {
     MainWindow w;
     QCOMPARE(w.maskEditor()->undoLimit(), 3);
     QSettings().remove(kUndoDepthKey);
-    MainWindow again;
+    w.maskEditor()->setBrushSize(37);
+    w.maskEditor()->setOverlayStyle(QColor(10, 200, 30), 0.25f);
+    MainWindow again;  // the brush and the mask's look are remembered
     QCOMPARE(again.maskEditor()->undoLimit(), kDefaultUndoDepth);
+    QCOMPARE(again.maskEditor()->brushSize(), 37);
+    QCOMPARE(again.maskEditor()->overlayColor(), QColor(10, 200, 30));
+    QCOMPARE(again.maskEditor()->overlayOpacity(), 0.25f);
   }
 
   void editSaveReviewAndExport() {
