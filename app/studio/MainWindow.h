@@ -151,6 +151,9 @@ class MainWindow : public QMainWindow {
   void prepareLiveScoring();
   void rescoreCurrentSample();
   void rescoreCorrectedSamples();
+  // Puts re-scored mask metrics of `sample` into the rows of the run named `prediction`.
+  void setMaskMetrics(std::size_t sample, const std::string& prediction,
+                      const SampleMetrics& scored);
   // The split request_ opens (its own, else the format's first), without reading the dataset.
   std::string splitToOpen() const;
   void retranslateModelMenu();

@@ -32,6 +32,8 @@
 #include <QTimer>
 #include <QUndoStack>
 
+#include <cmath>
+
 namespace handalign {
 namespace fs = std::filesystem;
 namespace {
@@ -166,11 +168,13 @@ void MainWindow::updateAnnotateActions() {
   reviewMenu_->setEnabled(open && current_ >= 0);
   historyAction_->setEnabled(open && current_ >= 0);
   exportMasksAction_->setEnabled(open);
-  if (open && current_ >= 0) {
-    const std::vector<ReviewState> states = annotations_->reviewStates();
-    if (std::size_t(current_) < states.size())
-      reviewActions_[std::size_t(states[std::size_t(current_)])]->setChecked(true);
-  }
+  // The state shown in the browser (no project query on every sample switch).
+  const double state =
+      open && current_ >= 0
+          ? model_->value(model_->rowOfIndex(std::size_t(current_)), model_->reviewColumn())
+          : std::nan("");
+  if (state >= 0 && state < double(reviewActions_.size()))
+    reviewActions_[std::size_t(state)]->setChecked(true);
 }
 
 void MainWindow::openAnnotations() {
@@ -205,7 +209,10 @@ void MainWindow::openAnnotations() {
 }
 
 void MainWindow::setEditingMask(bool on) {
-  if (editMaskAction_->isChecked() != on) editMaskAction_->setChecked(on);  // re-enters
+  if (editMaskAction_->isChecked() != on) {
+    editMaskAction_->setChecked(on);  // toggled() calls this again
+    return;
+  }
   if (!on) {
     if (editingSample_ >= 0 && editor_->isModified()) saveMask();
     if (editingSample_ >= 0 && annotations_)  // reopening shows this sample, not editing
@@ -213,6 +220,7 @@ void MainWindow::setEditingMask(bool on) {
     editor_->setTool(MaskEditor::Tool::None);
     editor_->clear();
     editingSample_ = -1;
+    showOriginalAction_->setChecked(false);  // the next edit starts on the correction
     autosave_->stop();
     editorBar_->hide();
     updateAnnotateActions();
@@ -286,6 +294,19 @@ void MainWindow::prepareLiveScoring() {
       evaluator.renderPrediction(std::size_t(editingSample_), p, scoringPreds_[p]);
 }
 
+void MainWindow::setMaskMetrics(std::size_t sample, const std::string& prediction,
+                                const SampleMetrics& scored) {
+  for (std::size_t r = 0; r < primaryCount_; ++r) {
+    if (runs_[r].name.toStdString() != prediction) continue;
+    const std::vector<int>& rowOf = rowOfSample_[r];
+    const int row = sample < rowOf.size() ? rowOf[sample] : -1;
+    if (row < 0) continue;
+    SampleRow& stored = runs_[r].rows[std::size_t(row)];
+    stored.m = withMaskMetrics(stored.m, scored);
+    model_->setSampleMetrics(int(r), sample, stored.m);
+  }
+}
+
 void MainWindow::rescoreCurrentSample() {
   if (editingSample_ < 0 || editingSample_ != current_ || !editor_->hasAnnotation()) return;
   CorrectionScorer scorer(outcome_->session.info.options.hd);
@@ -293,16 +314,7 @@ void MainWindow::rescoreCurrentSample() {
   for (std::size_t p = 0; p < preds.size() && p < scoringPreds_.size(); ++p) {
     if (scoringPreds_[p].empty()) continue;
     const SampleMetrics scored = scorer.score(scoringPreds_[p], editor_->annotation(), scoringGt_);
-    for (std::size_t r = 0; r < primaryCount_; ++r) {
-      if (runs_[r].name.toStdString() != preds[p].name) continue;
-      const std::vector<int>& rowOf = rowOfSample_[r];
-      const int row = std::size_t(editingSample_) < rowOf.size() ? rowOf[std::size_t(editingSample_)]
-                                                                 : -1;
-      if (row < 0) continue;
-      SampleRow& stored = runs_[r].rows[std::size_t(row)];
-      stored.m = withMaskMetrics(stored.m, scored);
-      model_->setSampleMetrics(int(r), std::size_t(editingSample_), stored.m);
-    }
+    setMaskMetrics(std::size_t(editingSample_), preds[p].name, scored);
   }
   showSampleMetrics();
 }
@@ -361,11 +373,18 @@ void MainWindow::setReviewState(int state) {
 }
 
 void MainWindow::setShowOriginalMask(bool on) {
-  if (showOriginalAction_->isChecked() != on) showOriginalAction_->setChecked(on);
-  if (editingSample_ < 0) return;
-  if (on && editor_->isModified()) saveMask();
+  if (showOriginalAction_->isChecked() != on) {
+    showOriginalAction_->setChecked(on);  // toggled() calls this again
+    return;
+  }
+  if (on && editingSample_ >= 0 && editor_->isModified()) saveMask();
+  // The original is for looking: no tool can touch it (saving is off too).
   editor_->setTool(MaskEditor::Tool::None);
-  loadMaskForEditing();  // the original (read-only: saving is off) or the correction
+  for (QAction* a : editor_->actions())  // undo / redo follow the undo stack themselves
+    if (a != editor_->undoAction() && a != editor_->redoAction()) a->setEnabled(!on);
+  editorBar_->setEnabled(!on);
+  if (editingSample_ < 0) return;
+  loadMaskForEditing();  // the original or the correction
   statusBar()->showMessage(on ? tr("Showing the dataset's original mask; editing is paused")
                               : tr("Showing the corrected mask"),
                            5000);
@@ -463,15 +482,7 @@ void MainWindow::rescoreCorrectedSamples() {
       if (preds[p].vertices.empty() || !preds[p].vertices.points(sample).allFinite()) continue;
       evaluator.renderPrediction(sample, p, pred);
       const SampleMetrics scored = scorer.score(pred, *mask, gt);
-      for (std::size_t r = 0; r < primaryCount_; ++r) {
-        if (runs_[r].name.toStdString() != preds[p].name) continue;
-        const std::vector<int>& rowOf = rowOfSample_[r];
-        const int row = sample < rowOf.size() ? rowOf[sample] : -1;
-        if (row < 0) continue;
-        SampleRow& stored = runs_[r].rows[std::size_t(row)];
-        stored.m = withMaskMetrics(stored.m, scored);
-        model_->setSampleMetrics(int(r), sample, stored.m);
-      }
+      setMaskMetrics(sample, preds[p].name, scored);
     }
   }
 }

@@ -10,6 +10,7 @@
 #include "io/ImageIO.h"
 #include "project/AnnotationSession.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QLineEdit>
@@ -108,6 +109,17 @@ class TestStudioAnnotate : public QObject {
     QVERIFY(fs::exists(session->store().maskPath(2)));
     QCOMPARE(int(session->journal(2).size()), 1);
     QCOMPARE(cell(w, "review"), 1.0);
+
+    // The original mask is shown (and scored) on request, read-only.
+    const int corrected = handPixels(w.maskEditor()->annotation().hand);
+    w.setShowOriginalMask(true);
+    QCOMPARE(handPixels(w.maskEditor()->annotation().hand), handPixels(original));
+    QVERIFY(cell(w, "refined.hand_iou") < 1.0);
+    QVERIFY(!w.maskEditor()->toolAction(MaskEditor::Tool::Brush)->isEnabled());
+    w.setShowOriginalMask(false);
+    QCOMPARE(handPixels(w.maskEditor()->annotation().hand), corrected);
+    QCOMPARE(cell(w, "refined.hand_iou"), 1.0);
+    QVERIFY(w.maskEditor()->toolAction(MaskEditor::Tool::Brush)->isEnabled());
 
     // Save and next: accepted, and the editor follows to the next sample.
     w.saveMaskAndNext();
