@@ -32,18 +32,7 @@ class TestEndToEnd : public QObject {
   QTemporaryDir tmp_;
   fs::path data_;
   fs::path root() const { return fs::path(tmp_.path().toStdString()); }
-  QStringList evalArgs(const fs::path& out) {
-    return {"eval",
-            "--dataset",
-            q(data_),
-            "--pred",
-            "rough=" + q(data_ / "pred_rough.json"),
-            "--pred",
-            "refined=" + q(data_ / "pred_refined.json"),
-            "--out",
-            q(out),
-            "--quiet"};
-  }
+  QStringList evalArgs(const fs::path& out) const { return test::evalArgs(data_, out); }
 
  private Q_SLOTS:
   void initTestCase() { data_ = test::synthDataset(root(), 60, 5); }

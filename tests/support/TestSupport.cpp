@@ -67,4 +67,15 @@ fs::path synthDataset(const fs::path& parent, int count, int seed) {
   return dir;
 }
 
+std::vector<std::pair<QString, QString>> roughRefined(const fs::path& dataset) {
+  return {{"rough", QString::fromStdString((dataset / "pred_rough.json").string())},
+          {"refined", QString::fromStdString((dataset / "pred_refined.json").string())}};
+}
+
+QStringList evalArgs(const fs::path& dataset, const fs::path& out) {
+  QStringList args{"eval", "--dataset", QString::fromStdString(dataset.string())};
+  for (const auto& [name, file] : roughRefined(dataset)) args << "--pred" << name + "=" + file;
+  return args << "--out" << QString::fromStdString(out.string()) << "--quiet";
+}
+
 }  // namespace handalign::test

@@ -6,6 +6,8 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace handalign::test {
 
@@ -26,5 +28,9 @@ std::string readText(const std::filesystem::path& file);
 
 // A synthetic dataset made once per test process by `handalign synth` under `parent`.
 std::filesystem::path synthDataset(const std::filesystem::path& parent, int count, int seed = 7);
+// Its two prediction files as the studio takes them: ("rough", …/pred_rough.json), ("refined", …).
+std::vector<std::pair<QString, QString>> roughRefined(const std::filesystem::path& dataset);
+// `handalign eval` of both predictions of a synthetic dataset into `out`, quietly.
+QStringList evalArgs(const std::filesystem::path& dataset, const std::filesystem::path& out);
 
 }  // namespace handalign::test

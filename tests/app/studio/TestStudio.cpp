@@ -34,10 +34,7 @@ class TestStudio : public QObject {
  private:
   QTemporaryDir tmp_;
   fs::path data_;
-  std::vector<std::pair<QString, QString>> preds() const {
-    return {{"rough", QString::fromStdString((data_ / "pred_rough.json").string())},
-            {"refined", QString::fromStdString((data_ / "pred_refined.json").string())}};
-  }
+  std::vector<std::pair<QString, QString>> preds() const { return test::roughRefined(data_); }
   // Opens the dataset (stored results after the first test) and waits for the session.
   void open(MainWindow& w, const QString& sample = {}) {
     w.show();

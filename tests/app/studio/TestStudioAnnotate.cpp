@@ -37,8 +37,7 @@ class TestStudioAnnotate : public QObject {
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     QSignalSpy done(&w, &MainWindow::evaluationFinished);
     w.openDataset(QString::fromStdString(data_.string()),
-                  {{"rough", QString::fromStdString((data_ / "pred_rough.json").string())},
-                   {"refined", QString::fromStdString((data_ / "pred_refined.json").string())}},
+                  test::roughRefined(data_),
                   sample);
     QVERIFY(done.wait(120000));
   }

@@ -61,18 +61,8 @@ class TestCorrectedEval : public QObject {
   std::vector<LabelImage> refined_, rough_, gt_;  // rendered at R = 224, per sample
   fs::path root() const { return fs::path(tmp_.path().toStdString()); }
 
-  QStringList evalArgs(const fs::path& out, const QStringList& extra = {}) {
-    return QStringList{"eval",
-                       "--dataset",
-                       q(data_),
-                       "--pred",
-                       "rough=" + q(data_ / "pred_rough.json"),
-                       "--pred",
-                       "refined=" + q(data_ / "pred_refined.json"),
-                       "--out",
-                       q(out),
-                       "--quiet"} +
-           extra;
+  QStringList evalArgs(const fs::path& out, const QStringList& extra = {}) const {
+    return test::evalArgs(data_, out) + extra;
   }
   MaskAnnotation handOf(const LabelImage& labels, bool withParts) const {
     MaskAnnotation a;
