@@ -177,6 +177,10 @@ class MainWindow : public QMainWindow {
   void onPixelInspected(QPoint pixel);
   void applyFilter();
   void selectRow(int proxyRow);
+  // Selects the row of a dataset sample; false when no row shows it.
+  bool selectSampleIndex(int datasetIndex);
+  // The open request's own runs (runs_[0, primaryCount_)) and their totals (empty if none).
+  std::vector<RunSamples> primaryRuns(std::vector<PredictionTotals>& totals) const;
   void showError(const QString& message);
   // Ids of the project's runs for this prediction of the open dataset, oldest first.
   std::vector<std::int64_t> storedRunsFor(const std::string& name,

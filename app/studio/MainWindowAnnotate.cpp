@@ -7,7 +7,6 @@
 #include "MaskEditor.h"
 #include "MaskHistoryDialog.h"
 #include "PreferencesDialog.h"
-#include "browser/SampleFilterProxy.h"
 #include "dataset/PluginRegistry.h"
 #include "eval/MaskScoring.h"
 #include "eval/SampleEvaluator.h"

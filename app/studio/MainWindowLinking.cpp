@@ -69,16 +69,27 @@ void MainWindow::showStoredRuns(const std::vector<std::int64_t>& runIds) {
     if (std::find(primaryRunIds_.begin(), primaryRunIds_.end(), id) == primaryRunIds_.end() &&
         std::find(extraRunIds_.begin(), extraRunIds_.end(), id) == extraRunIds_.end())
       extraRunIds_.push_back(id);
-  std::vector<RunSamples> primary(runs_.begin(), runs_.begin() + std::ptrdiff_t(primaryCount_));
-  std::vector<PredictionTotals> totals;
-  if (!totals_.empty())
-    totals.assign(totals_.begin(), totals_.begin() + std::ptrdiff_t(primaryCount_));
   const int sample = current_;
+  std::vector<PredictionTotals> totals;
+  std::vector<RunSamples> primary = primaryRuns(totals);
   setRunRows(std::move(primary), totals);
-  for (int r = 0; sample >= 0 && r < proxy_->rowCount(); ++r)
-    if (int(proxy_->index(r, SampleTableModel::IndexColumn).data().toDouble()) == sample)
-      return selectRow(r);
-  selectRow(0);
+  if (!selectSampleIndex(sample)) selectRow(0);
+}
+
+std::vector<RunSamples> MainWindow::primaryRuns(std::vector<PredictionTotals>& totals) const {
+  const auto end = std::ptrdiff_t(primaryCount_);
+  totals.clear();
+  if (!totals_.empty()) totals.assign(totals_.begin(), totals_.begin() + end);
+  return {runs_.begin(), runs_.begin() + end};
+}
+
+bool MainWindow::selectSampleIndex(int datasetIndex) {
+  for (int r = 0; datasetIndex >= 0 && r < proxy_->rowCount(); ++r)
+    if (int(proxy_->index(r, SampleTableModel::IndexColumn).data().toDouble()) == datasetIndex) {
+      selectRow(r);
+      return true;
+    }
+  return false;
 }
 
 std::vector<std::int64_t> MainWindow::shownRunIds() const {

@@ -4,7 +4,6 @@
 
 #include "PreferencesDialog.h"
 #include "RecentDatasets.h"
-#include "browser/SampleFilterProxy.h"
 #include "jobs/EvaluationJob.h"
 #ifdef HANDALIGN_WITH_INFERENCE
 #include "jobs/InferenceJob.h"
@@ -207,10 +206,8 @@ void MainWindow::onModelRun(std::shared_ptr<InferenceOutcome> outcome) {
                 preds.end());
     preds.push_back(std::move(p));
   }
-  std::vector<RunSamples> primary(runs_.begin(), runs_.begin() + std::ptrdiff_t(primaryCount_));
   std::vector<PredictionTotals> totals;
-  if (!totals_.empty())
-    totals.assign(totals_.begin(), totals_.begin() + std::ptrdiff_t(primaryCount_));
+  std::vector<RunSamples> primary = primaryRuns(totals);
   for (const Prediction& p : preds) {
     if (!p.file.empty()) continue;  // prediction files: their runs are already there
     const QString name = QString::fromStdString(p.name);
@@ -229,11 +226,7 @@ void MainWindow::onModelRun(std::shared_ptr<InferenceOutcome> outcome) {
   }
   const int sample = current_;
   setRunRows(std::move(primary), totals);
-  for (int r = 0; sample >= 0 && r < proxy_->rowCount(); ++r)
-    if (int(proxy_->index(r, SampleTableModel::IndexColumn).data().toDouble()) == sample) {
-      selectRow(r);
-      break;
-    }
+  selectSampleIndex(sample);
   showSample(sample);
   statusBar()->showMessage(tr("Model run on %1 done").arg(QString::fromStdString(outcome->device)),
                            5000);
