@@ -54,7 +54,7 @@ int main(int argc, char** argv) {
   runs.push_back({"refined", store.loadRun(ids[1])});
   lap("load (2 runs)");
   SampleTableModel model;
-  model.setRuns(std::move(runs), 0, 1);
+  model.setRuns(std::move(runs), 0);
   lap("model fill");
   SampleFilterProxy proxy;
   proxy.setSourceModel(&model);
@@ -62,7 +62,7 @@ int main(int argc, char** argv) {
   lap("sort delta.finger_miou asc");
   proxy.sort(model.columnIndex("rough.hand_hd95"), Qt::DescendingOrder);
   lap("sort rough.hand_hd95 desc");
-  proxy.setFilterExpression("refined worse than rough or finger_hd95 > 0.8");
+  proxy.setFilterExpression("refined worse than rough or refined.finger_hd95 > 0.8");
   lap("filter");
   std::printf("rows %d of %d\n", proxy.rowCount(), model.rowCount());
   return 0;

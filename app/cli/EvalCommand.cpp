@@ -41,10 +41,11 @@ EvalOptions parseOptions(const Args& args) {
 }  // namespace
 
 int runEval(const std::vector<std::string>& argv) {
-  const Args args(argv,
-                  {"dataset", "split", "format", "hand-model", "pred", "out", "resolution",
-                   "threads", "hd-mode", "hd-empty", "gt-mask", "limit", "shard", "annotations"},
-                  {"quiet"});
+  const Args args(
+      argv,
+      {"dataset", "split", "format", "hand-model", "pred", "refines", "out", "resolution",
+       "threads", "hd-mode", "hd-empty", "gt-mask", "limit", "shard", "annotations"},
+      {"quiet"});
   if (!args.positional().empty())
     throw UsageError("unexpected argument \"" + args.positional().front() + "\"");
   const fs::path outDir = args.required("out");

@@ -1,4 +1,4 @@
-// handalign metrics PRED.png GT.png: IoU and HD95 of two masks as JSON.
+// handalign metrics PRED GT: IoU and HD95 of two masks (PNG label images or JPEG/PNG hand masks).
 #include "Args.h"
 #include "Commands.h"
 
@@ -9,23 +9,39 @@
 #include "util/Error.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 
 namespace handalign::cli {
+namespace {
+
+// A JPEG is lossy: it can only be a hand mask, read as the evaluator reads dataset masks (value
+// >= 128 is the hand). A PNG is taken as stored (a label image 0..6, or a binary mask).
+LabelImage readMask(const std::filesystem::path& file) {
+  std::string ext = file.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  if (ext != ".jpg" && ext != ".jpeg") return readPng8(file);
+  LabelImage mask = readGray8(file);
+  for (std::uint8_t& v : mask.pixels) v = v >= 128 ? 255 : 0;
+  return mask;
+}
+
+}  // namespace
 
 int runMetrics(const std::vector<std::string>& argv) {
   const Args args(argv, {"hd-mode", "hd-empty"}, {});
   if (args.positional().size() != 2)
-    throw UsageError("metrics needs exactly two PNG files: PRED.png GT.png");
+    throw UsageError("metrics needs exactly two mask files: PRED GT (PNG or JPEG)");
   HdOptions hd;
   if (!parseHdMode(args.get("hd-mode", "max"), hd.mode))
     throw UsageError("--hd-mode must be max or pooled");
   if (!parseHdEmpty(args.get("hd-empty", "nan"), hd.empty))
     throw UsageError("--hd-empty must be nan or diagonal");
   const std::filesystem::path predFile = args.positional()[0], gtFile = args.positional()[1];
-  const LabelImage pred = readPng8(predFile);
-  const LabelImage gt = readPng8(gtFile);
+  const LabelImage pred = readMask(predFile);
+  const LabelImage gt = readMask(gtFile);
   if (pred.width != gt.width || pred.height != gt.height)
     throw InputError(predFile, "is " + std::to_string(pred.width) + "x" +
                                    std::to_string(pred.height) + ", " + gtFile.string() + " is " +

@@ -25,6 +25,12 @@ EvalRequest requestFromArgs(const Args& args, const EvalOptions& options) {
       throw UsageError("--pred must be NAME=FILE (got \"" + a + "\")");
     request.predictions.emplace_back(name, file);
   }
+  for (const std::string& a : args.all("refines")) {
+    Refinement r;
+    if (!parseRefinementArg(a, r))
+      throw UsageError("--refines must be REFINED=ROUGH, two prediction names (got \"" + a + "\")");
+    request.refinements.push_back(r);
+  }
   return request;
 }
 

@@ -9,8 +9,8 @@
 
 namespace handalign::cli {
 
-// --dataset, --split, --format, --hand-model and every --pred NAME=FILE (UsageError when
-// malformed).
+// --dataset, --split, --format, --hand-model, every --pred NAME=FILE and --refines REFINED=ROUGH
+// (UsageError when malformed).
 EvalRequest requestFromArgs(const Args& args, const EvalOptions& options);
 // openEvalSession, with a request that makes no sense reported as a UsageError.
 EvalSession openSession(const EvalRequest& request);

@@ -10,46 +10,91 @@
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <string>
+#include <vector>
 
 namespace {
 
-const char* kUsage = R"(usage: handalign <command> [options]
+struct CommandHelp {
+  const char* name;
+  const char* text;  // synopsis and description, indented as in the overview
+};
 
-commands:
-  eval     --dataset DIR --pred NAME=FILE [--pred ...] --out DIR [--split S] [--format ID]
-           [--hand-model FILE] [--resolution R] [--threads N] [--hd-mode max|pooled]
-           [--hd-empty nan|diagonal] [--gt-mask dataset|mesh] [--limit N] [--shard K/N] [--quiet]
-           [--annotations DIR]
+// One entry per command: `handalign --help` prints them all, `handalign CMD --help` its own.
+const CommandHelp kCommands[] = {
+    {"eval",
+     R"(eval     --dataset DIR --pred NAME=FILE [--pred ...] --out DIR [--refines REFINED=ROUGH]
+           [--split S] [--format ID] [--hand-model FILE] [--resolution R] [--threads N]
+           [--hd-mode max|pooled] [--hd-empty nan|diagonal] [--gt-mask dataset|mesh] [--limit N]
+           [--shard K/N] [--quiet] [--annotations DIR]
            Evaluate prediction files (FreiHAND pred.json format) against a dataset split; writes
-           per_sample.csv, summary.json, totals.json, table.csv, table.md, table.tex. With
-           --annotations, DIR/mask/<id>.png (and DIR/parts/<id>.png) replace the ground truth
-           wherever they exist.
-  metrics  PRED.png GT.png [--hd-mode max|pooled] [--hd-empty nan|diagonal]
-           IoU and HD95 of two 8-bit masks (label images 0..6 or binary), as JSON.
-  synth    --out DIR --count N [--seed S] [--size PX]
+           per_sample.csv, summary.json, totals.json, table.csv, table.md, table.tex. NAME is
+           yours (e.g. baseline, ours); --refines ours=baseline declares that prediction `ours`
+           is `baseline` plus refinement offsets (its role is recorded in summary.json).
+           With --annotations, DIR/mask/<id>.png (and DIR/parts/<id>.png) replace the ground
+           truth wherever they exist.
+)"},
+    {"metrics", R"(metrics  PRED GT [--hd-mode max|pooled] [--hd-empty nan|diagonal]
+           IoU and HD95 of two masks (PNG or JPEG, 8-bit; label images 0..6, or binary where a
+           value >= 128 is the hand, as dataset masks are read), as JSON.
+)"},
+    {"synth", R"(synth    --out DIR --count N [--seed S] [--size PX]
            Write a synthetic FreiHAND-layout dataset with rough and refined predictions.
-  merge    --out DIR SHARD_DIR [SHARD_DIR ...]
+)"},
+    {"merge", R"(merge    --out DIR SHARD_DIR [SHARD_DIR ...]
            Join the outputs of `eval --shard K/N` runs into the files one run writes.
-  figure   --dataset DIR --pred NAME=FILE [--pred ...] --out FILE.{png,svg,pdf}
-           (--samples ID,ID,... | --worst N --by METRIC --of PRED) [--width column|text|INCHES]
-           [--dpi N] [--split S] [--format ID] [--hand-model FILE] [--resolution R] [--quiet]
+)"},
+    {"figure", R"(figure   --dataset DIR --pred NAME=FILE [--pred ...] --out FILE.{png,svg,pdf}
+           (--samples ID|INDEX,... | --worst N --by METRIC --of PRED) [--refines REFINED=ROUGH]
+           [--width column|text|INCHES] [--dpi N] [--split S] [--format ID] [--hand-model FILE]
+           [--resolution R] [--quiet]
            A comparison grid (input | each prediction | GT | 3D) with FILE.json provenance beside
-           it (built with the GUI only).
-  annotations export --project FILE --dataset DIR --out DIR [--split S] [--format ID]
+           it (built with the GUI only). A sample is named by its id or its dataset index.
+)"},
+    {"annotations",
+     R"(annotations export --project FILE --dataset DIR --out DIR [--split S] [--format ID]
            [--annotations DIR] [--overwrite] [--quiet]
            Write the corrected masks in FreiHAND's layout (mask/%08d.png, parts/%08d.png) with
            review.csv and provenance.json, all or nothing.
   annotations check --dataset DIR (--project FILE | --annotations DIR) [--split S] [--format ID]
            List the files of an annotation folder that are not usable corrections.
-  infer    --model FILE --dataset DIR --out DIR [--split S] [--format ID] [--hand-model FILE]
+)"},
+    {"infer",
+     R"(infer    --model FILE --dataset DIR --out DIR [--split S] [--format ID] [--hand-model FILE]
            [--device auto|cpu|cuda] [--batch N] [--half] [--threads N] [--limit N] [--quiet]
            Run a model (a checkpoint and its manifest, docs/models.md) on every sample; writes
            pred_rough.json and pred_refined.json (FreiHAND format, camera frame, metres) and
-           infer.json (provenance) for `eval` (built with LibTorch only).
-  plugins  List the dataset-format plugins found and where they were searched for.
+           infer.json (provenance and the roles: refined refines rough) for `eval` (built with
+           LibTorch only).
+)"},
+    {"plugins", R"(plugins  List the dataset-format plugins found and where they were searched for.
+)"},
+};
 
-Conventions and definitions: docs/metrics.md. Exit status: 0 ok, 1 bad input, 2 usage, 130 interrupted.
-)";
+const char* kTail =
+    "\nConventions and definitions: docs/metrics.md. Exit status: 0 ok, 1 bad input, 2 usage, "
+    "130 interrupted.\n";
+
+void printUsage(std::FILE* out) {
+  std::fputs("usage: handalign <command> [options]     (handalign <command> --help)\n\ncommands:\n",
+             out);
+  for (const CommandHelp& c : kCommands) std::fprintf(out, "  %s", c.text);
+  std::fputs(kTail, out);
+}
+
+const CommandHelp* findCommand(const std::string& name) {
+  for (const CommandHelp& c : kCommands)
+    if (name == c.name) return &c;
+  return nullptr;
+}
+
+bool asksForHelp(const std::vector<std::string>& args) {
+  for (const std::string& a : args) {
+    if (a == "--") return false;
+    if (a == "--help" || a == "-h") return true;
+  }
+  return false;
+}
 
 int listPlugins() {
   const auto& registry = handalign::PluginRegistry::instance();
@@ -69,7 +114,7 @@ int main(int argc, char** argv) {
   using namespace handalign::cli;
   if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") ||
       !std::strcmp(argv[1], "help")) {
-    std::fputs(kUsage, argc < 2 ? stderr : stdout);
+    printUsage(argc < 2 ? stderr : stdout);
     return argc < 2 ? 2 : 0;
   }
   if (!std::strcmp(argv[1], "--version")) {
@@ -78,6 +123,12 @@ int main(int argc, char** argv) {
   }
   const std::string command = argv[1];
   const std::vector<std::string> args(argv + 2, argv + argc);
+  if (asksForHelp(args)) {
+    if (const CommandHelp* c = findCommand(command)) {
+      std::printf("usage: handalign %s%s", c->text, kTail);
+      return 0;
+    }
+  }
   handalign::installInterruptHandler();
   try {
     if (command == "eval") return runEval(args);

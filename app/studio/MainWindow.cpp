@@ -16,11 +16,11 @@ namespace handalign {
 class InferenceJob {};  // never made without the inference engine
 }  // namespace handalign
 #endif
+#include "MaskEditor.h"
 #include "metrics/BoundaryDistanceMap.h"
 #include "metrics/MetricsPanel.h"
 #include "project/AnnotationSession.h"
 #include "project/ProjectStore.h"
-#include "MaskEditor.h"
 #include "raster/Rasterizer.h"
 #include "vtk/MeshView3D.h"
 
@@ -30,6 +30,7 @@ class InferenceJob {};  // never made without the inference engine
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDockWidget>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -71,17 +72,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   });
   connect(meshView_, &MeshView3D::vertexHovered, this, &MainWindow::onVertexHovered);
   connect(canvas_, &ImageCanvas::pixelInspected, this,
-          [this](QPoint p, int gt, int rough, int refined, float distance) {
+          [this](QPoint p, int gt, int reference, int shown, float distance) {
             onPixelInspected(p);
-            inspector_->setText(
-                tr("pixel (%1, %2)  GT %3  rough %4  refined %5  boundary distance %6 px")
-                    .arg(p.x())
-                    .arg(p.y())
-                    .arg(gt)
-                    .arg(rough)
-                    .arg(refined)
-                    .arg(std::isnan(distance) ? QStringLiteral("–")
-                                              : QString::number(distance, 'f', 2)));
+            inspector_->setText(inspectorText(p, gt, reference, shown, distance));
           });
   statusBar()->showMessage(tr("Open a dataset (Ctrl+O) or drop its folder here"));
   retranslate();
@@ -110,6 +103,10 @@ void MainWindow::buildDocks() {
   table_->setSelectionBehavior(QAbstractItemView::SelectRows);
   table_->setSelectionMode(QAbstractItemView::SingleSelection);
   table_->verticalHeader()->hide();
+  // Method over metric on two lines, never cut: the header grows to fit its text.
+  table_->horizontalHeader()->setTextElideMode(Qt::ElideNone);
+  table_->horizontalHeader()->setDefaultAlignment(Qt::AlignCenter);
+  table_->horizontalHeader()->setResizeContentsPrecision(0);  // the visible rows: fast at 32k
   filter_ = new QLineEdit;
   filter_->setClearButtonEnabled(true);
   connect(filter_, &QLineEdit::editingFinished, this, &MainWindow::applyFilter);
@@ -119,10 +116,16 @@ void MainWindow::buildDocks() {
             const QModelIndex source = proxy_->mapToSource(current);
             showSample(int(model_->value(source.row(), SampleTableModel::IndexColumn)));
           });
+  matchCount_ = new QLabel;
+  connect(proxy_, &QAbstractItemModel::modelReset, this, &MainWindow::updateMatchCount);
+  connect(proxy_, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateMatchCount);
   auto* browser = new QWidget;
   auto* layout = new QVBoxLayout(browser);
   layout->setContentsMargins(0, 0, 0, 0);
-  layout->addWidget(filter_);
+  auto* filterRow = new QHBoxLayout;
+  filterRow->addWidget(filter_, 1);
+  filterRow->addWidget(matchCount_);
+  layout->addLayout(filterRow);
   layout->addWidget(table_);
   samplesDock_ = new QDockWidget(this);
   samplesDock_->setObjectName("SamplesDock");
@@ -158,6 +161,7 @@ void MainWindow::buildDocks() {
   overlaysDock_->setWidget(overlays_);
   addDockWidget(Qt::RightDockWidgetArea, overlaysDock_);
   tabifyDockWidget(metricsDock_, overlaysDock_);
+  connect(overlays_, &OverlayPanel::methodsChanged, this, &MainWindow::setComparedMethods);
   metricsDock_->raise();
 }
 
@@ -175,7 +179,8 @@ fs::path MainWindow::projectFileFor(const QString& dataset) const {
 
 void MainWindow::openDataset(const QString& dataset,
                              const std::vector<std::pair<QString, QString>>& predictions,
-                             const QString& sample, const QString& handModel) {
+                             const QString& sample, const QString& handModel,
+                             const std::vector<Refinement>& refinements) {
   if (editingSample_ >= 0) setEditingMask(false);  // saves a modified mask
   annotations_.reset();
   if (job_) job_->cancel();
@@ -190,11 +195,14 @@ void MainWindow::openDataset(const QString& dataset,
   request_.options.resolution = std::max(1, settings.value(kResolutionKey, 224).toInt());
   for (const auto& [name, file] : predictions)
     request_.predictions.emplace_back(name.toStdString(), file.toStdString());
+  request_.refinements = refinements;
+  modelRefinements_.clear();
+  referenceName_.clear(), shownName_.clear();
   pendingSample_ = sample;
   primaryRunIds_.clear();
   extraRunIds_.clear();
   datasetName_ = QDir(dataset).dirName();
-  RecentDatasets::add({dataset, handModel, predictions});
+  RecentDatasets::add({dataset, handModel, predictions, refinements});
   retranslate();  // the window title names the dataset; "Open Recent" lists it first
   try {
     store_ = std::make_unique<ProjectStore>();
@@ -307,19 +315,17 @@ void MainWindow::onEvaluated(std::shared_ptr<EvalOutcome> outcome) {
   if (request_.predictions.empty()) {  // no results yet: the browser lists every sample
     std::vector<QString> ids;
     const Dataset& ds = *outcome_->session.dataset;
-    for (std::size_t i = 0; i < ds.size(); ++i) ids.push_back(QString::fromStdString(ds.sampleId(i)));
+    for (std::size_t i = 0; i < ds.size(); ++i)
+      ids.push_back(QString::fromStdString(ds.sampleId(i)));
     model_->setAllSamples(std::move(ids));
     setRunRows({});
   }
   meshView_->setHandModel(outcome_->session.model);
   openAnnotations();  // review column and corrected metrics before a row is selected
   statusBar()->showMessage(tr("%1 samples").arg(outcome_->session.dataset->size()), 5000);
-  int row = 0;
-  if (!pendingSample_.isEmpty())
-    for (int r = 0; r < proxy_->rowCount(); ++r)
-      if (proxy_->index(r, SampleTableModel::SampleColumn).data().toString() == pendingSample_)
-        row = r;
-  selectRow(row);
+  selectRow(0);
+  // --sample: an id or a dataset index; neither gets a dialog (jumpToSample says so).
+  if (!pendingSample_.isEmpty()) jumpToSample(pendingSample_);
   if (const auto resume = annotations_ ? annotations_->resume() : std::nullopt;
       resume && pendingSample_.isEmpty()) {  // back where the annotator was
     jumpToSample(QString::fromStdString(resume->sampleId));
@@ -341,7 +347,14 @@ void MainWindow::applyFilter() {
   const bool ok = proxy_->setFilterExpression(filter_->text());
   filter_->setStyleSheet(ok ? QString() : QStringLiteral("QLineEdit { border: 1px solid #d33; }"));
   filter_->setToolTip(ok ? QString() : proxy_->errorString());
+  updateMatchCount();
   if (!ok) statusBar()->showMessage(proxy_->errorString(), 5000);
+}
+
+void MainWindow::updateMatchCount() {
+  matchCount_->setText(proxy_->filterExpression().isEmpty()
+                           ? tr("%n sample(s)", nullptr, model_->rowCount())
+                           : tr("%1 of %2 match").arg(proxy_->rowCount()).arg(model_->rowCount()));
 }
 
 void MainWindow::selectRow(int proxyRow) {
@@ -380,19 +393,37 @@ void MainWindow::showSample(int index) {
   canvas_->setLabels(ImageCanvas::Layer::GroundTruth, gt);
   meshView_->setMesh(MeshKind::GroundTruth,
                      ds.hasVertices() ? Points(ds.vertices(std::size_t(index))) : Points());
+  // The two methods the user picked (Overlays dock): the one under study and its reference.
+  const QString shownName = shownRun_ >= 0 ? runs_[std::size_t(shownRun_)].name : QString();
+  const QString referenceName = referenceRun_ >= 0 && referenceRun_ != shownRun_
+                                    ? runs_[std::size_t(referenceRun_)].name
+                                    : QString();
+  canvas_->setLabels(ImageCanvas::Layer::Reference, {});
+  canvas_->setLabels(ImageCanvas::Layer::Shown, {});
+  meshView_->setMesh(MeshKind::Reference, Points());
+  meshView_->setMesh(MeshKind::Shown, Points());
   for (const Prediction& p : outcome_->session.predictions) {
+    const QString name = QString::fromStdString(p.name);
+    const bool isShown = name == shownName, isReference = name == referenceName;
     // A model run on other samples has no mesh here (NaN).
-    if (p.vertices.empty() || !p.vertices.points(std::size_t(index)).allFinite()) continue;
-    const bool isRough = p.name.find("rough") != std::string::npos;
-    LabelImage& labels = isRough ? rough : refined;
+    if ((!isShown && !isReference) || p.vertices.empty() ||
+        !p.vertices.points(std::size_t(index)).allFinite())
+      continue;
+    LabelImage& labels = isShown ? refined : rough;
     renderLabels(p.vertices.points(std::size_t(index)), model.faces, faceLabels, k, w, h, raster,
                  labels);
-    canvas_->setLabels(isRough ? ImageCanvas::Layer::Rough : ImageCanvas::Layer::Refined, labels);
-    meshView_->setMesh(isRough ? MeshKind::Rough : MeshKind::Refined,
+    canvas_->setLabels(isShown ? ImageCanvas::Layer::Shown : ImageCanvas::Layer::Reference, labels);
+    meshView_->setMesh(isShown ? MeshKind::Shown : MeshKind::Reference,
                        Points(p.vertices.points(std::size_t(index))));
   }
+  // Offsets ΔM only where the shown method is declared the refinement of the reference.
+  meshView_->setOffsetsVisible(showOffsetsAction_->isChecked() && !referenceName.isEmpty() &&
+                               refinedFrom(declaredRoles(), shownName.toStdString()) ==
+                                   referenceName.toStdString());
   if (!gt.empty() && !refined.empty())
     canvas_->setDistanceMap(boundaryDistanceMap(refined, gt, -1));
+  else
+    canvas_->setDistanceMap({});
   meshView_->setImageCamera(k, image);
   meshView_->resetCamera();
   shownLabels_[0] = std::move(gt), shownLabels_[1] = std::move(rough);
@@ -402,6 +433,28 @@ void MainWindow::showSample(int index) {
   showSampleMetrics();
   statusBar()->showMessage(
       tr("Sample %1").arg(QString::fromStdString(ds.sampleId(std::size_t(index)))));
+}
+
+QString MainWindow::partText(int label) {
+  // Label-image values as the reader knows them: the part's name, never its number.
+  const QString names[] = {tr("background"), tr("palm"), tr("thumb"), tr("index"),
+                           tr("middle"),     tr("ring"), tr("pinky")};
+  if (label < 0) return QStringLiteral("–");
+  return label < 7 ? names[label] : tr("label %1").arg(label);
+}
+
+QString MainWindow::inspectorText(QPoint p, int gt, int reference, int shown,
+                                  float distance) const {
+  auto name = [this](int run) {
+    return run >= 0 && run < int(runs_.size()) ? runs_[std::size_t(run)].name : QString();
+  };
+  QString text = tr("pixel (%1, %2)  GT %3").arg(p.x()).arg(p.y()).arg(partText(gt));
+  if (referenceRun_ >= 0 && referenceRun_ != shownRun_)
+    text += QStringLiteral("  %1 %2").arg(name(referenceRun_), partText(reference));
+  if (shownRun_ >= 0) text += QStringLiteral("  %1 %2").arg(name(shownRun_), partText(shown));
+  return text +
+         tr("  boundary distance %1 px")
+             .arg(std::isnan(distance) ? QStringLiteral("–") : QString::number(distance, 'f', 2));
 }
 
 void MainWindow::showError(const QString& message) {

@@ -28,6 +28,7 @@ class QProgressBar;
 class QPushButton;
 class QTimer;
 class QTableView;
+class QToolBar;
 
 namespace handalign {
 
@@ -56,9 +57,11 @@ class MainWindow : public QMainWindow {
   // Opens a dataset with prediction files and evaluates them in the background; `sample` (a
   // sample id) is selected once results are there; `handModel` empty: the dataset's own. Stored
   // results for the same prediction files are shown at once. The dataset joins "Open Recent".
+  // `refinements`: declared roles (refined = rough + ΔM), never guessed from the names.
   void openDataset(const QString& dataset,
                    const std::vector<std::pair<QString, QString>>& predictions,
-                   const QString& sample = {}, const QString& handModel = {});
+                   const QString& sample = {}, const QString& handModel = {},
+                   const std::vector<Refinement>& refinements = {});
   // The dataset sample shown (-1: none).
   int currentSample() const { return current_; }
   const SampleTableModel* sampleModel() const { return model_; }
@@ -80,6 +83,11 @@ class MainWindow : public QMainWindow {
   // Shows these stored runs of the project beside the open dataset's own runs (browser columns
   // "<name>_run<id>", metrics dock); an empty list removes the extra runs again.
   void showStoredRuns(const std::vector<std::int64_t>& runIds);
+  // The method under study and its reference (indices of the browser's runs; -1: none): the
+  // canvas, the 3D view, the deltas of the browser and of the metrics dock follow them.
+  void setComparedMethods(int reference, int shown);
+  int referenceMethod() const { return referenceRun_; }
+  int shownMethod() const { return shownRun_; }
   // Project ids of the runs shown: the open request's runs first, then the stored ones added.
   std::vector<std::int64_t> shownRunIds() const;
   ProjectStore* project() const { return store_.get(); }
@@ -103,7 +111,7 @@ class MainWindow : public QMainWindow {
   // unchanged, false (with a dialog) on an error.
   bool saveMask(const QString& action = QStringLiteral("save"));
   void saveMaskAndNext();
-  void revertMask();  // back to the dataset's mask, journaled
+  void revertMask();               // back to the dataset's mask, journaled
   void setReviewState(int state);  // ReviewState of the current sample
   // Shows (and scores) the dataset's original mask instead of the correction; editing pauses.
   void setShowOriginalMask(bool on);
@@ -143,6 +151,7 @@ class MainWindow : public QMainWindow {
  private:
   void buildActions();
   void buildModelMenu();
+  void build3dMenu();  // View → 3D View and the 3D dock's tool bar
   void buildAnnotateMenu();
   void retranslateAnnotateMenu();
   void updateAnnotateActions();
@@ -182,6 +191,9 @@ class MainWindow : public QMainWindow {
   // The open request's own runs (runs_[0, primaryCount_)) and their totals (empty if none).
   std::vector<RunSamples> primaryRuns(std::vector<PredictionTotals>& totals) const;
   void showError(const QString& message);
+  void updateMatchCount();             // "12 of 60 match" beside the filter
+  static QString partText(int label);  // "palm", … for a label-image value
+  QString inspectorText(QPoint pixel, int gt, int reference, int shown, float distance) const;
   // Ids of the project's runs for this prediction of the open dataset, oldest first.
   std::vector<std::int64_t> storedRunsFor(const std::string& name,
                                           const std::filesystem::path& file) const;
@@ -191,6 +203,7 @@ class MainWindow : public QMainWindow {
   MeshView3D* meshView_ = nullptr;
   QTableView* table_ = nullptr;
   QLineEdit* filter_ = nullptr;
+  QLabel* matchCount_ = nullptr;
   SampleTableModel* model_ = nullptr;
   SampleFilterProxy* proxy_ = nullptr;
   QProgressBar* progress_ = nullptr;
@@ -236,6 +249,17 @@ class MainWindow : public QMainWindow {
   QAction* aboutAction_ = nullptr;
   QAction* aboutQtAction_ = nullptr;
   std::vector<QAction*> layerActions_;
+  QMenu* view3dMenu_ = nullptr;
+  QToolBar* view3dToolBar_ = nullptr;
+  QAction* fitAction_ = nullptr;
+  QAction* actualSizeAction_ = nullptr;
+  std::vector<QAction*> meshColorActions_;    // by part, |ΔM|, error vs GT
+  std::vector<QAction*> meshVisibleActions_;  // GT, reference, shown
+  QAction* showOffsetsAction_ = nullptr;
+  int referenceRun_ = -1, shownRun_ = -1;         // in runs_
+  std::vector<Refinement> modelRefinements_;      // of runs made by a model on single samples
+  std::vector<Refinement> declaredRoles() const;  // the request's and the model runs'
+  QString referenceName_, shownName_;             // kept across a change of the runs shown
 
   EvalRequest request_;
   QString datasetName_;  // for the window title; empty: none open
@@ -247,7 +271,7 @@ class MainWindow : public QMainWindow {
   std::unique_ptr<AnnotationSession> annotations_;
   QTimer* autosave_ = nullptr;
   int editingSample_ = -1;  // the sample in the editor, or -1
-  // Of the sample shown, at the image's size: rendered GT, rough, refined labels (for "from
+  // Of the sample shown, at the image's size: rendered GT, reference, shown labels (for "from
   // mesh"); at the evaluation resolution: the GT and each session prediction (live scoring).
   LabelImage shownLabels_[3];
   LabelImage scoringGt_;

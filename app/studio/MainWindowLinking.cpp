@@ -2,6 +2,8 @@
 // view and the image canvas, and Go → Jump to Sample.
 #include "MainWindow.h"
 
+#include "OverlayPanel.h"
+
 #include "browser/SampleFilterProxy.h"
 #include "canvas/ImageCanvas.h"
 #include "jobs/EvaluationJob.h"
@@ -13,6 +15,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QStatusBar>
+#include <QTableView>
 
 #include <algorithm>
 #include <limits>
@@ -40,12 +43,28 @@ void MainWindow::setRunRows(std::vector<RunSamples> runs,
       statusBar()->showMessage(QString::fromStdString(e.what()), 5000);
     }
   }
-  int rough = -1, refined = -1;  // the delta columns compare the request's own pair
-  for (int i = 0; i < int(primaryCount_); ++i) {
-    if (rough < 0 && runs[std::size_t(i)].name.contains("rough")) rough = i;
-    if (refined < 0 && runs[std::size_t(i)].name.contains("refined")) refined = i;
-  }
   runs_ = std::move(runs);
+  // The pair compared: the user's last choice where those methods are still open, else the
+  // declared refinement (refined against its rough), else the last method against the first.
+  auto find = [this](const QString& name) {
+    for (std::size_t i = 0; i < runs_.size(); ++i)
+      if (runs_[i].name == name) return int(i);
+    return -1;
+  };
+  int reference = find(referenceName_), shown = find(shownName_);
+  if (shown < 0 || reference < 0) {
+    reference = runs_.empty() ? -1 : 0;
+    shown = int(runs_.size()) - 1;
+    for (const Refinement& r : declaredRoles()) {
+      const int a = find(QString::fromStdString(r.rough)),
+                b = find(QString::fromStdString(r.refined));
+      if (a >= 0 && b >= 0) {
+        reference = a, shown = b;
+        break;
+      }
+    }
+  }
+  referenceRun_ = reference, shownRun_ = shown;
   totals_ = std::move(allTotals);
   rowOfSample_.assign(runs_.size(), {});
   for (std::size_t r = 0; r < runs_.size(); ++r) {
@@ -56,11 +75,36 @@ void MainWindow::setRunRows(std::vector<RunSamples> runs,
       rowOf[index] = int(i);
     }
   }
-  model_->setRuns(runs_, rough, refined);
+  model_->setRuns(runs_, referenceRun_);
+  table_->resizeColumnsToContents();  // headers are method over metric: neither is cut
+  QStringList names;
+  for (const RunSamples& run : runs_) names << run.name;
+  overlays_->setMethods(names, referenceRun_, shownRun_);
   // PCK curves need the totals of an evaluation (projects before schema 2 stored none).
   const EvalResult result = resultFromRows();
   metrics_->setRun(totals_.empty() ? std::vector<PredictionSummary>{} : summarize(result), result);
   pckNote_->setVisible(totals_.empty() && !runs_.empty());
+}
+
+std::vector<Refinement> MainWindow::declaredRoles() const {
+  std::vector<Refinement> all = request_.refinements;
+  all.insert(all.end(), modelRefinements_.begin(), modelRefinements_.end());
+  return all;
+}
+
+void MainWindow::setComparedMethods(int reference, int shown) {
+  const int n = int(runs_.size());
+  if (reference < 0 || reference >= n || shown < 0 || shown >= n) return;
+  referenceRun_ = reference, shownRun_ = shown;
+  referenceName_ = runs_[std::size_t(reference)].name, shownName_ = runs_[std::size_t(shown)].name;
+  const int sample = current_;
+  model_->setReference(reference);  // the delta columns: every method against the reference
+  QStringList names;
+  for (const RunSamples& run : runs_) names << run.name;
+  overlays_->setMethods(names, referenceRun_, shownRun_);
+  applyFilter();  // the filter may name delta columns that changed
+  if (!selectSampleIndex(sample)) selectRow(0);
+  showSample(sample);
 }
 
 void MainWindow::showStoredRuns(const std::vector<std::int64_t>& runIds) {
@@ -124,7 +168,7 @@ void MainWindow::showSampleMetrics() {
   }
   metrics_->setSample(
       QString::fromStdString(outcome_->session.dataset->sampleId(std::size_t(current_))),
-      perPrediction);
+      perPrediction, referenceRun_, shownRun_);
 }
 
 void MainWindow::onVertexHovered(int mesh, int vertex) {
@@ -146,7 +190,7 @@ void MainWindow::onPixelInspected(QPoint pixel) {
   if (current_ < 0) return;
   // The refined mesh, else the ground truth: of its vertices projecting within 3 px of the pixel's
   // centre, the one nearest the camera, i.e. on the surface the cursor points at.
-  MeshKind kind = MeshKind::Refined;
+  MeshKind kind = MeshKind::Shown;
   if (meshView_->scene().mesh(kind).rows() == 0) kind = MeshKind::GroundTruth;
   const Points& points = meshView_->scene().mesh(kind);
   const Eigen::Vector2d centre(pixel.x(), pixel.y());

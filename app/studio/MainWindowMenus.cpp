@@ -7,8 +7,10 @@
 #include "PreferencesDialog.h"
 #include "RecentDatasets.h"
 #include "canvas/ImageCanvas.h"
+#include "vtk/MeshView3D.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
@@ -23,6 +25,8 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
+#include <QToolBar>
+#include <QVBoxLayout>
 
 namespace handalign {
 namespace {
@@ -73,9 +77,9 @@ void MainWindow::buildActions() {
   buildModelMenu();
 
   viewMenu_ = menuBar()->addMenu(QString());
-  const ImageCanvas::Layer layers[] = {ImageCanvas::Layer::GroundTruth, ImageCanvas::Layer::Rough,
-                                       ImageCanvas::Layer::Refined, ImageCanvas::Layer::Difference,
-                                       ImageCanvas::Layer::Distance};
+  const ImageCanvas::Layer layers[] = {
+      ImageCanvas::Layer::GroundTruth, ImageCanvas::Layer::Reference, ImageCanvas::Layer::Shown,
+      ImageCanvas::Layer::Difference, ImageCanvas::Layer::Distance};
   int key = Qt::Key_1;
   for (ImageCanvas::Layer layer : layers) {
     QAction* a = viewMenu_->addAction(QString());
@@ -92,6 +96,12 @@ void MainWindow::buildActions() {
     layerActions_.push_back(a);
   }
   viewMenu_->addSeparator();
+  fitAction_ = viewMenu_->addAction(QString(), canvas_, &ImageCanvas::resetView);
+  fitAction_->setShortcut(QKeySequence(Qt::Key_F));
+  actualSizeAction_ = viewMenu_->addAction(QString(), canvas_, &ImageCanvas::showActualSize);
+  actualSizeAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+  build3dMenu();
+  viewMenu_->addSeparator();
   viewMenu_->addAction(samplesDock_->toggleViewAction());
   viewMenu_->addAction(view3dDock_->toggleViewAction());
   viewMenu_->addAction(metricsDock_->toggleViewAction());
@@ -107,6 +117,48 @@ void MainWindow::buildActions() {
   });
   aboutQtAction_ = helpMenu_->addAction(QString(), qApp, &QApplication::aboutQt);
   aboutQtAction_->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::build3dMenu() {
+  view3dMenu_ = viewMenu_->addMenu(QString());
+  auto* colours = new QActionGroup(this);
+  for (ColorMode mode : {ColorMode::ByPart, ColorMode::ByOffset, ColorMode::ByError}) {
+    QAction* a = view3dMenu_->addAction(QString());
+    a->setCheckable(true);
+    a->setChecked(mode == ColorMode::ByPart);
+    colours->addAction(a);
+    connect(a, &QAction::triggered, meshView_, [this, mode] { meshView_->setColorMode(mode); });
+    meshColorActions_.push_back(a);
+  }
+  view3dMenu_->addSeparator();
+  for (MeshKind kind : {MeshKind::GroundTruth, MeshKind::Reference, MeshKind::Shown}) {
+    QAction* a = view3dMenu_->addAction(QString());
+    a->setCheckable(true);
+    a->setChecked(true);
+    connect(a, &QAction::toggled, meshView_,
+            [this, kind](bool on) { meshView_->setMeshVisible(kind, on); });
+    meshVisibleActions_.push_back(a);
+  }
+  showOffsetsAction_ = view3dMenu_->addAction(QString());
+  showOffsetsAction_->setCheckable(true);
+  showOffsetsAction_->setChecked(true);
+  connect(showOffsetsAction_, &QAction::toggled, this, [this] { showSample(current_); });
+  // The same actions as a tool bar on the 3D dock, where the view is.
+  auto* bar = new QToolBar(view3dDock_);
+  bar->setObjectName("View3DToolBar");
+  bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+  for (QAction* a : meshColorActions_) bar->addAction(a);
+  bar->addSeparator();
+  for (QAction* a : meshVisibleActions_) bar->addAction(a);
+  bar->addAction(showOffsetsAction_);
+  view3dToolBar_ = bar;
+  auto* page = new QWidget;
+  auto* layout = new QVBoxLayout(page);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->setSpacing(0);
+  layout->addWidget(bar);
+  layout->addWidget(meshView_, 1);
+  view3dDock_->setWidget(page);
 }
 
 void MainWindow::retranslate() {
@@ -142,14 +194,29 @@ void MainWindow::retranslate() {
   jumpAction_->setText(tr("&Jump to Sample…"));
   jumpAction_->setToolTip(tr("Select a sample by its id or index (Ctrl+G)"));
   viewMenu_->setTitle(tr("&View"));
-  const QString layerNames[] = {tr("Ground-truth mask"), tr("Rough mesh M_r"),
-                                tr("Refined mesh M_f"), tr("Difference (FP / FN)"),
-                                tr("HD95 boundary distances")};
+  const QString layerNames[] = {tr("Ground-truth mask"), tr("Reference method"), tr("Method shown"),
+                                tr("Difference (FP / FN)"), tr("HD95 boundary distances")};
   for (std::size_t i = 0; i < layerActions_.size(); ++i) {
     layerActions_[i]->setText(layerNames[i]);
     layerActions_[i]->setToolTip(
         tr("Show or hide the overlay: %1 (Alt+%2)").arg(layerNames[i]).arg(i + 1));
   }
+  fitAction_->setText(tr("&Fit Image"));
+  fitAction_->setToolTip(tr("Fit the image into the canvas (F)"));
+  actualSizeAction_->setText(tr("&Actual Size (1:1)"));
+  actualSizeAction_->setToolTip(tr("One image pixel per screen pixel (Ctrl+0)"));
+  view3dMenu_->setTitle(tr("&3D View"));
+  const QString colourNames[] = {tr("Colour by part"), tr("Colour by offset |ΔM|"),
+                                 tr("Colour by error vs GT")};
+  for (std::size_t i = 0; i < meshColorActions_.size(); ++i)
+    meshColorActions_[i]->setText(colourNames[i]);
+  const QString meshNames[] = {tr("GT mesh"), tr("Reference mesh"), tr("Shown mesh")};
+  for (std::size_t i = 0; i < meshVisibleActions_.size(); ++i)
+    meshVisibleActions_[i]->setText(meshNames[i]);
+  showOffsetsAction_->setText(tr("Offsets ΔM"));
+  showOffsetsAction_->setToolTip(
+      tr("Offset vectors from the reference to the shown mesh, where the shown method is declared "
+         "the refinement of the reference"));
   retranslateModelMenu();
   retranslateAnnotateMenu();
   helpMenu_->setTitle(tr("&Help"));
@@ -185,7 +252,7 @@ void MainWindow::rebuildRecentMenu() {
     const DatasetOpening& o = recent[i];
     QAction* a = recentMenu_->addAction(
         tr("&%1 %2").arg(i + 1).arg(QDir::toNativeSeparators(o.dataset)), this,
-        [this, o] { openDataset(o.dataset, o.predictions, {}, o.handModel); });
+        [this, o] { openDataset(o.dataset, o.predictions, {}, o.handModel, o.refinements); });
     QStringList names;
     for (const auto& [name, file] : o.predictions) names << name;
     a->setToolTip(tr("Predictions: %1").arg(names.join(QStringLiteral(", "))));
@@ -205,7 +272,7 @@ void MainWindow::showOpenDatasetDialog() {
   if (!recent.empty()) dialog.setOpening(recent.front());
   if (dialog.exec() != QDialog::Accepted) return;
   const DatasetOpening o = dialog.opening();
-  openDataset(o.dataset, o.predictions, {}, o.handModel);
+  openDataset(o.dataset, o.predictions, {}, o.handModel, o.refinements);
 }
 
 void MainWindow::showPreferences() {
@@ -227,7 +294,7 @@ void MainWindow::openDroppedFolder(const QString& dir) {
   dialog.setOpening({dir, {}, {}});
   if (dialog.exec() != QDialog::Accepted) return;
   const DatasetOpening o = dialog.opening();
-  openDataset(o.dataset, o.predictions, {}, o.handModel);
+  openDataset(o.dataset, o.predictions, {}, o.handModel, o.refinements);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* e) {

@@ -64,8 +64,8 @@ void MainWindow::rebuildRecentModelsMenu() {
   recentModelsMenu_->clear();
   const QStringList files = QSettings().value(kRecentModelsKey).toStringList();
   for (const QString& file : files)
-    recentModelsMenu_->addAction(QFileInfo(file).fileName(), this,
-                                 [this, file] { openModel(file); })
+    recentModelsMenu_
+        ->addAction(QFileInfo(file).fileName(), this, [this, file] { openModel(file); })
         ->setToolTip(file);
   recentModelsMenu_->setEnabled(!files.isEmpty());
 }
@@ -187,13 +187,20 @@ void MainWindow::onModelRun(std::shared_ptr<InferenceOutcome> outcome) {
     }
     for (const auto& [name, file] : outcome->files)
       predictions.emplace_back(QString::fromStdString(name), QString::fromStdString(file));
-    const QString sample = current_ >= 0 ? QString::fromStdString(outcome_->session.dataset->sampleId(
-                                               std::size_t(current_)))
-                                         : QString();
-    statusBar()->showMessage(tr("Model run on %1: evaluating its meshes…").arg(
-                                 QString::fromStdString(outcome->device)));
+    const QString sample =
+        current_ >= 0
+            ? QString::fromStdString(outcome_->session.dataset->sampleId(std::size_t(current_)))
+            : QString();
+    statusBar()->showMessage(
+        tr("Model run on %1: evaluating its meshes…").arg(QString::fromStdString(outcome->device)));
+    std::vector<Refinement> refinements;  // the model's own pair replaces an older one
+    for (const Refinement& r : request_.refinements)
+      if (std::find(outcome->refinements.begin(), outcome->refinements.end(), r) ==
+          outcome->refinements.end())
+        refinements.push_back(r);
+    refinements.insert(refinements.end(), outcome->refinements.begin(), outcome->refinements.end());
     openDataset(QString::fromStdString(request_.dataset.string()), predictions, sample,
-                QString::fromStdString(request_.handModel.string()));
+                QString::fromStdString(request_.handModel.string()), refinements);
     Q_EMIT modelRunFinished();
     return;
   }
@@ -224,6 +231,9 @@ void MainWindow::onModelRun(std::shared_ptr<InferenceOutcome> outcome) {
     primary.push_back(std::move(run));
     if (!totals.empty()) totals.emplace_back();
   }
+  for (const Refinement& r : outcome->refinements)  // the in-memory runs' roles
+    if (std::find(modelRefinements_.begin(), modelRefinements_.end(), r) == modelRefinements_.end())
+      modelRefinements_.push_back(r);
   const int sample = current_;
   setRunRows(std::move(primary), totals);
   selectSampleIndex(sample);

@@ -25,8 +25,8 @@ OpenDatasetDialog::OpenDatasetDialog(QWidget* parent) : QDialog(parent) {
   handModel_ = new QLineEdit(this);
   browseDataset_ = new QPushButton(this);
   browseHandModel_ = new QPushButton(this);
-  predictions_ = new QTableWidget(0, 2, this);
-  predictions_->horizontalHeader()->setStretchLastSection(true);
+  predictions_ = new QTableWidget(0, 3, this);
+  predictions_->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
   predictions_->verticalHeader()->hide();
   predictions_->setSelectionBehavior(QAbstractItemView::SelectRows);
   add_ = new QPushButton(this);
@@ -77,10 +77,11 @@ void OpenDatasetDialog::retranslate() {
   browseHandModel_->setText(tr("Browse…"));
   add_->setText(tr("&Add…"));
   remove_->setText(tr("&Remove"));
-  predictions_->setHorizontalHeaderLabels({tr("Name"), tr("File")});
+  predictions_->setHorizontalHeaderLabels({tr("Name"), tr("File"), tr("Refines")});
   predictions_->setToolTip(
-      tr("Each prediction file is evaluated under its name; names containing "
-         "\"rough\" and \"refined\" are compared with each other."));
+      tr("Each prediction file is evaluated under the name you give it. \"Refines\": the name of "
+         "the prediction this one refines (its rough mesh), or empty; the studio draws the "
+         "offsets ΔM between such a pair."));
 }
 
 void OpenDatasetDialog::changeEvent(QEvent* e) {
@@ -115,13 +116,15 @@ void OpenDatasetDialog::setDataset(const QString& dir) {
   for (const auto& [name, file] : proposedPredictions(dir)) addPrediction(name, file);
 }
 
-void OpenDatasetDialog::addPrediction(const QString& name, const QString& file) {
+void OpenDatasetDialog::addPrediction(const QString& name, const QString& file,
+                                      const QString& refines) {
   const int row = predictions_->rowCount();
   predictions_->insertRow(row);
   predictions_->setItem(row, 0, new QTableWidgetItem(name));
   auto* fileItem = new QTableWidgetItem(QDir::toNativeSeparators(file));
   fileItem->setToolTip(file);
   predictions_->setItem(row, 1, fileItem);
+  predictions_->setItem(row, 2, new QTableWidgetItem(refines));
   updateOk();
 }
 
@@ -129,7 +132,9 @@ void OpenDatasetDialog::setOpening(const DatasetOpening& opening) {
   dataset_->setText(QDir::toNativeSeparators(opening.dataset));
   handModel_->setText(QDir::toNativeSeparators(opening.handModel));
   predictions_->setRowCount(0);
-  for (const auto& [name, file] : opening.predictions) addPrediction(name, file);
+  for (const auto& [name, file] : opening.predictions)
+    addPrediction(name, file,
+                  QString::fromStdString(refinedFrom(opening.refinements, name.toStdString())));
 }
 
 DatasetOpening OpenDatasetDialog::opening() const {
@@ -140,7 +145,11 @@ DatasetOpening OpenDatasetDialog::opening() const {
     const QString file = QDir::fromNativeSeparators(predictions_->item(r, 1)->text().trimmed());
     QString name = predictions_->item(r, 0)->text().trimmed();
     if (name.isEmpty()) name = defaultName(file);
-    if (!file.isEmpty()) o.predictions.emplace_back(name, file);
+    if (file.isEmpty()) continue;
+    o.predictions.emplace_back(name, file);
+    const QTableWidgetItem* refines = predictions_->item(r, 2);
+    if (refines && !refines->text().trimmed().isEmpty())
+      o.refinements.push_back({name.toStdString(), refines->text().trimmed().toStdString()});
   }
   return o;
 }

@@ -1,4 +1,5 @@
-// "Open Dataset…": a dataset folder, an optional hand model and NAME=FILE prediction files.
+// "Open Dataset…": a dataset folder, an optional hand model and NAME=FILE prediction files, each
+// with the prediction it refines, if any (its declared role).
 #pragma once
 
 #include "RecentDatasets.h"
@@ -34,7 +35,7 @@ class OpenDatasetDialog : public QDialog {
  private:
   void retranslate();
   void setDataset(const QString& dir);
-  void addPrediction(const QString& name, const QString& file);
+  void addPrediction(const QString& name, const QString& file, const QString& refines = {});
   void browseDataset();
   void browseHandModel();
   void browsePredictions();

@@ -6,6 +6,7 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QSlider>
 
 #include <algorithm>
@@ -13,13 +14,13 @@
 namespace handalign {
 namespace {
 
-constexpr const char* kLayerKeys[ImageCanvas::kLayerCount] = {"GroundTruth", "Rough", "Refined",
+constexpr const char* kLayerKeys[ImageCanvas::kLayerCount] = {"GroundTruth", "Reference", "Shown",
                                                               "Difference", "Distance"};
 constexpr bool kDefaultVisible[ImageCanvas::kLayerCount] = {true, true, true, false, false};
 constexpr int kDefaultOpacity[ImageCanvas::kLayerCount] = {50, 50, 50, 70, 100};
 const char* const kColorModeKey = "Overlays/ColorMode";
 
-bool hasContour(ImageCanvas::Layer layer) { return layer <= ImageCanvas::Layer::Refined; }
+bool hasContour(ImageCanvas::Layer layer) { return layer <= ImageCanvas::Layer::Shown; }
 
 }  // namespace
 
@@ -31,8 +32,22 @@ QString OverlayPanel::settingsKey(Layer layer, const char* key) {
 OverlayPanel::OverlayPanel(ImageCanvas* canvas, QWidget* parent)
     : QWidget(parent), canvas_(canvas) {
   auto* grid = new QGridLayout(this);
+  shownLabel_ = new QLabel;
+  referenceLabel_ = new QLabel;
+  shown_ = new QComboBox;
+  reference_ = new QComboBox;
+  shownLabel_->setBuddy(shown_);
+  referenceLabel_->setBuddy(reference_);
+  grid->addWidget(shownLabel_, 0, 0);
+  grid->addWidget(shown_, 0, 1, 1, 3);
+  grid->addWidget(referenceLabel_, 1, 0);
+  grid->addWidget(reference_, 1, 1, 1, 3);
+  for (QComboBox* box : {shown_, reference_})
+    connect(box, &QComboBox::activated, this,
+            [this] { Q_EMIT methodsChanged(referenceMethod(), shownMethod()); });
+  constexpr int top = 2;  // rows above the layers
   opacityHeader_ = new QLabel;
-  grid->addWidget(opacityHeader_, 0, 1, 1, 2);
+  grid->addWidget(opacityHeader_, top, 1, 1, 2);
   const QSettings settings;
   for (int i = 0; i < ImageCanvas::kLayerCount; ++i) {
     const auto layer = Layer(i);
@@ -44,12 +59,12 @@ OverlayPanel::OverlayPanel(ImageCanvas* canvas, QWidget* parent)
     row.percent = new QLabel;
     row.percent->setMinimumWidth(
         row.percent->fontMetrics().horizontalAdvance(QStringLiteral("100 %")));
-    grid->addWidget(row.visible, i + 1, 0);
-    grid->addWidget(row.opacity, i + 1, 1);
-    grid->addWidget(row.percent, i + 1, 2);
+    grid->addWidget(row.visible, top + i + 1, 0);
+    grid->addWidget(row.opacity, top + i + 1, 1);
+    grid->addWidget(row.percent, top + i + 1, 2);
     if (hasContour(layer)) {
       row.contour = new QCheckBox;
-      grid->addWidget(row.contour, i + 1, 3);
+      grid->addWidget(row.contour, top + i + 1, 3);
     }
     // Stored values first, then the connections: the canvas gets them through the setters below.
     row.visible->setChecked(
@@ -72,7 +87,7 @@ OverlayPanel::OverlayPanel(ImageCanvas* canvas, QWidget* parent)
   colorMode_->addItem(QString(), int(ImageCanvas::ColorMode::Single));
   colorMode_->setCurrentIndex(settings.value(kColorModeKey).toString() == "single" ? 1 : 0);
   colorLabel_->setBuddy(colorMode_);
-  const int last = ImageCanvas::kLayerCount + 1;
+  const int last = top + ImageCanvas::kLayerCount + 1;
   grid->addWidget(colorLabel_, last, 0);
   grid->addWidget(colorMode_, last, 1, 1, 3);
   grid->setRowStretch(last + 1, 1);
@@ -131,15 +146,42 @@ void OverlayPanel::setColorMode(ImageCanvas::ColorMode mode) {
                                           : QStringLiteral("by-part"));
 }
 
+void OverlayPanel::setMethods(const QStringList& names, int reference, int shown) {
+  for (QComboBox* box : {shown_, reference_}) {
+    const QSignalBlocker block(box);
+    box->clear();
+    box->addItems(names);
+    box->setEnabled(!names.isEmpty());
+  }
+  shown_->setCurrentIndex(shown);
+  reference_->setCurrentIndex(reference);
+  retranslate();  // the layer names carry the method names
+}
+
+int OverlayPanel::referenceMethod() const { return reference_->currentIndex(); }
+int OverlayPanel::shownMethod() const { return shown_->currentIndex(); }
+
 void OverlayPanel::changeEvent(QEvent* e) {
   if (e->type() == QEvent::LanguageChange) retranslate();
   QWidget::changeEvent(e);
 }
 
 void OverlayPanel::retranslate() {
-  const QString names[ImageCanvas::kLayerCount] = {tr("Ground truth"), tr("Rough M_r"),
-                                                   tr("Refined M_f"), tr("Difference"),
-                                                   tr("HD95 heat map")};
+  const QString shown = shown_->currentText(), reference = reference_->currentText();
+  const QString names[ImageCanvas::kLayerCount] = {
+      tr("Ground truth"),
+      reference.isEmpty() ? tr("Reference") : tr("Reference: %1").arg(reference),
+      shown.isEmpty() ? tr("Shown") : tr("Shown: %1").arg(shown),
+      shown.isEmpty() ? tr("Difference") : tr("Difference (%1 vs GT)").arg(shown),
+      shown.isEmpty() ? tr("HD95 heat map") : tr("HD95 heat map (%1)").arg(shown)};
+  shownLabel_->setText(tr("&Method:"));
+  shown_->setToolTip(
+      tr("The method under study: its overlay, difference map, HD95 heat map and "
+         "its mesh in the 3D view"));
+  referenceLabel_->setText(tr("Compare &with:"));
+  reference_->setToolTip(
+      tr("The reference method: its overlay and mesh, and the deltas of the browser and the "
+         "metrics dock"));
   opacityHeader_->setText(tr("Opacity"));
   for (int i = 0; i < ImageCanvas::kLayerCount; ++i) {
     Row& row = rows_[std::size_t(i)];

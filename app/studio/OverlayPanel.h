@@ -1,9 +1,11 @@
-// The "Overlays" dock's contents: per-layer visibility, opacity and contour-only switches and the
+// The "Overlays" dock's contents: which two methods the canvas shows (the one under study and the
+// reference it is compared with), per-layer visibility, opacity and contour-only switches and the
 // colour mode of the image canvas, remembered in QSettings ("Overlays/<Layer>/Opacity", ...).
 #pragma once
 
 #include "canvas/ImageCanvas.h"
 
+#include <QStringList>
 #include <QWidget>
 
 #include <array>
@@ -29,8 +31,14 @@ class OverlayPanel : public QWidget {
   bool layerVisible(Layer layer) const;
   void setOpacityPercent(Layer layer, int percent);
   int opacityPercent(Layer layer) const;
-  void setContourOnly(Layer layer, bool contour);  // GT / rough / refined only
+  void setContourOnly(Layer layer, bool contour);  // GT / reference / shown only
   void setColorMode(ImageCanvas::ColorMode mode);
+  // The methods to choose from (the open runs, by name) and the chosen pair; no signal.
+  void setMethods(const QStringList& names, int reference, int shown);
+  int referenceMethod() const;
+  int shownMethod() const;
+  QComboBox* shownBox() const { return shown_; }
+  QComboBox* referenceBox() const { return reference_; }
 
   QCheckBox* visibleBox(Layer layer) const { return rows_[idx(layer)].visible; }
   QSlider* opacitySlider(Layer layer) const { return rows_[idx(layer)].opacity; }
@@ -41,6 +49,8 @@ class OverlayPanel : public QWidget {
 
  Q_SIGNALS:
   void layerVisibilityChanged(handalign::ImageCanvas::Layer layer, bool visible);
+  // The user picked another method to show or to compare with (indices of setMethods' names).
+  void methodsChanged(int reference, int shown);
 
  protected:
   void changeEvent(QEvent* e) override;
@@ -60,6 +70,10 @@ class OverlayPanel : public QWidget {
   QLabel* opacityHeader_ = nullptr;
   QLabel* colorLabel_ = nullptr;
   QComboBox* colorMode_ = nullptr;
+  QLabel* shownLabel_ = nullptr;
+  QLabel* referenceLabel_ = nullptr;
+  QComboBox* shown_ = nullptr;
+  QComboBox* reference_ = nullptr;
 };
 
 }  // namespace handalign

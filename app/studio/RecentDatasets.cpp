@@ -25,6 +25,10 @@ std::vector<DatasetOpening> RecentDatasets::load() {
       const int eq = p.indexOf('=');
       if (eq > 0) o.predictions.emplace_back(p.left(eq), p.mid(eq + 1));
     }
+    for (const QString& r : m.value("refines").toStringList()) {
+      Refinement x;
+      if (parseRefinementArg(r.toStdString(), x)) o.refinements.push_back(x);
+    }
     if (!o.dataset.isEmpty() && int(entries.size()) < kMax) entries.push_back(std::move(o));
   }
   return entries;
@@ -36,8 +40,13 @@ void RecentDatasets::save(const std::vector<DatasetOpening>& entries) {
     if (list.size() >= kMax) break;
     QStringList predictions;
     for (const auto& [name, file] : o.predictions) predictions << name + '=' + file;
-    list << QVariantMap{
-        {"dataset", o.dataset}, {"handModel", o.handModel}, {"predictions", predictions}};
+    QStringList refines;
+    for (const Refinement& r : o.refinements)
+      refines << QString::fromStdString(r.refined + "=" + r.rough);
+    list << QVariantMap{{"dataset", o.dataset},
+                        {"handModel", o.handModel},
+                        {"predictions", predictions},
+                        {"refines", refines}};
   }
   QSettings().setValue(kKey, list);
 }

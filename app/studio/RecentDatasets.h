@@ -1,6 +1,8 @@
 // The "Open Recent" list: datasets with their hand model and prediction files, kept in QSettings.
 #pragma once
 
+#include "dataset/Predictions.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -14,6 +16,7 @@ struct DatasetOpening {
   QString dataset;
   QString handModel;                                     // empty: the dataset's own
   std::vector<std::pair<QString, QString>> predictions;  // name, file
+  std::vector<Refinement> refinements;                   // declared roles
 };
 
 // QSettings `Studio/RecentDatasets`: most recent first, at most kMax entries, one per folder.

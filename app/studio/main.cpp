@@ -30,8 +30,13 @@ int main(int argc, char** argv) {
   const QCommandLineOption pred(
       "pred", QCoreApplication::translate("main", "Prediction file, NAME=FILE (repeatable)."),
       "NAME=FILE");
+  const QCommandLineOption refines(
+      "refines",
+      QCoreApplication::translate(
+          "main", "Declares prediction REFINED the refinement of ROUGH (repeatable)."),
+      "REFINED=ROUGH");
   const QCommandLineOption sample(
-      "sample", QCoreApplication::translate("main", "Sample id to show first."), "ID");
+      "sample", QCoreApplication::translate("main", "Sample id or index to show first."), "ID");
   const QCommandLineOption handModel(
       "hand-model",
       QCoreApplication::translate("main",
@@ -42,7 +47,7 @@ int main(int argc, char** argv) {
       QCoreApplication::translate(
           "main", "Model checkpoint or manifest to open; run on the first sample shown."),
       "FILE");
-  parser.addOptions({dataset, pred, sample, handModel, model});
+  parser.addOptions({dataset, pred, refines, sample, handModel, model});
   parser.process(app);
 
   handalign::MainWindow window;
@@ -63,8 +68,20 @@ int main(int argc, char** argv) {
       }
       predictions.emplace_back(p.left(eq), p.mid(eq + 1));
     }
+    std::vector<handalign::Refinement> refinements;
+    for (const QString& r : parser.values(refines)) {
+      handalign::Refinement x;
+      if (!handalign::parseRefinementArg(r.toStdString(), x)) {
+        const QString message =
+            QCoreApplication::translate("main", "--refines must be REFINED=ROUGH (got \"%1\")")
+                .arg(r);
+        std::fprintf(stderr, "handalign-studio: %s\n", qPrintable(message));
+        return 2;
+      }
+      refinements.push_back(x);
+    }
     window.openDataset(parser.value(dataset), predictions, parser.value(sample),
-                       parser.value(handModel));
+                       parser.value(handModel), refinements);
   }
   return app.exec();
 }

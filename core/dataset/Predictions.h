@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace handalign {
 
@@ -27,5 +28,25 @@ Prediction loadPrediction(const std::string& name, const std::filesystem::path& 
 
 // Splits "NAME=FILE" (a bare FILE is named after its stem). Returns false when malformed.
 bool parsePredictionArg(const std::string& arg, std::string& name, std::filesystem::path& file);
+
+// What a prediction is to the others: declared by the user (`--refines REFINED=ROUGH`) or by a
+// model's manifest, never guessed from its name (docs/adr/0012).
+enum class PredictionRole { Plain, Rough, Refined };
+std::string toString(PredictionRole role);  // "plain", "rough", "refined"
+
+// `refined` is `rough` plus per-vertex offsets ΔM (the refine stage of the paper).
+struct Refinement {
+  std::string refined, rough;
+  bool operator==(const Refinement& o) const { return refined == o.refined && rough == o.rough; }
+};
+// Splits "REFINED=ROUGH"; false when malformed.
+bool parseRefinementArg(const std::string& arg, Refinement& out);
+// Throws std::invalid_argument when a name is not among `names`, a prediction refines itself, or
+// a prediction is refined twice or refines two others.
+void checkRefinements(const std::vector<Refinement>& refinements,
+                      const std::vector<std::string>& names);
+PredictionRole roleOf(const std::vector<Refinement>& refinements, const std::string& name);
+// The prediction `name` refines ("" when it refines none).
+std::string refinedFrom(const std::vector<Refinement>& refinements, const std::string& name);
 
 }  // namespace handalign

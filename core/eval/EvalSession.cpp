@@ -57,7 +57,11 @@ EvalContext EvalSession::context() const {
 }
 
 EvalSession openEvalSession(const EvalRequest& request) {
-  if (request.predictions.empty() && !request.allowNoPredictions) throw std::invalid_argument("give at least one prediction file");
+  if (request.predictions.empty() && !request.allowNoPredictions)
+    throw std::invalid_argument("give at least one prediction file");
+  std::vector<std::string> names;  // roles are checked before anything is read
+  for (const auto& p : request.predictions) names.push_back(p.first);
+  checkRefinements(request.refinements, names);
   const EvalOptions& options = request.options;
   EvalSession s;
   s.dataset = PluginRegistry::instance().openDataset(request.dataset, request.split, request.format,
@@ -100,6 +104,7 @@ EvalSession openEvalSession(const EvalRequest& request) {
   info.handModelFingerprint = fileFingerprint(modelFile);
   info.options = options;
   info.shards = {options.shard.str()};
+  info.refinements = request.refinements;
   if (!options.annotations.empty()) openAnnotations(s);
   return s;
 }

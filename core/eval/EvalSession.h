@@ -21,6 +21,7 @@ struct EvalRequest {
   std::string format;               // empty: detect
   std::filesystem::path handModel;  // empty: the dataset's hand_model.json
   std::vector<std::pair<std::string, std::filesystem::path>> predictions;  // name, file
+  std::vector<Refinement> refinements;  // declared roles (--refines REFINED=ROUGH)
   EvalOptions options;
   std::string version;  // of the tool, for the provenance
   // The studio opens a dataset without prediction files (a model will make them); the CLI never.

@@ -72,6 +72,7 @@ std::string identity(const RunInfo& r) {
                   std::to_string(r.options.limit) + "|" + r.options.annotations.string();
   for (std::size_t i = 0; i < r.predictionFiles.size(); ++i)
     s += "|" + r.predictionFiles[i].first + "=" + r.predictionFingerprints[i];
+  for (const Refinement& x : r.refinements) s += "|" + x.refined + "<" + x.rough;
   return s;
 }
 
@@ -101,6 +102,9 @@ RunInfo readInfo(simdjson::dom::element root, const fs::path& file) {
   for (simdjson::dom::element p : preds) {
     r.predictionFiles.emplace_back(str(p, "/name", file), str(p, "/file", file));
     r.predictionFingerprints.push_back(str(p, "/fingerprint", file));
+    std::string_view rough;  // "refines": written since roles are declared; absent: plain
+    if (!p.at_pointer("/refines").get_string().get(rough))
+      r.refinements.push_back({r.predictionFiles.back().first, std::string(rough)});
   }
   for (simdjson::dom::element s : shards) {
     std::string_view v;
@@ -144,8 +148,8 @@ PredictionTotals parsePredictionTotals(const std::string& json, const fs::path& 
   simdjson::dom::parser parser;
   simdjson::dom::element root;
   if (const auto err = parser.parse(json).get(root))
-    throw InputError(source, std::string("totals are not valid JSON (") +
-                                 simdjson::error_message(err) + ")");
+    throw InputError(
+        source, std::string("totals are not valid JSON (") + simdjson::error_message(err) + ")");
   return readTotals(root, source);
 }
 

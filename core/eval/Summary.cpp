@@ -89,6 +89,10 @@ void writeProvenance(JsonWriter& w, const RunInfo& info) {
         .value(info.predictionFiles[i].second);
     if (i < info.predictionFingerprints.size())
       w.key("fingerprint").value(info.predictionFingerprints[i]);
+    const std::string& name = info.predictionFiles[i].first;
+    w.key("role").value(toString(roleOf(info.refinements, name)));
+    const std::string rough = refinedFrom(info.refinements, name);
+    if (!rough.empty()) w.key("refines").value(rough);
     w.endObject();
   }
   w.endArray();
@@ -191,8 +195,12 @@ std::string summaryJson(const RunInfo& info, const std::vector<PredictionSummary
 namespace {
 void writeTotalsFields(JsonWriter& w, const PredictionTotals& t) {
   auto writeAcc = [&](const char* key, const PckAccumulator& a) {
-    w.key(key).beginObject().key("keypoints").value(a.keypoints()).key("samples").value(
-        a.samples());
+    w.key(key)
+        .beginObject()
+        .key("keypoints")
+        .value(a.keypoints())
+        .key("samples")
+        .value(a.samples());
     w.key("bins").array(a.histogram()).endObject();
   };
   writeAcc("joints", t.joints);

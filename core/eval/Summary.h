@@ -2,6 +2,7 @@
 // conventions.
 #pragma once
 
+#include "dataset/Predictions.h"
 #include "eval/Evaluator.h"
 
 #include <map>
@@ -19,6 +20,7 @@ struct RunInfo {
   std::string handModelName, handModelFile, handModelFingerprint;
   std::vector<std::pair<std::string, std::string>> predictionFiles;  // name, path
   std::vector<std::string> predictionFingerprints;
+  std::vector<Refinement> refinements;  // declared roles of the predictions
   EvalOptions options;
   std::vector<std::string> shards;  // "K/N" of each merged shard ("0/1" for a single run)
   // With options.annotations: evaluated samples whose hand-level GT was a corrected mask, and

@@ -28,10 +28,10 @@ std::vector<std::vector<bool>> bestCells(const TableLayout& t,
                                          const std::vector<PredictionSummary>& s) {
   std::vector<std::vector<bool>> best(s.size(), std::vector<bool>(t.columns.size(), false));
   for (std::size_t c = 0; c < t.columns.size(); ++c) {
-    const TableColumn& col = t.columns[c];
+    const MetricInfo& col = *findMetric(t.columns[c]);
     double bestValue = std::nan("");
     for (std::size_t r = 0; r < s.size(); ++r) {
-      const double v = tableValue(s[r], col.key) * col.scale;
+      const double v = tableValue(s[r], col.key) * col.displayScale();
       if (!std::isfinite(v)) continue;
       // Compare what the reader sees: rounded to the shown decimals.
       const double rounded = shownValue(v, col.decimals);
@@ -40,7 +40,7 @@ std::vector<std::vector<bool>> bestCells(const TableLayout& t,
     }
     if (s.size() < 2) continue;  // a single row has nothing to beat
     for (std::size_t r = 0; r < s.size(); ++r) {
-      const double v = tableValue(s[r], col.key) * col.scale;
+      const double v = tableValue(s[r], col.key) * col.displayScale();
       best[r][c] = std::isfinite(v) && shownValue(v, col.decimals) == bestValue;
     }
   }
@@ -61,6 +61,22 @@ std::string conventionLine(const RunInfo& info) {
          "); 3D after Procrustes with scale (FreiHAND); " + info.tool + " " + info.version;
 }
 
+// The value as the table prints it: in the registry's unit and decimals.
+std::string shown(const PredictionSummary& s, const std::string& key) {
+  const MetricInfo& m = *findMetric(key);
+  return fixed(tableValue(s, key) * m.displayScale(), m.decimals);
+}
+
+// What HD95 left out, per method: a class in exactly one of the two masks has no distance.
+std::string excludedLine(const std::vector<PredictionSummary>& s) {
+  std::string out = "HD95 left out (class in one mask only):";
+  for (std::size_t r = 0; r < s.size(); ++r)
+    out += std::string(r ? ";" : "") + " " + s[r].name + " " +
+           std::to_string(s[r].handHd95Missing) + " hand, " +
+           std::to_string(s[r].fingerHd95Missing) + " (sample, part) pairs";
+  return out;
+}
+
 std::string latexEscape(const std::string& s) {
   std::string out;
   for (char c : s) {
@@ -75,23 +91,15 @@ std::string latexEscape(const std::string& s) {
 const std::vector<TableLayout>& paperTables() {
   static const std::vector<TableLayout> tables = {
       {"Alignment (hand and finger level)",
-       {{"hand_miou", "Hand mIoU (%)", true, 100.0, 2},
-        {"hand_hd95", "Hand HD95 (px)", false, 1.0, 2},
-        {"finger_miou", "Finger mIoU (%)", true, 100.0, 2},
-        {"finger_hd95", "Finger HD95 (px)", false, 1.0, 2}}},
+       {"hand_miou", "hand_hd95", "finger_miou", "finger_hd95"}},
       {"3D accuracy (FreiHAND protocol)",
-       {{"pa_mpjpe_mm", "PA-MPJPE (mm)", false, 1.0, 2},
-        {"pa_mpvpe_mm", "PA-MPVPE (mm)", false, 1.0, 2},
-        {"pa_auc_j", "AUC-J", true, 1.0, 3},
-        {"pa_auc_v", "AUC-V", true, 1.0, 3},
-        {"pa_f5", "F@5mm", true, 1.0, 3},
-        {"pa_f15", "F@15mm", true, 1.0, 3}}},
+       {"pa_mpjpe_mm", "pa_mpvpe_mm", "pa_auc_j", "pa_auc_v", "pa_f5", "pa_f15"}},
   };
   return tables;
 }
 
 double tableValue(const PredictionSummary& s, const std::string& key) {
-  if (key == "auc_j") return s.aucJ;
+  if (key == "auc_j") return s.aucJ;  // dataset-level: not a mean of per-sample values
   if (key == "pa_auc_j") return s.paAucJ;
   if (key == "auc_v") return s.aucV;
   if (key == "pa_auc_v") return s.paAucV;
@@ -101,10 +109,9 @@ double tableValue(const PredictionSummary& s, const std::string& key) {
 
 std::string tableCsv(const RunInfo& info, const std::vector<PredictionSummary>& s) {
   std::string out = "method,samples";
-  std::vector<std::string> keys = {
-      "hand_iou", "hand_miou",   "hand_hd95", "finger_miou", "finger_miou_fg", "finger_hd95",
-      "mpjpe_mm", "pa_mpjpe_mm", "mpvpe_mm",  "pa_mpvpe_mm", "auc_j",          "pa_auc_j",
-      "auc_v",    "pa_auc_v",    "f5",        "f15",         "pa_f5",          "pa_f15"};
+  std::vector<std::string> keys;  // every registry metric but the single parts' ones
+  for (const MetricInfo& m : metricRegistry())
+    if (m.level != MetricLevel::Part) keys.push_back(m.key);
   for (const std::string& k : keys) out += "," + k;
   out += ",hand_hd95_missing,finger_hd95_missing_parts\n";
   for (const PredictionSummary& p : s) {
@@ -121,42 +128,45 @@ std::string tableMarkdown(const RunInfo& info, const std::vector<PredictionSumma
   for (const TableLayout& t : paperTables()) {
     const auto best = bestCells(t, s);
     out += "**" + t.title + "**\n\n| Method |";
-    for (const TableColumn& c : t.columns)
-      out += " " + c.header + (c.higherIsBetter ? " ↑" : " ↓") + " |";
+    for (const std::string& key : t.columns) {
+      const MetricInfo& c = *findMetric(key);
+      out += " " + c.labelWithUnit() + (c.higherIsBetter ? " ↑" : " ↓") + " |";
+    }
     out += "\n|---|";
     for (std::size_t c = 0; c < t.columns.size(); ++c) out += "---:|";
     out += "\n";
     for (std::size_t r = 0; r < s.size(); ++r) {
       out += "| " + s[r].name + " |";
       for (std::size_t c = 0; c < t.columns.size(); ++c) {
-        const std::string v =
-            fixed(tableValue(s[r], t.columns[c].key) * t.columns[c].scale, t.columns[c].decimals);
+        const std::string v = shown(s[r], t.columns[c]);
         out += " " + (best[r][c] ? "**" + v + "**" : v) + " |";
       }
       out += "\n";
     }
     out += "\n";
   }
-  out += "<sub>" + conventionLine(info) + "</sub>\n";
+  out += "<sub>" + conventionLine(info) + ". " + excludedLine(s) + ".</sub>\n";
   return out;
 }
 
 std::string tableLatex(const RunInfo& info, const std::vector<PredictionSummary>& s) {
   std::string out =
       "% Generated by " + info.tool + " " + info.version + "; needs \\usepackage{booktabs}\n";
-  out += "% " + conventionLine(info) + "\n";
+  out += "% " + conventionLine(info) + "\n% " + excludedLine(s) + "\n";
   for (const TableLayout& t : paperTables()) {
     const auto best = bestCells(t, s);
     out += "% " + t.title + "\n\\begin{tabular}{l";
     out += std::string(t.columns.size(), 'c') + "}\n\\toprule\nMethod";
-    for (const TableColumn& c : t.columns)
-      out += " & " + latexEscape(c.header) + (c.higherIsBetter ? " $\\uparrow$" : " $\\downarrow$");
+    for (const std::string& key : t.columns) {
+      const MetricInfo& c = *findMetric(key);
+      out += " & " + latexEscape(c.labelWithUnit()) +
+             (c.higherIsBetter ? " $\\uparrow$" : " $\\downarrow$");
+    }
     out += " \\\\\n\\midrule\n";
     for (std::size_t r = 0; r < s.size(); ++r) {
       out += latexEscape(s[r].name);
       for (std::size_t c = 0; c < t.columns.size(); ++c) {
-        std::string v =
-            fixed(tableValue(s[r], t.columns[c].key) * t.columns[c].scale, t.columns[c].decimals);
+        std::string v = shown(s[r], t.columns[c]);
         if (v == "–") v = "--";
         out += " & " + (best[r][c] ? "\\textbf{" + v + "}" : v);
       }

@@ -2,6 +2,7 @@
 // Markdown, LaTeX.
 #pragma once
 
+#include "eval/MetricRegistry.h"
 #include "eval/Summary.h"
 
 #include <string>
@@ -9,17 +10,11 @@
 
 namespace handalign {
 
-struct TableColumn {
-  std::string key;     // summary metric, e.g. "hand_miou", or "auc_j"
-  std::string header;  // e.g. "Hand mIoU (%)"
-  bool higherIsBetter;
-  double scale;  // displayed value = mean · scale
-  int decimals;
-};
-
+// A table's columns are metric registry keys; header, unit, decimals and direction come from the
+// registry (eval/MetricRegistry.h).
 struct TableLayout {
   std::string title;
-  std::vector<TableColumn> columns;
+  std::vector<std::string> columns;
 };
 
 // Table 2 (hand- and finger-level alignment) and Table 1 (FreiHAND 3D metrics, aligned).

@@ -67,6 +67,15 @@ std::string provenanceJson(const InferenceProvenance& p, std::size_t samples, bo
   w.key("files").beginArray().value("pred_rough.json");
   if (refined) w.value("pred_refined.json");
   w.endArray();
+  // The declared roles, for `eval --refines refined=rough` and the studio (never guessed).
+  w.key("predictions").beginArray();
+  w.beginObject().key("name").value("rough").key("file").value("pred_rough.json");
+  w.key("role").value("rough").endObject();
+  if (refined) {
+    w.beginObject().key("name").value("refined").key("file").value("pred_refined.json");
+    w.key("role").value("refined").key("refines").value("rough").endObject();
+  }
+  w.endArray();
   w.key("coordinates").value("camera frame, metres, rounded to 0.1 um; hand-model vertex order");
   w.endObject();
   return w.str() + "\n";

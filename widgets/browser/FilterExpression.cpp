@@ -7,8 +7,10 @@
 namespace handalign {
 
 struct FilterExpression::Node {
-  enum Kind { Compare, And, Or, Not } kind = Compare;
+  enum Kind { Compare, Worse, And, Or, Not } kind = Compare;
   int column = -1;
+  int other = -1;              // Worse: the column `column` is compared with
+  bool higherIsBetter = true;  // Worse: the metric's direction
   QString op;
   double number = 0;
   std::shared_ptr<const Node> a, b;
@@ -148,24 +150,46 @@ class Parser {
       ++p_;
       return e;
     }
-    if (keyword("refined") && keyword("worse", 1) && keyword("than", 2) && keyword("rough", 3)) {
-      if (ctx_.worseColumn < 0)
-        throw SyntaxError{
-            QStringLiteral("'refined worse than rough' needs a rough and a refined run")};
-      p_ += 4;
-      auto n = std::make_shared<Node>();
-      n->column = ctx_.worseColumn;
-      n->op = ctx_.worseIfBelowZero ? QStringLiteral("<") : QStringLiteral(">");
-      return n;
-    }
+    if (peek().type == Token::Name && (keyword("worse", 1) || keyword("better", 1)) &&
+        keyword("than", 2))
+      return parseMethodComparison();
     return parseComparison();
+  }
+  // A worse than B [on METRIC]: A's value is worse than B's by the metric's direction.
+  NodePtr parseMethodComparison() {
+    const Token a = peek();
+    const bool better = keyword("better", 1);
+    p_ += 3;
+    const Token b = peek();
+    if (b.type != Token::Name)
+      throw SyntaxError{unexpected(b) + QStringLiteral(" (expected a method name)")};
+    ++p_;
+    QString metric;
+    if (keyword("on")) {
+      ++p_;
+      if (peek().type != Token::Name)
+        throw SyntaxError{unexpected(peek()) + QStringLiteral(" (expected a metric name)")};
+      metric = peek().text;
+      ++p_;
+    }
+    QString why;
+    const auto c = ctx_.compare ? ctx_.compare(a.text, b.text, metric, &why) : std::nullopt;
+    if (!c) throw SyntaxError{why.isEmpty() ? QStringLiteral("cannot compare methods") : why};
+    auto n = std::make_shared<Node>();
+    n->kind = Node::Worse;
+    n->column = better ? c->b : c->a;
+    n->other = better ? c->a : c->b;
+    n->higherIsBetter = c->higherIsBetter;
+    return n;
   }
   NodePtr parseComparison() {
     const Token name = peek();
     if (name.type != Token::Name)
       throw SyntaxError{unexpected(name) + QStringLiteral(" (expected a column name)")};
-    const int column = ctx_.resolve ? ctx_.resolve(name.text) : -1;
-    if (column < 0) throw SyntaxError{QStringLiteral("unknown column '%1'").arg(name.text)};
+    QString why;
+    const int column = ctx_.resolve ? ctx_.resolve(name.text, &why) : -1;
+    if (column < 0)
+      throw SyntaxError{why.isEmpty() ? QStringLiteral("unknown column '%1'").arg(name.text) : why};
     ++p_;
     const Token op = peek();
     if (op.type != Token::Op)
@@ -214,6 +238,11 @@ Truth evaluate(const Node& n, const std::function<double(int)>& value) {
     case Node::Not: {
       const Truth a = evaluate(*n.a, value);
       return a == Truth::Unknown ? a : (a == Truth::True ? Truth::False : Truth::True);
+    }
+    case Node::Worse: {
+      const double a = value(n.column), b = value(n.other);
+      if (std::isnan(a) || std::isnan(b)) return Truth::Unknown;
+      return (n.higherIsBetter ? a < b : a > b) ? Truth::True : Truth::False;
     }
     case Node::Compare:
       break;

@@ -4,15 +4,16 @@
 #include <QString>
 
 #include <functional>
-#include <optional>
 #include <memory>
+#include <optional>
 
 namespace handalign {
 
 // Grammar (keywords case-insensitive):
 //   expr       := and ('or' and)*
 //   and        := unary ('and' unary)*
-//   unary      := 'not' unary | '(' expr ')' | 'refined worse than rough' | column op value
+//   unary      := 'not' unary | '(' expr ')' | method ('worse'|'better') 'than' method
+//                 ['on' metric] | column op value
 //   value      := number | constant name (e.g. `review == accepted`)
 //   op         := > >= < <= == = !=
 //   column     := name [A-Za-z_][A-Za-z0-9_.]* or "quoted name"
@@ -21,11 +22,19 @@ namespace handalign {
 class FilterExpression {
  public:
   struct Context {
-    std::function<int(const QString&)> resolve;  // column name → column, -1 if unknown
+    // Column name → column, -1 if unknown (then `why`, if set, may say more than "unknown").
+    std::function<int(const QString& name, QString* why)> resolve;
     // Named values allowed where a number is (case-insensitive), e.g. review states; or empty.
     std::function<std::optional<double>(const QString&)> constant;
-    int worseColumn = -1;          // delta column tested by "refined worse than rough"
-    bool worseIfBelowZero = true;  // direction of that test (false: worse if above zero)
+    // "A worse than B on METRIC": the two methods' columns of the metric and its direction;
+    // nullopt with `why` set when a method or the metric is unknown. metric empty: the default.
+    struct Comparison {
+      int a = -1, b = -1;
+      bool higherIsBetter = true;
+    };
+    std::function<std::optional<Comparison>(const QString& a, const QString& b,
+                                            const QString& metric, QString* why)>
+        compare;
   };
 
   // An empty text gives an expression that accepts everything. Returns false with `error` set

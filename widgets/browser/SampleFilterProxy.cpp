@@ -2,6 +2,8 @@
 
 #include "browser/SampleTableModel.h"
 
+#include <QStringList>
+
 #include <cmath>
 
 namespace handalign {
@@ -22,15 +24,34 @@ FilterExpression::Context SampleFilterProxy::context() const {
   FilterExpression::Context c;
   if (!samples_) return c;
   const SampleTableModel* m = samples_;
-  c.resolve = [m](const QString& name) { return m->columnIndex(name); };
+  c.resolve = [m](const QString& name, QString* why) { return m->columnIndex(name, why); };
   c.constant = [](const QString& name) -> std::optional<double> {
     const std::vector<QString>& states = SampleTableModel::reviewStateNames();
     for (std::size_t i = 0; i < states.size(); ++i)
       if (states[i].compare(name, Qt::CaseInsensitive) == 0) return double(i);
     return std::nullopt;
   };
-  c.worseColumn = m->deltaColumn(worseMetric_);
-  c.worseIfBelowZero = SampleTableModel::higherIsBetter(worseMetric_);
+  const std::string fallback = worseMetric_;
+  c.compare = [m, fallback](const QString& a, const QString& b, const QString& metric,
+                            QString* why) -> std::optional<FilterExpression::Context::Comparison> {
+    const int ra = m->runIndex(a), rb = m->runIndex(b);
+    for (const auto& [name, run] : {std::pair{a, ra}, {b, rb}})
+      if (run < 0) {
+        QStringList names;
+        for (int k = 0; k < m->runCount(); ++k) names << m->runName(k);
+        *why = SampleFilterProxy::tr("no method named '%1' (methods: %2)")
+                   .arg(name, names.join(QStringLiteral(", ")));
+        return std::nullopt;
+      }
+    const std::string key = metric.isEmpty() ? fallback : metric.toLower().toStdString();
+    const MetricInfo* info = findMetric(key);
+    if (!info || !info->perSample()) {
+      *why = SampleFilterProxy::tr("unknown metric '%1'").arg(metric);
+      return std::nullopt;
+    }
+    return FilterExpression::Context::Comparison{m->metricColumn(ra, key), m->metricColumn(rb, key),
+                                                 info->higherIsBetter};
+  };
   return c;
 }
 

@@ -23,8 +23,8 @@ class SampleFilterProxy : public QSortFilterProxyModel {
   bool setFilterExpression(const QString& text);
   QString filterExpression() const { return text_; }
   QString errorString() const { return error_; }
-  // Metric whose delta "refined worse than rough" tests (default finger_miou); its direction comes
-  // from SampleTableModel::higherIsBetter.
+  // Metric that "A worse than B" compares when no "on METRIC" is given (default finger_miou); its
+  // direction comes from the metric registry.
   void setWorseMetric(const std::string& metric);
 
  protected:

@@ -2,6 +2,7 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QCoreApplication>
 
 #include <algorithm>
 #include <cmath>
@@ -10,32 +11,24 @@
 namespace handalign {
 namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-// IoU-type values live in [0, 1] and need more digits than pixel distances or millimetres.
-int decimalsOf(const std::string& metric) {
-  return SampleTableModel::higherIsBetter(metric) ? 4 : 2;
-}
 }  // namespace
 
 SampleTableModel::SampleTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-const std::vector<std::string>& SampleTableModel::deltaMetrics() {
-  static const std::vector<std::string> m = {"hand_miou",   "hand_hd95",  "finger_miou",
-                                             "finger_hd95", "mpjpe_mm",   "pa_mpjpe_mm",
-                                             "mpvpe_mm",    "pa_mpvpe_mm"};
+const std::vector<const MetricInfo*>& SampleTableModel::deltaMetrics() {
+  static const std::vector<const MetricInfo*> m = [] {
+    std::vector<const MetricInfo*> v;
+    for (const MetricInfo& info : metricRegistry())
+      if (info.perSample() && info.delta) v.push_back(&info);
+    return v;
+  }();
   return m;
 }
 
-bool SampleTableModel::higherIsBetter(const std::string& metric) {
-  if (metric.find("iou") != std::string::npos) return true;
-  return metric == "f5" || metric == "f15" || metric == "pa_f5" || metric == "pa_f15";
-}
-
-void SampleTableModel::setRuns(std::vector<RunSamples> runs, int roughRun, int refinedRun) {
+void SampleTableModel::setRuns(std::vector<RunSamples> runs, int reference) {
   beginResetModel();
   const int n = int(runs.size());
-  rough_ = (roughRun >= 0 && roughRun < n && refinedRun >= 0 && refinedRun < n) ? roughRun : -1;
-  refined_ = rough_ >= 0 ? refinedRun : -1;
+  reference_ = (reference >= 0 && reference < n && n >= 2) ? reference : -1;
 
   std::vector<std::size_t> indices;
   for (std::size_t i = 0; i < allIds_.size(); ++i) indices.push_back(i);
@@ -52,44 +45,71 @@ void SampleTableModel::setRuns(std::vector<RunSamples> runs, int roughRun, int r
   values_.clear();
   runNames_.clear();
   sampleIds_.assign(rows, QString());
-  columns_.push_back({QStringLiteral("index"), {}, -1, false});
+  columns_.push_back({QStringLiteral("index"), nullptr, -1, false});
   values_.emplace_back(rows);
   for (std::size_t r = 0; r < rows; ++r) {
     values_[0][r] = double(indices[r]);
     if (indices[r] < allIds_.size()) sampleIds_[r] = allIds_[indices[r]];
   }
-  columns_.push_back({QStringLiteral("sample"), {}, -1, false});
+  columns_.push_back({QStringLiteral("sample"), nullptr, -1, false});
   values_.emplace_back();
 
-  const auto& metrics = metricColumns();
+  std::vector<const MetricInfo*> metrics;
+  for (const MetricInfo& m : metricRegistry())
+    if (m.perSample()) metrics.push_back(&m);
   for (int k = 0; k < n; ++k) {
     runNames_.push_back(runs[std::size_t(k)].name);
     const std::size_t first = columns_.size();
-    for (const auto& m : metrics) {
-      columns_.push_back(
-          {runs[std::size_t(k)].name + "." + QString::fromStdString(m), m, k, false});
+    for (const MetricInfo* m : metrics) {
+      columns_.push_back({runs[std::size_t(k)].name + "." + QLatin1String(m->key), m, k, false});
       values_.emplace_back(rows, kNaN);
     }
     for (const auto& row : runs[std::size_t(k)].rows) {
       const std::size_t r = rowOf(row.index);
       if (sampleIds_[r].isEmpty()) sampleIds_[r] = QString::fromStdString(row.sample);
       for (std::size_t c = 0; c < metrics.size(); ++c)
-        values_[first + c][r] = metricValue(row.m, metrics[c]);
+        values_[first + c][r] = metrics[c]->value(row.m);
     }
   }
-  if (rough_ >= 0) {
-    for (const auto& m : deltaMetrics()) {
-      const auto& a = values_[std::size_t(
-          columnIndex(runNames_[std::size_t(refined_)] + "." + QString::fromStdString(m)))];
-      const auto& b = values_[std::size_t(
-          columnIndex(runNames_[std::size_t(rough_)] + "." + QString::fromStdString(m)))];
+  buildDeltaColumns();
+  reviewColumn_ = -1;
+  rebuildReviewColumn();
+  endResetModel();
+}
+
+void SampleTableModel::buildDeltaColumns() {
+  if (reference_ < 0) return;
+  const std::size_t rows = sampleIds_.size();
+  for (int k = 0; k < runCount(); ++k) {
+    if (k == reference_) continue;
+    for (const MetricInfo* m : deltaMetrics()) {
+      const auto& a = values_[std::size_t(metricColumn(k, m->key))];
+      const auto& b = values_[std::size_t(metricColumn(reference_, m->key))];
       std::vector<double> d(rows);
       for (std::size_t r = 0; r < rows; ++r) d[r] = a[r] - b[r];  // NaN if either is missing
-      columns_.push_back({"delta." + QString::fromStdString(m), m, -1, true});
+      columns_.push_back(
+          {"delta." + runNames_[std::size_t(k)] + "." + QLatin1String(m->key), m, k, true});
       values_.push_back(std::move(d));
     }
   }
-  reviewColumn_ = -1;
+}
+
+void SampleTableModel::setReference(int reference) {
+  if (reference == reference_) return;
+  beginResetModel();
+  // Drop the old delta columns (they sit between the metric columns and the review column).
+  for (std::size_t c = columns_.size(); c-- > 0;)
+    if (columns_[c].delta) {
+      columns_.erase(columns_.begin() + std::ptrdiff_t(c));
+      values_.erase(values_.begin() + std::ptrdiff_t(c));
+    }
+  if (reviewColumn_ >= 0) {
+    columns_.pop_back();
+    values_.pop_back();
+    reviewColumn_ = -1;
+  }
+  reference_ = (reference >= 0 && reference < runCount() && runCount() >= 2) ? reference : -1;
+  buildDeltaColumns();
   rebuildReviewColumn();
   endResetModel();
 }
@@ -152,16 +172,19 @@ void SampleTableModel::setSampleMetrics(int run, std::size_t datasetIndex, const
   const int row = rowOfIndex(datasetIndex);
   if (row < 0 || run < 0 || run >= runCount()) return;
   for (std::size_t c = 0; c < columns_.size(); ++c)
-    if (columns_[c].run == run) values_[c][std::size_t(row)] = metricValue(m, columns_[c].metric);
-  if (rough_ >= 0)
-    for (std::size_t c = 0; c < columns_.size(); ++c) {
-      if (!columns_[c].delta) continue;
-      const QString metric = QString::fromStdString(columns_[c].metric);
-      const double a = value(row, columnIndex(runNames_[std::size_t(refined_)] + "." + metric));
-      const double b = value(row, columnIndex(runNames_[std::size_t(rough_)] + "." + metric));
-      values_[c][std::size_t(row)] = a - b;
-    }
+    if (columns_[c].run == run && !columns_[c].delta)
+      values_[c][std::size_t(row)] = columns_[c].metric->value(m);
+  updateDeltas(std::size_t(row));
   Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1));
+}
+
+void SampleTableModel::updateDeltas(std::size_t row) {
+  for (std::size_t c = 0; c < columns_.size(); ++c) {
+    if (!columns_[c].delta) continue;
+    const std::string key = columns_[c].metric->key;
+    values_[c][row] = value(int(row), metricColumn(columns_[c].run, key)) -
+                      value(int(row), metricColumn(reference_, key));
+  }
 }
 
 int SampleTableModel::rowCount(const QModelIndex& parent) const {
@@ -183,35 +206,76 @@ QString SampleTableModel::columnName(int column) const {
                                                         : QString();
 }
 
-int SampleTableModel::primaryRun() const {
-  if (refined_ >= 0) return refined_;
-  return runNames_.empty() ? -1 : 0;
+int SampleTableModel::runIndex(const QString& name) const {
+  for (std::size_t k = 0; k < runNames_.size(); ++k)
+    if (runNames_[k].compare(name, Qt::CaseInsensitive) == 0) return int(k);
+  return -1;
 }
 
-int SampleTableModel::columnIndex(const QString& name) const {
+int SampleTableModel::metricColumn(int run, const std::string& metric) const {
   for (std::size_t c = 0; c < columns_.size(); ++c)
-    if (columns_[c].name.compare(name, Qt::CaseInsensitive) == 0) return int(c);
-  const int primary = primaryRun();
-  if (primary < 0 || name.contains('.')) return -1;
-  const std::string metric = name.toLower().toStdString();
+    if (columns_[c].run == run && !columns_[c].delta && columns_[c].metric &&
+        metric == columns_[c].metric->key)
+      return int(c);
+  return -1;
+}
+
+int SampleTableModel::deltaColumn(int run, const std::string& metric) const {
   for (std::size_t c = 0; c < columns_.size(); ++c)
-    if (columns_[c].run == primary && columns_[c].metric == metric) return int(c);
+    if (columns_[c].delta && columns_[c].run == run && metric == columns_[c].metric->key)
+      return int(c);
   return -1;
 }
 
 int SampleTableModel::deltaColumn(const std::string& metric) const {
+  if (reference_ < 0 || runCount() != 2) return -1;
+  return deltaColumn(reference_ == 0 ? 1 : 0, metric);
+}
+
+const MetricInfo* SampleTableModel::columnMetric(int column) const {
+  return column >= 0 && column < int(columns_.size()) ? columns_[std::size_t(column)].metric
+                                                      : nullptr;
+}
+
+int SampleTableModel::columnIndex(const QString& name, QString* why) const {
   for (std::size_t c = 0; c < columns_.size(); ++c)
-    if (columns_[c].delta && columns_[c].metric == metric) return int(c);
+    if (columns_[c].name.compare(name, Qt::CaseInsensitive) == 0) return int(c);
+  // Short forms, only where they name one column: never a method chosen for the user.
+  const QString lower = name.toLower();
+  const bool isDelta = lower.startsWith(QLatin1String("delta.")) && lower.count('.') == 1;
+  const std::string metric = (isDelta ? lower.mid(6) : lower).toStdString();
+  const MetricInfo* info = findMetric(metric);
+  if (!info || !info->perSample() || (!isDelta && lower.contains('.'))) return -1;
+  if (isDelta) {
+    const int c = deltaColumn(metric);
+    if (c < 0 && why && reference_ >= 0)
+      *why = tr("'%1' is ambiguous with %2 methods: write delta.<method>.%3")
+                 .arg(name)
+                 .arg(runCount())
+                 .arg(QString::fromStdString(metric));
+    return c;
+  }
+  if (runCount() == 1) return metricColumn(0, metric);
+  if (why && runCount() > 1)
+    *why = tr("'%1' is ambiguous with %2 methods: write %3.%1")
+               .arg(name)
+               .arg(runCount())
+               .arg(runNames_.front());
   return -1;
 }
 
 QString SampleTableModel::reviewStateText(int state) {
   switch (state) {
-    case 0: return tr("to do");
-    case 1: return tr("in progress");
-    case 2: return tr("accepted");
-    case 3: return tr("needs another look");
-    default: return QStringLiteral("—");
+    case 0:
+      return tr("to do");
+    case 1:
+      return tr("in progress");
+    case 2:
+      return tr("accepted");
+    case 3:
+      return tr("needs another look");
+    default:
+      return QStringLiteral("—");
   }
 }
 
@@ -232,13 +296,13 @@ QVariant SampleTableModel::data(const QModelIndex& index, int role) const {
       if (col == IndexColumn) return qlonglong(v);
       if (col == reviewColumn_) return reviewStateText(int(v));
       return (c.delta && v > 0 ? QStringLiteral("+") : QString()) +
-             QString::number(v, 'f', decimalsOf(c.metric));
+             QString::number(v, 'f', c.metric->storedDecimals());
     case Qt::TextAlignmentRole:
       return int(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::ForegroundRole:
       // Deltas read at a glance: red where refinement made the sample worse.
       if (c.delta && !std::isnan(v) && v != 0)
-        return QBrush((v > 0) == higherIsBetter(c.metric) ? QColor(0, 130, 0) : QColor(190, 0, 0));
+        return QBrush((v > 0) == c.metric->higherIsBetter ? QColor(0, 130, 0) : QColor(190, 0, 0));
       return {};
     default:
       return {};
@@ -249,16 +313,34 @@ QVariant SampleTableModel::headerData(int section, Qt::Orientation orientation, 
   if (orientation != Qt::Horizontal || section < 0 || section >= columnCount())
     return QAbstractTableModel::headerData(section, orientation, role);
   const Column& c = columns_[std::size_t(section)];
-  if (role == Qt::DisplayRole) return c.name;
-  if (role == Qt::ToolTipRole && section == reviewColumn_)
-    return tr("Review state; filter with e.g. review == accepted (todo, in_progress, accepted, "
-              "needs_another_look)");
-  if (role == Qt::ToolTipRole && c.delta)
-    return QStringLiteral("%1 − %2: %3 (%4 is better)")
-        .arg(runNames_[std::size_t(refined_)], runNames_[std::size_t(rough_)],
-             QString::fromStdString(c.metric),
-             higherIsBetter(c.metric) ? QStringLiteral("positive") : QStringLiteral("negative"));
-  return {};
+  if (role == NameRole) return c.name;
+  if (role == Qt::DisplayRole) {
+    if (!c.metric) return c.name;
+    // Method over metric, on two lines, so neither is cut at the default width.
+    const QString label = QCoreApplication::translate("Metric", c.metric->label);
+    const QString unit =
+        QString::fromUtf8(c.metric->unit == MetricUnit::Ratio ? "0–1" : c.metric->unitSymbol());
+    const QString metric = unit.isEmpty() ? label : QStringLiteral("%1 (%2)").arg(label, unit);
+    return c.delta ? QStringLiteral("Δ %1\n%2").arg(runNames_[std::size_t(c.run)], metric)
+                   : QStringLiteral("%1\n%2").arg(runNames_[std::size_t(c.run)], metric);
+  }
+  if (role != Qt::ToolTipRole) return {};
+  if (section == reviewColumn_)
+    return tr(
+        "Review state; filter with e.g. review == accepted (todo, in_progress, accepted, "
+        "needs_another_look)");
+  if (!c.metric) return tr("Filter name: %1").arg(c.name);
+  const QString direction =
+      c.metric->higherIsBetter ? tr("higher is better") : tr("lower is better");
+  const QString how = QCoreApplication::translate("Metric", c.metric->how);
+  if (c.delta)
+    return tr("%1 − %2: %3 (%4; a %5 delta is better)\nFilter name: %6")
+        .arg(runNames_[std::size_t(c.run)], runNames_[std::size_t(reference_)],
+             QCoreApplication::translate("Metric", c.metric->label), direction,
+             c.metric->higherIsBetter ? tr("positive") : tr("negative"), c.name);
+  return tr("%1 of %2: %3 (%4)\nFilter name: %5")
+      .arg(QCoreApplication::translate("Metric", c.metric->label), runNames_[std::size_t(c.run)],
+           how, direction, c.name);
 }
 
 }  // namespace handalign

@@ -1,7 +1,8 @@
-// Table of every sample of a dataset with its metrics for each run, plus refined − rough deltas.
+// Table of every sample of a dataset with its metrics for each run (method), plus each run's delta
+// against a reference run the user picks.
 #pragma once
 
-#include "eval/SampleResult.h"
+#include "eval/MetricRegistry.h"
 
 #include <QAbstractTableModel>
 #include <QString>
@@ -19,18 +20,23 @@ struct RunSamples {
 
 // Values are stored column by column (doubles, NaN = missing), so data() and sorting 32,560 rows
 // cost no allocation per cell. Columns: "index", "sample", "<run>.<metric>" for every run and
-// metric, then "delta.<metric>" (refined − rough) for deltaMetrics() when a pair is chosen.
+// per-sample registry metric, then "delta.<run>.<metric>" (run − reference) for every other run and
+// each registry metric marked `delta`, when a reference is chosen.
 class SampleTableModel : public QAbstractTableModel {
   Q_OBJECT
  public:
   static constexpr int SortRole = Qt::UserRole;  // double for numeric columns, QString otherwise
+  static constexpr int NameRole = Qt::UserRole + 1;  // header: the column's filter name
   static constexpr int IndexColumn = 0, SampleColumn = 1;
 
   explicit SampleTableModel(QObject* parent = nullptr);
 
   // Replaces the content. Rows are the union of the runs' sample indices, in index order; a sample
-  // missing from a run shows NaN there. roughRun / refinedRun index `runs` (-1: no delta columns).
-  void setRuns(std::vector<RunSamples> runs, int roughRun = -1, int refinedRun = -1);
+  // missing from a run shows NaN there. `reference` indexes `runs` (-1 or a single run: no deltas).
+  void setRuns(std::vector<RunSamples> runs, int reference = -1);
+  // Another reference run: the delta columns are rebuilt (a model reset).
+  void setReference(int reference);
+  int referenceRun() const { return reference_; }
   // Every sample of the dataset (ids by dataset index) gets a row from the next setRuns on, with
   // or without results (a dataset opened before any prediction exists). Empty: runs' rows only.
   void setAllSamples(std::vector<QString> ids) { allIds_ = std::move(ids); }
@@ -45,12 +51,17 @@ class SampleTableModel : public QAbstractTableModel {
   double value(int row, int column) const;
   bool isNumeric(int column) const { return column != SampleColumn; }
   QString columnName(int column) const;
-  // Column of a name (case-insensitive) or -1. A bare metric name ("finger_hd95") means the
-  // primary run: the refined run of the delta pair, else the first run.
-  int columnIndex(const QString& name) const;
-  int deltaColumn(const std::string& metric) const;  // -1 without a pair
-  int primaryRun() const;
+  // Column of a name (case-insensitive) or -1. A bare metric name ("finger_hd95") names a column
+  // only when one run is shown, "delta.<metric>" only when one run has deltas: with more it is
+  // ambiguous, and `why` (if given) says so and how to name the method.
+  int columnIndex(const QString& name, QString* why = nullptr) const;
+  int metricColumn(int run, const std::string& metric) const;  // -1 if none
+  int deltaColumn(int run, const std::string& metric) const;   // -1 without deltas for `run`
+  int deltaColumn(const std::string& metric) const;  // the only delta run's; -1 if not one
+  const MetricInfo* columnMetric(int column) const;  // nullptr for index / sample / review
   int runCount() const { return int(runNames_.size()); }
+  int runIndex(const QString& name) const;  // case-insensitive; -1 if none
+  const QString& runName(int run) const { return runNames_[std::size_t(run)]; }
 
   // The review state of every dataset sample (0 to do, 1 in progress, 2 accepted, 3 needs another
   // look; index = dataset index): a "review" column after the others, kept across setRuns. An
@@ -67,23 +78,23 @@ class SampleTableModel : public QAbstractTableModel {
   void setSampleMetrics(int run, std::size_t datasetIndex, const SampleMetrics& m);
   int rowOfIndex(std::size_t datasetIndex) const;  // -1 when the sample has no row
 
-  // Metrics that get a delta column: the paper's alignment metrics and the 3D errors.
-  static const std::vector<std::string>& deltaMetrics();
-  // IoU-like metrics and F-scores improve upwards; distances and errors downwards.
-  static bool higherIsBetter(const std::string& metric);
+  // Registry metrics that get a delta column (MetricInfo::delta).
+  static const std::vector<const MetricInfo*>& deltaMetrics();
 
  private:
   struct Column {
     QString name;
-    std::string metric;  // empty for index / sample
-    int run = -1;        // -1 for index / sample / delta
-    bool delta = false;
+    const MetricInfo* metric = nullptr;  // null for index / sample / review
+    int run = -1;                        // -1 for index / sample / review
+    bool delta = false;                  // run − reference
   };
+  void buildDeltaColumns();
+  void updateDeltas(std::size_t row);
   std::vector<Column> columns_;
   std::vector<std::vector<double>> values_;  // [column][row]; empty for the sample column
   std::vector<QString> sampleIds_;
   std::vector<QString> runNames_;
-  int rough_ = -1, refined_ = -1;
+  int reference_ = -1;
   void rebuildReviewColumn();
   std::vector<int> review_;  // by dataset index
   std::vector<QString> allIds_;

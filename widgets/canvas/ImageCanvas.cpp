@@ -114,7 +114,7 @@ void ImageCanvas::setImage(const QImage& image) {
 }
 
 void ImageCanvas::setLabels(Layer layer, const LabelImage& labels) {
-  if (idx(layer) > idx(Layer::Refined)) return;
+  if (idx(layer) > idx(Layer::Shown)) return;
   const QSize before = frameSize();
   labels_[std::size_t(idx(layer))] = labels;
   dirty_ = true;
@@ -148,7 +148,7 @@ void ImageCanvas::setOpacity(Layer layer, float opacity) {
 }
 
 void ImageCanvas::setContourOnly(Layer layer, bool contour) {
-  if (idx(layer) > idx(Layer::Refined)) return;
+  if (idx(layer) > idx(Layer::Shown)) return;
   contour_[std::size_t(idx(layer))] = contour;
   updateAll();
 }
@@ -159,7 +159,7 @@ void ImageCanvas::setColorMode(ColorMode mode) {
 }
 
 void ImageCanvas::setDifferenceSource(Layer prediction) {
-  if (prediction == Layer::Rough || prediction == Layer::Refined) diffSource_ = prediction;
+  if (prediction == Layer::Reference || prediction == Layer::Shown) diffSource_ = prediction;
   updateAll();
 }
 
@@ -179,6 +179,10 @@ void ImageCanvas::resetView() {
   view_.fit(QSizeF(frameSize()), QSizeF(size()));
   autoFit_ = true;
   updateAll();
+}
+
+void ImageCanvas::showActualSize() {
+  zoomAround(1.0 / view_.zoom(), QPointF(width() / 2.0, height() / 2.0));
 }
 
 QImage ImageCanvas::renderToImage() { return grabFramebuffer(); }
@@ -371,7 +375,7 @@ void ImageCanvas::setUniforms() {
   const GLint contour[3] = {contour_[0], contour_[1], contour_[2]};
   p.setUniformValueArray("uContour", contour, 3);
   p.setUniformValue("uByPart", colorMode_ == ColorMode::ByPart ? 1 : 0);
-  p.setUniformValue("uDiffSource", diffSource_ == Layer::Rough ? 1 : 2);
+  p.setUniformValue("uDiffSource", diffSource_ == Layer::Reference ? 1 : 2);
 
   QVector3D palette[7], layer[3] = {rgb(kGtColor), rgb(kRoughColor), rgb(kRefinedColor)};
   for (int i = 0; i < 7; ++i) palette[i] = rgb(kPartPalette[std::size_t(i)]);

@@ -1,4 +1,4 @@
-// The studio's image canvas: a sample image under GT / rough / refined overlays, a difference map
+// The studio's image canvas: a sample image under GT / reference / shown overlays, a difference map
 // and a boundary-distance heat map, with zoom, pan and a pixel inspector (OpenGL 3.2 core); above
 // them a mask being edited, with the editor's brush ring and rubber band. The framebuffer is kept
 // between frames, so an edit or a guide moving redraws only its rectangle.
@@ -31,7 +31,8 @@ class ImageCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
   Q_OBJECT
  public:
   // Drawing order, bottom to top, above the image.
-  enum class Layer { GroundTruth = 0, Rough, Refined, Difference, Distance };
+  // Reference and Shown: two methods the user picks (any of the open predictions).
+  enum class Layer { GroundTruth = 0, Reference, Shown, Difference, Distance };
   static constexpr int kLayerCount = 5;
   enum class ColorMode { ByPart, Single };
 
@@ -39,7 +40,7 @@ class ImageCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
   ~ImageCanvas() override;
 
   void setImage(const QImage& image);
-  // Label images (0 background, 1..6 parts) of GT / rough / refined; stretched over the image
+  // Label images (0 background, 1..6 parts) of GT / reference / shown; stretched over the image
   // when their size differs from it (e.g. the 224² evaluation grid over a larger photo).
   void setLabels(Layer layer, const LabelImage& labels);
   void setDistanceMap(const BoundaryDistanceMap& map);
@@ -49,17 +50,18 @@ class ImageCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
   bool overlayVisible(Layer layer) const { return visible_[idx(layer)]; }
   void setOpacity(Layer layer, float opacity);  // 0..1
   float opacity(Layer layer) const { return opacity_[idx(layer)]; }
-  void setContourOnly(Layer layer, bool contour);  // GT / rough / refined only
+  void setContourOnly(Layer layer, bool contour);  // GT / reference / shown only
   void setColorMode(ColorMode mode);
   ColorMode colorMode() const { return colorMode_; }
-  void setDifferenceSource(Layer prediction);  // Rough or Refined, compared with GroundTruth
+  void setDifferenceSource(Layer prediction);  // Reference or Shown, compared with GroundTruth
 
   // View: logical widget pixels per image pixel, and the image's top-left corner in the widget.
   double zoom() const { return view_.zoom(); }
   QPointF imageOrigin() const { return view_.origin(); }
   void zoomAround(double factor, QPointF widgetPoint);
   void panBy(QPointF delta);
-  void resetView();  // fit the image, centred; refits on resize until the user zooms or pans
+  void resetView();       // fit the image, centred; refits on resize until the user zooms or pans
+  void showActualSize();  // one image pixel per logical pixel, around the canvas centre
   QPointF mapToImage(QPointF widgetPoint) const { return view_.toImage(widgetPoint); }
   QPointF mapFromImage(QPointF imagePoint) const { return view_.toWidget(imagePoint); }
   QSize frameSize() const;  // the image's size in image pixels (or the labels' if no image)
@@ -88,7 +90,7 @@ class ImageCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
  Q_SIGNALS:
   // The pixel under the cursor; a label is -1 where that layer is absent or outside the image,
   // distance is NaN off the boundary.
-  void pixelInspected(QPoint imagePixel, int gtLabel, int roughLabel, int refinedLabel,
+  void pixelInspected(QPoint imagePixel, int gtLabel, int referenceLabel, int shownLabel,
                       float distance);
 
  protected:
@@ -134,7 +136,7 @@ class ImageCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
   std::array<float, kLayerCount> opacity_{0.5f, 0.5f, 0.5f, 0.7f, 1.0f};
   std::array<bool, 3> contour_{false, false, false};
   ColorMode colorMode_ = ColorMode::ByPart;
-  Layer diffSource_ = Layer::Refined;
+  Layer diffSource_ = Layer::Shown;
 
   CanvasView view_;
   bool autoFit_ = true;

@@ -1,5 +1,7 @@
 #include "FigureSelection.h"
 
+#include "eval/MetricRegistry.h"
+
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
@@ -7,14 +9,9 @@
 
 namespace handalign {
 
-bool metricHigherIsBetter(const std::string& column) {
-  return column.find("iou") != std::string::npos || column == "f5" || column == "f15" ||
-         column == "pa_f5" || column == "pa_f15";
-}
-
 bool isMetricColumn(const std::string& column) {
-  const auto& cols = metricColumns();
-  return std::find(cols.begin(), cols.end(), column) != cols.end();
+  const MetricInfo* m = findMetric(column);
+  return m && m->perSample();
 }
 
 std::vector<std::size_t> worstSamples(const EvalResult& result, const std::string& pred,
@@ -30,7 +27,7 @@ std::vector<std::size_t> worstSamples(const EvalResult& result, const std::strin
   std::vector<Entry> entries;
   for (const SampleRow& row : result.rows)
     if (row.pred == pred) entries.push_back({row.index, metricValue(row.m, column)});
-  const bool higherBetter = metricHigherIsBetter(column);
+  const bool higherBetter = findMetric(column)->higherIsBetter;
   std::sort(entries.begin(), entries.end(), [&](const Entry& a, const Entry& b) {
     const bool fa = std::isfinite(a.value), fb = std::isfinite(b.value);
     if (fa != fb) return fa;  // NaN last: an undefined metric is not "worst"
@@ -48,8 +45,21 @@ std::vector<std::size_t> samplesById(const Dataset& dataset, const std::vector<s
   std::vector<std::size_t> out;
   for (const std::string& id : ids) {
     const auto it = byId.find(id);
-    if (it == byId.end()) throw std::invalid_argument("no sample \"" + id + "\" in the dataset");
-    out.push_back(it->second);
+    if (it != byId.end()) {
+      out.push_back(it->second);
+      continue;
+    }
+    // Not an id: a dataset index, when it is a plain number in range.
+    std::size_t index = 0;
+    const bool number =
+        !id.empty() && id.size() < 19 &&
+        std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (number) index = std::stoull(id);
+    if (!number || index >= dataset.size())
+      throw std::invalid_argument("no sample with id or index \"" + id + "\" in the dataset (" +
+                                  std::to_string(dataset.size()) + " samples, indices 0-" +
+                                  std::to_string(dataset.size() - 1) + ")");
+    out.push_back(index);
   }
   return out;
 }

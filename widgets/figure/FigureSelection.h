@@ -9,8 +9,7 @@
 
 namespace handalign {
 
-// True for metrics where a larger value is better (IoU, F-scores); false for distances and errors.
-bool metricHigherIsBetter(const std::string& column);
+// True for a per-sample metric of the registry.
 bool isMetricColumn(const std::string& column);
 
 // The `count` samples with the worst finite value of `column` for prediction `pred`, worst first

@@ -31,6 +31,8 @@ InferenceOutcome InferenceJob::work() {
   ModelRunner runner(loadModelManifest(request_.model), request_.handModel, request_.options);
   InferenceOutcome out;
   out.modelName = modelKey(runner.manifest().name);
+  if (runner.hasRefined())
+    out.refinements.push_back({out.modelName + "_refined", out.modelName + "_rough"});
   out.device = runner.deviceName();
   std::vector<std::size_t> samples = request_.samples;
   const bool whole = samples.empty();
@@ -53,12 +55,15 @@ InferenceOutcome InferenceJob::work() {
   const std::vector<SampleInference> results = runner.run(*dataset, samples, report, &token_);
   out.predictions = toPredictions(results, dataset->size(), out.modelName + "_");
   // Scored exactly as an evaluation scores them (same options, same rasterizer).
-  const EvalContext context{*dataset,          request_.handModel,
-                            out.predictions,   request_.evalOptions,
-                            request_.handModel.faceLabels(), nullptr};
+  const EvalContext context{*dataset,
+                            request_.handModel,
+                            out.predictions,
+                            request_.evalOptions,
+                            request_.handModel.faceLabels(),
+                            nullptr};
   SampleEvaluator evaluator(context);
-  std::vector<PredictionTotals> totals(out.predictions.size(),
-                                       PredictionTotals(kJointCount, request_.handModel.vertexCount));
+  std::vector<PredictionTotals> totals(
+      out.predictions.size(), PredictionTotals(kJointCount, request_.handModel.vertexCount));
   std::vector<SampleMetrics> metrics(out.predictions.size());
   for (std::size_t sample : samples) {
     evaluator.evaluate(sample, metrics.data(), totals);

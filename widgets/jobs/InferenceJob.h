@@ -23,7 +23,7 @@ struct InferenceRequest {
   HandModel handModel;
   std::filesystem::path handModelFile;  // for the provenance
   RunnerOptions options;
-  EvalOptions evalOptions;  // how one-sample results are scored
+  EvalOptions evalOptions;           // how one-sample results are scored
   std::vector<std::size_t> samples;  // empty: the whole split
   // Whole split: the folder receiving pred_rough.json, pred_refined.json and infer.json.
   std::filesystem::path outputDir;
@@ -39,6 +39,8 @@ struct InferenceOutcome {
   std::vector<SampleRow> rows;
   // Whole split: the prediction files written, name → file.
   std::vector<std::pair<std::string, std::filesystem::path>> files;
+  // The model's refined output refines its rough one (both runs), as the manifest declares.
+  std::vector<Refinement> refinements;
 };
 
 class InferenceJob : public BackgroundJob {

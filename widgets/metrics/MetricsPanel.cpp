@@ -23,9 +23,10 @@ MetricsPanel::MetricsPanel(QWidget* parent) : QWidget(parent) {
 }
 
 void MetricsPanel::setSample(const QString& title,
-                             const std::vector<std::pair<QString, SampleMetrics>>& perPrediction) {
+                             const std::vector<std::pair<QString, SampleMetrics>>& perPrediction,
+                             int reference, int shown) {
   sampleTitle_->setText(tr("Sample %1").arg(title));
-  table_->setSample(perPrediction);
+  table_->setSample(perPrediction, reference, shown);
 }
 
 void MetricsPanel::setRun(const std::vector<PredictionSummary>& summaries,

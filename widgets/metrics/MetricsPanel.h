@@ -17,8 +17,10 @@ class MetricsPanel : public QWidget {
   explicit MetricsPanel(QWidget* parent = nullptr);
 
   // `title` names the sample (e.g. its id); the table shows one column per prediction.
+  // `reference` / `shown`: the delta column (SampleMetricsTable::setSample).
   void setSample(const QString& title,
-                 const std::vector<std::pair<QString, SampleMetrics>>& perPrediction);
+                 const std::vector<std::pair<QString, SampleMetrics>>& perPrediction,
+                 int reference = -1, int shown = -1);
   void setRun(const std::vector<PredictionSummary>& summaries, const EvalResult& result);
 
   SampleMetricsTable* sampleTable() const { return table_; }

@@ -2,6 +2,8 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QCoreApplication>
+#include <QEvent>
 #include <QFont>
 #include <QHeaderView>
 
@@ -9,58 +11,49 @@
 
 namespace handalign {
 namespace {
-using K = SampleMetricsTable::Kind;
 const QColor kBestBackground(46, 125, 50, 40);  // translucent green: readable in light and dark
 const QColor kBetter(27, 127, 59);
 const QColor kWorse(179, 38, 30);
+
+QTableWidgetItem* numberItem(const QString& text, double value) {
+  auto* item = new QTableWidgetItem(text);
+  item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+  item->setData(SampleMetricsTable::kValueRole, value);
+  item->setData(SampleMetricsTable::kBestRole, false);
+  return item;
+}
 }  // namespace
 
-const std::vector<SampleMetricsTable::RowSpec>& SampleMetricsTable::rowSpecs() {
-  static const std::vector<RowSpec> specs = {
-      {QT_TR_NOOP("Hand IoU"), "hand_iou", K::Iou},
-      {QT_TR_NOOP("Palm IoU"), "iou_palm", K::Iou},
-      {QT_TR_NOOP("Thumb IoU"), "iou_thumb", K::Iou},
-      {QT_TR_NOOP("Index IoU"), "iou_index", K::Iou},
-      {QT_TR_NOOP("Middle IoU"), "iou_middle", K::Iou},
-      {QT_TR_NOOP("Ring IoU"), "iou_ring", K::Iou},
-      {QT_TR_NOOP("Pinky IoU"), "iou_pinky", K::Iou},
-      {QT_TR_NOOP("Hand mIoU"), "hand_miou", K::Iou},
-      {QT_TR_NOOP("Finger mIoU"), "finger_miou", K::Iou},
-      {QT_TR_NOOP("Finger mIoU (parts only)"), "finger_miou_fg", K::Iou},
-      {QT_TR_NOOP("Hand HD95"), "hand_hd95", K::Hd},
-      {QT_TR_NOOP("Palm HD95"), "hd95_palm", K::Hd},
-      {QT_TR_NOOP("Thumb HD95"), "hd95_thumb", K::Hd},
-      {QT_TR_NOOP("Index HD95"), "hd95_index", K::Hd},
-      {QT_TR_NOOP("Middle HD95"), "hd95_middle", K::Hd},
-      {QT_TR_NOOP("Ring HD95"), "hd95_ring", K::Hd},
-      {QT_TR_NOOP("Pinky HD95"), "hd95_pinky", K::Hd},
-      {QT_TR_NOOP("Finger HD95"), "finger_hd95", K::Hd},
-      {QT_TR_NOOP("MPJPE"), "mpjpe_mm", K::Mm},
-      {QT_TR_NOOP("PA-MPJPE"), "pa_mpjpe_mm", K::Mm},
-      {QT_TR_NOOP("MPVPE"), "mpvpe_mm", K::Mm},
-      {QT_TR_NOOP("PA-MPVPE"), "pa_mpvpe_mm", K::Mm},
-      {QT_TR_NOOP("F@5 mm"), "f5", K::FScore},
-      {QT_TR_NOOP("F@15 mm"), "f15", K::FScore},
-      {QT_TR_NOOP("PA-F@5 mm"), "pa_f5", K::FScore},
-      {QT_TR_NOOP("PA-F@15 mm"), "pa_f15", K::FScore},
-  };
-  return specs;
+const std::vector<const MetricInfo*>& SampleMetricsTable::rowMetrics() {
+  static const std::vector<const MetricInfo*> rows = [] {
+    std::vector<const MetricInfo*> v;
+    for (const MetricInfo& m : metricRegistry())
+      if (m.perSample()) v.push_back(&m);
+    return v;
+  }();
+  return rows;
 }
 
-QString SampleMetricsTable::format(double value, Kind kind, bool delta) {
+QString SampleMetricsTable::label(const MetricInfo& metric) {
+  return QCoreApplication::translate("Metric", metric.label);
+}
+
+QString SampleMetricsTable::format(double value, const MetricInfo& metric, bool delta) {
   if (!std::isfinite(value)) return QStringLiteral("—");
   const QString sign = delta && value > 0 ? QStringLiteral("+") : QString();
-  switch (kind) {
-    case K::Iou:
-    case K::FScore:
-      return delta ? tr("%1%2 pp").arg(sign).arg(value * 100.0, 0, 'f', 1)
-                   : tr("%1 %").arg(value * 100.0, 0, 'f', 1);
-    case K::Hd:
-      return tr("%1%2 px").arg(sign).arg(value, 0, 'f', 1);
-    case K::Mm:
-      return tr("%1%2 mm").arg(sign).arg(value, 0, 'f', 2);
+  const QString number =
+      sign + QString::number(value * metric.displayScale(), 'f', metric.decimals);
+  switch (metric.unit) {
+    case MetricUnit::Ratio:
+      return delta ? tr("%1 pp").arg(number) : tr("%1 %").arg(number);
+    case MetricUnit::Fraction:
+      return number;
+    case MetricUnit::Pixel:
+      return tr("%1 px").arg(number);
+    case MetricUnit::Millimetre:
+      return tr("%1 mm").arg(number);
   }
-  return {};
+  return number;
 }
 
 SampleMetricsTable::SampleMetricsTable(QWidget* parent) : QTableWidget(parent) {
@@ -68,38 +61,74 @@ SampleMetricsTable::SampleMetricsTable(QWidget* parent) : QTableWidget(parent) {
   setSelectionMode(QAbstractItemView::NoSelection);
   verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
   horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-  setRowCount(int(rowSpecs().size()));
+  horizontalHeader()->setTextElideMode(Qt::ElideNone);
+  setRowCount(int(rowMetrics().size()) + 1);
+  retranslate();
+}
+
+void SampleMetricsTable::retranslate() {
   QStringList labels;
-  for (const RowSpec& spec : rowSpecs()) labels << tr(spec.label);
+  for (const MetricInfo* m : rowMetrics()) labels << label(*m);
+  labels << tr("HD95 left out");
   setVerticalHeaderLabels(labels);
+  for (int r = 0; r < int(rowMetrics().size()); ++r) {
+    const MetricInfo& m = *rowMetrics()[std::size_t(r)];
+    verticalHeaderItem(r)->setToolTip(
+        QStringLiteral("%1 — %2 (%3)")
+            .arg(QString::fromLatin1(m.key), QCoreApplication::translate("Metric", m.how),
+                 m.higherIsBetter ? tr("higher is better") : tr("lower is better")));
+  }
+  verticalHeaderItem(excludedRow())
+      ->setToolTip(tr("Classes in exactly one of the two masks have no HD95 and are left out of "
+                      "the averages: hand / parts of this sample"));
+  if (!shownSample_.empty()) setSample(shownSample_, reference_, shown_);
+}
+
+void SampleMetricsTable::changeEvent(QEvent* e) {
+  if (e->type() == QEvent::LanguageChange) retranslate();
+  QTableWidget::changeEvent(e);
 }
 
 int SampleMetricsTable::rowOf(const std::string& column) const {
-  const auto& specs = rowSpecs();
-  for (std::size_t i = 0; i < specs.size(); ++i)
-    if (specs[i].column == column) return int(i);
+  const auto& rows = rowMetrics();
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    if (column == rows[i]->key) return int(i);
   return -1;
 }
 
 void SampleMetricsTable::setSample(
-    const std::vector<std::pair<QString, SampleMetrics>>& perPrediction) {
+    const std::vector<std::pair<QString, SampleMetrics>>& perPrediction, int reference, int shown) {
+  shownSample_ = perPrediction;
   const int n = int(perPrediction.size());
-  hasDelta_ = n >= 2;
+  reference_ = reference >= 0 && reference < n ? reference : 0;
+  shown_ = shown >= 0 && shown < n ? shown : n - 1;
+  hasDelta_ = n >= 2 && reference_ != shown_;
   clearContents();
   setColumnCount(n + (hasDelta_ ? 1 : 0));
   QStringList headers;
-  for (const auto& p : perPrediction) headers << p.first;
+  for (int i = 0; i < n; ++i)
+    headers << (i == reference_ && n >= 2 ? tr("%1 (ref.)").arg(perPrediction[std::size_t(i)].first)
+                                          : perPrediction[std::size_t(i)].first);
   if (hasDelta_)
-    headers << tr("Δ %1 − %2").arg(perPrediction.back().first, perPrediction.front().first);
+    headers << tr("Δ %1 − %2")
+                   .arg(perPrediction[std::size_t(shown_)].first,
+                        perPrediction[std::size_t(reference_)].first);
   setHorizontalHeaderLabels(headers);
-  for (int r = 0; r < rowCount(); ++r) fillRow(r, rowSpecs()[std::size_t(r)], perPrediction);
+  for (int r = 0; r < int(rowMetrics().size()); ++r)
+    fillRow(r, *rowMetrics()[std::size_t(r)], perPrediction);
+  for (int c = 0; c < n; ++c) {
+    const SampleMetrics& m = perPrediction[std::size_t(c)].second;
+    auto* item = numberItem(tr("%1 / %2").arg(m.handHdMissing).arg(m.fingerHdMissing),
+                            double(m.handHdMissing + m.fingerHdMissing));
+    setItem(excludedRow(), c, item);
+  }
 }
 
-void SampleMetricsTable::fillRow(int row, const RowSpec& spec,
+void SampleMetricsTable::fillRow(int row, const MetricInfo& metric,
                                  const std::vector<std::pair<QString, SampleMetrics>>& preds) {
-  const bool higher = higherIsBetter(spec.kind);
+  const bool higher = metric.higherIsBetter;
   std::vector<double> v;
-  for (const auto& p : preds) v.push_back(metricValue(p.second, spec.column));
+  for (const auto& p : preds) v.push_back(metric.value(p.second));
   // Best = the extreme finite value, highlighted only where the predictions actually differ.
   double best = std::nan(""), worst = std::nan("");
   for (double x : v) {
@@ -109,9 +138,7 @@ void SampleMetricsTable::fillRow(int row, const RowSpec& spec,
   }
   const bool distinct = std::isfinite(best) && best != worst;
   for (std::size_t c = 0; c < v.size(); ++c) {
-    auto* item = new QTableWidgetItem(format(v[c], spec.kind));
-    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    item->setData(kValueRole, v[c]);
+    auto* item = numberItem(format(v[c], metric), v[c]);
     const bool isBest = distinct && v[c] == best;
     item->setData(kBestRole, isBest);
     if (isBest) {
@@ -123,17 +150,15 @@ void SampleMetricsTable::fillRow(int row, const RowSpec& spec,
     setItem(row, int(c), item);
   }
   if (!hasDelta_) return;
-  const double d = v.back() - v.front();
-  auto* item = new QTableWidgetItem(format(d, spec.kind, true));
-  item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-  item->setData(kValueRole, d);
-  item->setData(kBestRole, false);
+  const double d = v[std::size_t(shown_)] - v[std::size_t(reference_)];
+  auto* item = numberItem(format(d, metric, true), d);
   if (std::isfinite(d) && d != 0.0) {
     const bool better = higher ? d > 0 : d < 0;
+    const QString& a = preds[std::size_t(shown_)].first;
+    const QString& b = preds[std::size_t(reference_)].first;
     item->setForeground(better ? kBetter : kWorse);
-    item->setToolTip(better
-                         ? tr("%1 is better than %2").arg(preds.back().first, preds.front().first)
-                         : tr("%1 is worse than %2").arg(preds.back().first, preds.front().first));
+    item->setToolTip(better ? tr("%1 is better than %2").arg(a, b)
+                            : tr("%1 is worse than %2").arg(a, b));
   }
   setItem(row, int(v.size()), item);
 }

@@ -1,4 +1,4 @@
-// The studio's 3D view: rough, refined and GT hand meshes coloured by part, offset or error,
+// The studio's 3D view: reference, shown and GT hand meshes coloured by part, offset or error,
 // offset glyphs, the image camera with its image, and vertex hover / highlight.
 #pragma once
 

@@ -206,11 +206,11 @@ void MeshView3DScene::rebuildMesh(int i) {
 }
 
 void MeshView3DScene::updateScalars() {
-  const Points& rough = meshes_[index(MeshKind::Rough)];
-  const Points& refined = meshes_[index(MeshKind::Refined)];
+  const Points& rough = meshes_[index(MeshKind::Reference)];
+  const Points& refined = meshes_[index(MeshKind::Shown)];
   const Points& gt = meshes_[index(MeshKind::GroundTruth)];
   const auto offset = distanceArray(kOffsetArray, refined, rough);
-  for (MeshKind k : {MeshKind::Rough, MeshKind::Refined}) {
+  for (MeshKind k : {MeshKind::Reference, MeshKind::Shown}) {
     vtkPolyData* poly = polys_[index(k)];
     if (poly->GetNumberOfPoints() == 0) continue;
     if (offset) poly->GetPointData()->AddArray(offset);
@@ -283,8 +283,8 @@ void MeshView3DScene::setOffsetsVisible(bool visible) {
 }
 
 void MeshView3DScene::updateOffsets() {
-  const Points& rough = meshes_[index(MeshKind::Rough)];
-  const Points& refined = meshes_[index(MeshKind::Refined)];
+  const Points& rough = meshes_[index(MeshKind::Reference)];
+  const Points& refined = meshes_[index(MeshKind::Shown)];
   const bool usable = rough.rows() > 0 && rough.rows() == refined.rows();
   offsetPoly_->Initialize();
   if (usable) {

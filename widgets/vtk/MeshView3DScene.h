@@ -26,7 +26,8 @@ class vtkTexture;
 namespace handalign {
 
 // Index order is the `mesh` argument of MeshView3D's signals and slots.
-enum class MeshKind : int { Rough = 0, Refined = 1, GroundTruth = 2 };
+// Reference: the method compared against; Shown: the method under study (the studio picks both).
+enum class MeshKind : int { Reference = 0, Shown = 1, GroundTruth = 2 };
 inline constexpr int kMeshKindCount = 3;
 
 enum class ColorMode { ByPart, ByOffset, ByError };

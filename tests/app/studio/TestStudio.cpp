@@ -55,7 +55,7 @@ class TestStudio : public QObject {
     for (const char* metric : {"hand_miou", "finger_hd95"}) {
       const int row = table->rowOf(metric);
       QVERIFY(row >= 0);
-      const auto kind = SampleMetricsTable::rowSpecs()[std::size_t(row)].kind;
+      const MetricInfo& kind = *SampleMetricsTable::rowMetrics()[std::size_t(row)];
       for (int c = 0; c < 2; ++c) {
         const double expected =
             model->value(source, model->columnIndex(QString(c ? "refined." : "rough.") + metric));
@@ -125,8 +125,8 @@ class TestStudio : public QObject {
 
     // Overlays off: the canvas shows the plain image, which differs from the overlaid one.
     const QImage overlaid = w.canvas()->renderToImage();
-    for (auto layer :
-         {ImageCanvas::Layer::GroundTruth, ImageCanvas::Layer::Rough, ImageCanvas::Layer::Refined})
+    for (auto layer : {ImageCanvas::Layer::GroundTruth, ImageCanvas::Layer::Reference,
+                       ImageCanvas::Layer::Shown})
       w.canvas()->setOverlayVisible(layer, false);
     QTest::qWait(100);
     QVERIFY(differs(overlaid, w.canvas()->renderToImage()));
@@ -282,14 +282,14 @@ class TestStudio : public QObject {
   void hoverLinksTheViews() {
     MainWindow w;
     open(w, "00000002");
-    const Points& refined = w.meshView()->scene().mesh(MeshKind::Refined);
+    const Points& refined = w.meshView()->scene().mesh(MeshKind::Shown);
     QVERIFY(refined.rows() > 100);
     QTest::qWait(100);
     const QImage plain = w.canvas()->renderToImage();
 
     // 3D → image: the hovered vertex, projected with the sample's camera, gets a ring.
     const int vertex = 100;
-    Q_EMIT w.meshView()->vertexHovered(int(MeshKind::Refined), vertex);
+    Q_EMIT w.meshView()->vertexHovered(int(MeshKind::Shown), vertex);
     const Eigen::Vector2d uv = w.currentIntrinsics().project(refined.row(vertex).transpose());
     QVERIFY(w.canvas()->marker().has_value());
     QCOMPARE(w.canvas()->marker()->x(), uv.x());
@@ -310,7 +310,7 @@ class TestStudio : public QObject {
     const QPoint pixel(int(std::lround(uv.x())), int(std::lround(uv.y())));
     Q_EMIT w.canvas()->pixelInspected(pixel, 0, 0, 0, 0.0f);
     const auto [mesh, marked] = w.meshView()->scene().highlightedVertex();
-    QCOMPARE(mesh, int(MeshKind::Refined));
+    QCOMPARE(mesh, int(MeshKind::Shown));
     QVERIFY(marked >= 0);
     const Eigen::Vector2d at = w.currentIntrinsics().project(refined.row(marked).transpose());
     QVERIFY((at - Eigen::Vector2d(pixel.x(), pixel.y())).norm() <= 3.0);

@@ -32,9 +32,7 @@ class TestStudioOverlays : public QObject {
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     QSignalSpy done(&w, &MainWindow::evaluationFinished);
-    w.openDataset(QString::fromStdString(data_.string()),
-                  test::roughRefined(data_),
-                  sample);
+    w.openDataset(QString::fromStdString(data_.string()), test::roughRefined(data_), sample);
     QVERIFY(done.wait(120000));
   }
   // The View menu's action for overlay `n` (Alt+n).
@@ -69,8 +67,8 @@ class TestStudioOverlays : public QObject {
     OverlayPanel* panel = w.overlayPanel();
     QVERIFY(panel);
     QCOMPARE(panel->parentWidget()->objectName(), QString("OverlaysDock"));
-    for (Layer l : {Layer::Rough, Layer::Refined}) panel->visibleBox(l)->setChecked(false);
-    QVERIFY(!w.canvas()->overlayVisible(Layer::Rough) && !viewAction(w, 2)->isChecked());
+    for (Layer l : {Layer::Reference, Layer::Shown}) panel->visibleBox(l)->setChecked(false);
+    QVERIFY(!w.canvas()->overlayVisible(Layer::Reference) && !viewAction(w, 2)->isChecked());
     QVERIFY(panel->visibleBox(Layer::GroundTruth)->isChecked() && viewAction(w, 1)->isChecked());
 
     // Opacity: 0 shows the image, 100 the GT colour, 50 half way between them.
@@ -120,20 +118,21 @@ class TestStudioOverlays : public QObject {
       MainWindow w;
       OverlayPanel* panel = w.overlayPanel();
       QCOMPARE(panel->opacityPercent(Layer::GroundTruth), 50);  // the defaults
-      QVERIFY(panel->layerVisible(Layer::Rough) && !panel->layerVisible(Layer::Distance));
-      panel->opacitySlider(Layer::Refined)->setValue(30);
-      panel->visibleBox(Layer::Rough)->setChecked(false);
+      QVERIFY(panel->layerVisible(Layer::Reference) && !panel->layerVisible(Layer::Distance));
+      panel->opacitySlider(Layer::Shown)->setValue(30);
+      panel->visibleBox(Layer::Reference)->setChecked(false);
       viewAction(w, 5)->setChecked(true);  // HD95 heat map through the View menu
       panel->contourBox(Layer::GroundTruth)->setChecked(true);
       panel->colorModeBox()->setCurrentIndex(1);
       QCOMPARE(w.canvas()->colorMode(), ImageCanvas::ColorMode::Single);
     }
-    QCOMPARE(QSettings().value("Overlays/Refined/Opacity").toInt(), 30);
+    QCOMPARE(QSettings().value("Overlays/Shown/Opacity").toInt(), 30);
     MainWindow w;
     OverlayPanel* panel = w.overlayPanel();
-    QCOMPARE(panel->opacityPercent(Layer::Refined), 30);
-    QCOMPARE(w.canvas()->opacity(Layer::Refined), 0.3f);
-    QVERIFY(!panel->layerVisible(Layer::Rough) && !w.canvas()->overlayVisible(Layer::Rough));
+    QCOMPARE(panel->opacityPercent(Layer::Shown), 30);
+    QCOMPARE(w.canvas()->opacity(Layer::Shown), 0.3f);
+    QVERIFY(!panel->layerVisible(Layer::Reference) &&
+            !w.canvas()->overlayVisible(Layer::Reference));
     QVERIFY(!viewAction(w, 2)->isChecked());
     QVERIFY(panel->layerVisible(Layer::Distance) && viewAction(w, 5)->isChecked());
     QVERIFY(w.canvas()->overlayVisible(Layer::Distance));

@@ -37,7 +37,7 @@ void fill(SampleTableModel& model) {
   std::vector<RunSamples> runs;
   runs.push_back(run("rough", {0.70, 0.80, 0.50, 0.90, kNaN}, {9.0, 5.0, 12.0, 3.0, kNaN}));
   runs.push_back(run("refined", {0.75, 0.78, 0.60, 0.85, 0.40}, {7.0, 6.0, 8.5, 4.0, kNaN}));
-  model.setRuns(std::move(runs), 0, 1);
+  model.setRuns(std::move(runs), 0);
 }
 
 std::vector<int> sampleOrder(const QAbstractItemModel& proxy) {
@@ -59,10 +59,14 @@ class TestSampleBrowser : public QObject {
     QCOMPARE(model.columnCount(), 2 + 2 * perRun + int(SampleTableModel::deltaMetrics().size()));
     const int refinedMiou = model.columnIndex("refined.finger_miou");
     QVERIFY(refinedMiou > 1);
-    QCOMPARE(model.columnIndex("finger_miou"), refinedMiou);  // bare name: the refined run
+    QString why;  // two methods: a bare name could mean either, so it names none
+    QCOMPARE(model.columnIndex("finger_miou", &why), -1);
+    QVERIFY2(why.contains("ambiguous") && why.contains("rough.finger_miou"), qPrintable(why));
     QCOMPARE(model.columnIndex("nope.finger_miou"), -1);
     const int delta = model.deltaColumn("finger_miou");
-    QCOMPARE(model.columnName(delta), QString("delta.finger_miou"));
+    QCOMPARE(model.columnName(delta), QString("delta.refined.finger_miou"));
+    QCOMPARE(model.columnIndex("delta.finger_miou"), delta);  // one delta run: unambiguous
+    QCOMPARE(model.columnMetric(delta), findMetric("finger_miou"));
     QVERIFY(std::abs(model.value(0, delta) - 0.05) < 1e-12);
     QVERIFY(std::isnan(model.value(4, delta)));
     QCOMPARE(model.index(1, delta).data().toString(), QString("-0.0200"));
@@ -105,16 +109,18 @@ class TestSampleBrowser : public QObject {
     fill(model);
     SampleFilterProxy proxy;
     proxy.setSourceModel(&model);
-    QVERIFY(proxy.setFilterExpression("finger_hd95 > 6.5"));  // refined run
+    QVERIFY(!proxy.setFilterExpression("finger_hd95 > 6.5"));  // which method? never guessed
+    QVERIFY(proxy.errorString().contains("ambiguous"));
+    QVERIFY(proxy.setFilterExpression("refined.finger_hd95 > 6.5"));
     QCOMPARE(sampleOrder(proxy), (std::vector<int>{0, 2}));
     QVERIFY(proxy.setFilterExpression("rough.finger_hd95 >= 9 and refined.finger_miou < 0.7"));
     QCOMPARE(sampleOrder(proxy), (std::vector<int>{2}));
-    QVERIFY(proxy.setFilterExpression("finger_miou <= 0.6 or rough.finger_hd95 == 3"));
+    QVERIFY(proxy.setFilterExpression("refined.finger_miou <= 0.6 or rough.finger_hd95 == 3"));
     QCOMPARE(sampleOrder(proxy), (std::vector<int>{2, 3, 4}));
     // Sample 4 has no finger_hd95: `not` does not bring it back.
-    QVERIFY(proxy.setFilterExpression("not (finger_hd95 != 6) AND index < 1e1"));
+    QVERIFY(proxy.setFilterExpression("not (refined.finger_hd95 != 6) AND index < 1e1"));
     QCOMPARE(sampleOrder(proxy), (std::vector<int>{1}));
-    QVERIFY(proxy.setFilterExpression("not finger_hd95 > 6 or index == 4"));
+    QVERIFY(proxy.setFilterExpression("not refined.finger_hd95 > 6 or index == 4"));
     QCOMPARE(sampleOrder(proxy), (std::vector<int>{1, 3, 4}));
     // NaN satisfies no comparison, in either direction.
     QVERIFY(proxy.setFilterExpression("rough.finger_miou < 0.75 or rough.finger_miou >= 0.75"));
@@ -139,7 +145,7 @@ class TestSampleBrowser : public QObject {
     QCOMPARE(model.index(3, col).data().toString(), QString("needs another look"));
     QVERIFY(proxy.setFilterExpression("review == accepted"));
     QCOMPARE(sampleOrder(proxy), (std::vector<int>{1, 2}));
-    QVERIFY(proxy.setFilterExpression("review != TODO and finger_hd95 < 8"));
+    QVERIFY(proxy.setFilterExpression("review != TODO and refined.finger_hd95 < 8"));
     QCOMPARE(sampleOrder(proxy), (std::vector<int>{1, 3}));
     model.setReviewState(1, 3);  // one sample changes: the filter follows at once
     QVERIFY(proxy.setFilterExpression("review == accepted"));
@@ -164,17 +170,66 @@ class TestSampleBrowser : public QObject {
     QCOMPARE(model.rowOfIndex(9), -1);
   }
 
-  void refinedWorseThanRough() {
+  void methodWorseThanMethod() {
     SampleTableModel model;
     fill(model);
     SampleFilterProxy proxy;
     proxy.setSourceModel(&model);
-    QVERIFY(proxy.setFilterExpression("refined worse than rough"));
+    QVERIFY(proxy.setFilterExpression("refined worse than rough"));  // default: finger mIoU
     QCOMPARE(sampleOrder(proxy), (std::vector<int>{1, 3}));
-    proxy.setWorseMetric("finger_hd95");  // lower is better: worse means a positive delta
+    QVERIFY(proxy.setFilterExpression("rough worse than refined"));
+    QCOMPARE(sampleOrder(proxy), (std::vector<int>{0, 2}));
+    QVERIFY(proxy.setFilterExpression("refined better than rough"));
+    QCOMPARE(sampleOrder(proxy), (std::vector<int>{0, 2}));
+    // HD95: lower is better, so worse means larger (sample 1: 6 > 5, sample 3: 4 > 3).
+    QVERIFY(proxy.setFilterExpression("refined worse than rough on finger_hd95"));
     QCOMPARE(sampleOrder(proxy), (std::vector<int>{1, 3}));
+    proxy.setWorseMetric("finger_hd95");
     QVERIFY(proxy.setFilterExpression("Refined Worse Than Rough and rough.finger_hd95 < 4"));
     QCOMPARE(sampleOrder(proxy), (std::vector<int>{3}));
+    QVERIFY(!proxy.setFilterExpression("ours worse than rough"));
+    QVERIFY(proxy.errorString().contains("no method named 'ours'"));
+    QVERIFY(!proxy.setFilterExpression("refined worse than rough on bogus"));
+    QVERIFY(proxy.errorString().contains("unknown metric 'bogus'"));
+  }
+
+  // Any number of methods with any names: every method gets its columns and, against the
+  // reference the user picks, its delta columns; the reference can change.
+  void sixMethodsAgainstAPickedReference() {
+    SampleTableModel model;
+    std::vector<RunSamples> runs;
+    const char* names[] = {"baseline", "ours", "i2l", "handar", "hamer", "wilor"};
+    for (int k = 0; k < 6; ++k)
+      runs.push_back(run(names[k], {0.5 + 0.05 * k, 0.6}, {9.0 - k, 5.0}));
+    model.setRuns(std::move(runs), 1);
+    QCOMPARE(model.referenceRun(), 1);
+    const int perRun = int(metricColumns().size());
+    const int deltas = int(SampleTableModel::deltaMetrics().size());
+    QCOMPARE(model.columnCount(), 2 + 6 * perRun + 5 * deltas);
+    QCOMPARE(model.deltaColumn(1, "finger_miou"), -1);  // the reference has none
+    QVERIFY(std::abs(model.value(0, model.columnIndex("delta.wilor.finger_miou")) - 0.20) < 1e-12);
+    QVERIFY(std::abs(model.value(0, model.columnIndex("delta.baseline.finger_hd95")) - 1.0) <
+            1e-12);
+    QCOMPARE(model.deltaColumn("finger_miou"), -1);  // five delta runs: ambiguous
+    model.setReference(0);
+    QCOMPARE(model.columnCount(), 2 + 6 * perRun + 5 * deltas);
+    QVERIFY(std::abs(model.value(0, model.columnIndex("delta.ours.finger_miou")) - 0.05) < 1e-12);
+    QCOMPARE(model.columnIndex("delta.baseline.finger_miou"), -1);
+    SampleFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QVERIFY(proxy.setFilterExpression("wilor worse than i2l on finger_hd95"));
+    QCOMPARE(proxy.rowCount(), 0);  // wilor's HD95 is lower on sample 0, equal on 1
+    QVERIFY(proxy.setFilterExpression("i2l worse than wilor on finger_hd95"));
+    QCOMPARE(sampleOrder(proxy), (std::vector<int>{0}));
+    // Headers: method over metric with its unit; the filter name in the tooltip.
+    const int c = model.columnIndex("hamer.hand_hd95");
+    QCOMPARE(model.headerData(c, Qt::Horizontal).toString(), QString("hamer\nHand HD95 (px)"));
+    QVERIFY(model.headerData(c, Qt::Horizontal, Qt::ToolTipRole)
+                .toString()
+                .contains("hamer.hand_hd95"));
+    QVERIFY(model.headerData(c, Qt::Horizontal, Qt::ToolTipRole)
+                .toString()
+                .contains("lower is better"));
   }
 
   void invalidExpressionsReportErrors() {
@@ -182,30 +237,36 @@ class TestSampleBrowser : public QObject {
     fill(model);
     SampleFilterProxy proxy;
     proxy.setSourceModel(&model);
-    QVERIFY(proxy.setFilterExpression("finger_hd95 > 8"));
+    QVERIFY(proxy.setFilterExpression("refined.finger_hd95 > 8"));
     const struct {
       const char* text;
       const char* error;
     } cases[] = {
-        {"bogus > 3", "unknown column 'bogus'"},       {"finger_hd95 8", "expected a comparison"},
-        {"finger_hd95 >", "expected a number"},        {"finger_hd95 > 8 and", "unexpected end"},
-        {"(finger_hd95 > 8", "missing ')'"},           {"finger_hd95 > 8 )", "unexpected ')'"},
-        {"finger_hd95 # 8", "unexpected '#'"},         {"finger_hd95 ! 8", "did you mean '!='"},
+        {"bogus > 3", "unknown column 'bogus'"},
+        {"rough.finger_hd95 8", "expected a comparison"},
+        {"rough.finger_hd95 >", "expected a number"},
+        {"rough.finger_hd95 > 8 and", "unexpected end"},
+        {"(rough.finger_hd95 > 8", "missing ')'"},
+        {"rough.finger_hd95 > 8 )", "unexpected ')'"},
+        {"rough.finger_hd95 # 8", "unexpected '#'"},
+        {"rough.finger_hd95 ! 8", "did you mean '!='"},
         {"\"refined.finger_hd95 > 8", "unterminated"},
     };
     for (const auto& c : cases) {
       QVERIFY2(!proxy.setFilterExpression(c.text), c.text);
       QVERIFY2(proxy.errorString().contains(c.error), qPrintable(proxy.errorString()));
-      QCOMPARE(proxy.filterExpression(), QString("finger_hd95 > 8"));  // the old filter stays
+      QCOMPARE(proxy.filterExpression(), QString("refined.finger_hd95 > 8"));  // the old one stays
       QCOMPARE(sampleOrder(proxy), (std::vector<int>{2}));
     }
-    // Without a rough/refined pair the named filter has nothing to test.
+    // With one method, the methods compared must exist; a bare name means that method.
     std::vector<RunSamples> one;
     one.push_back(run("only", {0.5}, {1.0}));
     model.setRuns(std::move(one));
     QVERIFY(!proxy.setFilterExpression("refined worse than rough"));
-    QVERIFY(proxy.errorString().contains("needs a rough and a refined run"));
+    QVERIFY(proxy.errorString().contains("no method named 'refined'"));
     QVERIFY(proxy.setFilterExpression("\"only.finger_hd95\" < 2"));
+    QCOMPARE(proxy.rowCount(), 1);
+    QVERIFY(proxy.setFilterExpression("finger_hd95 < 2"));
     QCOMPARE(proxy.rowCount(), 1);
   }
 
@@ -225,7 +286,7 @@ class TestSampleBrowser : public QObject {
     std::vector<RunSamples> runs;
     runs.push_back(run("rough", a, ha));
     runs.push_back(run("refined", b, hb));
-    model.setRuns(std::move(runs), 0, 1);
+    model.setRuns(std::move(runs), 0);
     SampleFilterProxy proxy;
     proxy.setSourceModel(&model);
     QTableView view;
@@ -255,7 +316,7 @@ class TestSampleBrowser : public QObject {
       QCOMPARE(nanSeen, int((n + 10) / 11));
     }
     // Filtering keeps the sort.
-    QVERIFY(proxy.setFilterExpression("refined worse than rough and finger_hd95 > 10"));
+    QVERIFY(proxy.setFilterExpression("refined worse than rough and refined.finger_hd95 > 10"));
     QVERIFY(proxy.rowCount() > 1000 && proxy.rowCount() < int(n) / 2);
     for (int r = 1; r < proxy.rowCount(); ++r)
       QVERIFY(proxy.index(r, delta).data(Qt::UserRole).toDouble() <=

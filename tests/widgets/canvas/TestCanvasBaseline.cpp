@@ -28,8 +28,8 @@ void scene(ImageCanvas& c) {
   for (int y = 21; y < 71; ++y)
     for (int x = 21; x < 62; ++x) refined.at(x, y) = std::uint8_t(1 + (x / 10) % 6);
   c.setLabels(Layer::GroundTruth, gt);
-  c.setLabels(Layer::Rough, rough);
-  c.setLabels(Layer::Refined, refined);
+  c.setLabels(Layer::Reference, rough);
+  c.setLabels(Layer::Shown, refined);
 }
 
 }  // namespace
@@ -57,7 +57,7 @@ class TestCanvasBaseline : public QObject {
     QVERIFY(QTest::qWaitForWindowExposed(&c));
     scene(c);
     c.setOverlayVisible(Layer::GroundTruth, false);
-    c.setOverlayVisible(Layer::Rough, false);
+    c.setOverlayVisible(Layer::Reference, false);
     c.setOverlayVisible(Layer::Difference, true);
     check("difference-refined", c);
   }

@@ -78,8 +78,8 @@ class TestImageCanvas : public QObject {
     canvas_->setFixedSize(200, 200);
     canvas_->setImage(image);
     canvas_->setLabels(Layer::GroundTruth, gt_);
-    canvas_->setLabels(Layer::Rough, rough_);
-    canvas_->setLabels(Layer::Refined, gt_);
+    canvas_->setLabels(Layer::Reference, rough_);
+    canvas_->setLabels(Layer::Shown, gt_);
     canvas_->show();
     QVERIFY(QTest::qWaitForWindowExposed(canvas_.get()));
     QCOMPARE(canvas_->zoom(), 2.0);
@@ -110,11 +110,11 @@ class TestImageCanvas : public QObject {
   }
 
   void layersStackInOrder() {
-    only(Layer::Rough);
+    only(Layer::Reference);
     canvas_->setOverlayVisible(Layer::GroundTruth, true);
     canvas_->setColorMode(ImageCanvas::ColorMode::Single);
     canvas_->setOpacity(Layer::GroundTruth, 1.0f);
-    canvas_->setOpacity(Layer::Rough, 0.5f);
+    canvas_->setOpacity(Layer::Reference, 0.5f);
     QVERIFY_COLOR(at(35, 25), mix(kGtColor, kRoughColor, 0.5));  // rough over GT
     QVERIFY_COLOR(at(55, 25), mix(kGrey, kRoughColor, 0.5));     // rough only
   }
@@ -134,15 +134,15 @@ class TestImageCanvas : public QObject {
   void differenceMap() {
     only(Layer::Difference);
     canvas_->setOpacity(Layer::Difference, 1.0f);
-    canvas_->setDifferenceSource(Layer::Rough);
+    canvas_->setDifferenceSource(Layer::Reference);
     QVERIFY_COLOR(at(55, 25), kFalsePositiveColor);  // rough only
     QVERIFY_COLOR(at(25, 25), kFalseNegativeColor);  // GT only
     QVERIFY_COLOR(at(35, 25), kGrey);                // both palm
     QVERIFY_COLOR(at(45, 25), kWrongPartColor);      // GT thumb, rough palm
     QVERIFY_COLOR(at(10, 10), kGrey);                // neither
     canvas_->setColorMode(ImageCanvas::ColorMode::Single);
-    QVERIFY_COLOR(at(45, 25), kGrey);              // hand level: both are hand
-    canvas_->setDifferenceSource(Layer::Refined);  // refined == GT: no differences
+    QVERIFY_COLOR(at(45, 25), kGrey);            // hand level: both are hand
+    canvas_->setDifferenceSource(Layer::Shown);  // refined == GT: no differences
     QVERIFY_COLOR(at(25, 25), kGrey);
   }
 
@@ -282,8 +282,8 @@ class TestImageCanvas : public QObject {
     const QString path = qEnvironmentVariable("HANDALIGN_CANVAS_SNAPSHOT");
     if (path.isEmpty()) QSKIP("HANDALIGN_CANVAS_SNAPSHOT not set");
     canvas_->setOverlayVisible(Layer::Difference, true);
-    canvas_->setContourOnly(Layer::Refined, true);
-    canvas_->setOpacity(Layer::Refined, 1.0f);
+    canvas_->setContourOnly(Layer::Shown, true);
+    canvas_->setOpacity(Layer::Shown, 1.0f);
     canvas_->setDistanceMap(boundaryDistanceMap(rough_, gt_, -1));
     canvas_->setOverlayVisible(Layer::Distance, true);
     QVERIFY(canvas_->renderToImage().save(path));

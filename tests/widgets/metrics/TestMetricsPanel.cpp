@@ -68,20 +68,20 @@ class TestMetricsPanel : public QObject {
     SampleMetricsTable table;
     table.setSample(sample0());
     QCOMPARE(table.columnCount(), 3);
-    QCOMPARE(table.rowCount(), int(SampleMetricsTable::rowSpecs().size()));
+    QCOMPARE(table.rowCount(), int(SampleMetricsTable::rowMetrics().size()) + 1);  // + exclusions
     QVERIFY(table.horizontalHeaderItem(2)->text().contains(QStringLiteral("refined")));
     const int iou = table.rowOf("hand_iou");
-    QCOMPARE(table.item(iou, 0)->text(), QStringLiteral("70.0 %"));
-    QCOMPARE(table.item(iou, 1)->text(), QStringLiteral("75.0 %"));
-    QCOMPARE(table.item(iou, 2)->text(), QStringLiteral("+5.0 pp"));
+    QCOMPARE(table.item(iou, 0)->text(), QStringLiteral("70.00 %"));
+    QCOMPARE(table.item(iou, 1)->text(), QStringLiteral("75.00 %"));
+    QCOMPARE(table.item(iou, 2)->text(), QStringLiteral("+5.00 pp"));
     QVERIFY(table.item(iou, 1)->font().bold());
     QVERIFY(!table.item(iou, 0)->font().bold());
     QVERIFY(table.item(iou, 1)->data(SampleMetricsTable::kBestRole).toBool());
     const int hd = table.rowOf("hand_hd95");
-    QCOMPARE(table.item(hd, 0)->text(), QStringLiteral("5.0 px"));
+    QCOMPARE(table.item(hd, 0)->text(), QStringLiteral("5.00 px"));
     QVERIFY(table.item(hd, 0)->font().bold());  // lower is better
     QVERIFY(!table.item(hd, 1)->font().bold());
-    QCOMPARE(table.item(hd, 2)->text(), QStringLiteral("+1.0 px"));
+    QCOMPARE(table.item(hd, 2)->text(), QStringLiteral("+1.00 px"));
     const int mpjpe = table.rowOf("mpjpe_mm");
     QCOMPARE(table.item(mpjpe, 1)->text(), QStringLiteral("10.00 mm"));
     QVERIFY(table.item(mpjpe, 1)->font().bold());
@@ -92,7 +92,7 @@ class TestMetricsPanel : public QObject {
     const int palm = table.rowOf("iou_palm");
     QCOMPARE(table.item(palm, 0)->text(), QStringLiteral("—"));
     QCOMPARE(table.item(palm, 2)->text(), QStringLiteral("—"));
-    QCOMPARE(table.item(palm, 1)->text(), QStringLiteral("70.0 %"));
+    QCOMPARE(table.item(palm, 1)->text(), QStringLiteral("70.00 %"));
     QVERIFY(!table.item(palm, 1)->font().bold());
     QCOMPARE(table.item(palm, 2)->foreground().style(), Qt::NoBrush);
   }

@@ -74,7 +74,7 @@ class TestMeshView3D : public QObject {
     return img;
   }
   void showOnly(MeshKind kind) {
-    for (MeshKind k : {MeshKind::Rough, MeshKind::Refined, MeshKind::GroundTruth})
+    for (MeshKind k : {MeshKind::Reference, MeshKind::Shown, MeshKind::GroundTruth})
       view_->setMeshVisible(k, k == kind);
   }
   QPointF widgetPosOf(const Points& mesh, int vertex) {
@@ -112,8 +112,8 @@ class TestMeshView3D : public QObject {
     QVERIFY(QTest::qWaitForWindowExposed(view_.get()));
     view_->setHandModel(hand_.model());
     view_->setMesh(MeshKind::GroundTruth, gt_);
-    view_->setMesh(MeshKind::Rough, rough_);
-    view_->setMesh(MeshKind::Refined, refined_);
+    view_->setMesh(MeshKind::Reference, rough_);
+    view_->setMesh(MeshKind::Shown, refined_);
     view_->setImageCamera(K_, QImage());
     view_->resetCamera();
   }
@@ -154,17 +154,17 @@ class TestMeshView3D : public QObject {
     const QImage all = render();
     showOnly(MeshKind::GroundTruth);
     const QImage gtOnly = render();
-    showOnly(MeshKind::Rough);
+    showOnly(MeshKind::Reference);
     const QImage roughOnly = render();
     QVERIFY(differingPixels(gtOnly, roughOnly) > 200);
     QVERIFY(differingPixels(all, gtOnly) > 50);
-    view_->setMeshVisible(MeshKind::Rough, false);
+    view_->setMeshVisible(MeshKind::Reference, false);
     const QImage none = render();
     QCOMPARE(coverage(none, none.width() / 2, none.height() / 2, 10), 0.0);
   }
 
   void testByErrorColoursFollowTheError() {
-    showOnly(MeshKind::Refined);
+    showOnly(MeshKind::Shown);
     const QImage byPart = render();
     view_->setColorMode(ColorMode::ByError);  // 0..20 mm, blue (0) to red (20)
     const QImage refinedErr = render();
@@ -176,7 +176,7 @@ class TestMeshView3D : public QObject {
     for (int h : refinedHues) blue += h >= 200 && h <= 250;
     QVERIFY2(blue > 0.95 * refinedHues.size(), "refined error should be near the bar's low end");
     // Rough is up to 12 mm off: a good share is past cyan, towards green and yellow.
-    showOnly(MeshKind::Rough);
+    showOnly(MeshKind::Reference);
     const std::vector<int> roughHues = saturatedHues(render());
     int warm = 0;
     for (int h : roughHues) warm += h < 170;
@@ -187,8 +187,8 @@ class TestMeshView3D : public QObject {
   }
 
   void testOffsetGlyphsAndOffsetColours() {
-    showOnly(MeshKind::Rough);
-    view_->setMeshVisible(MeshKind::Rough, false);
+    showOnly(MeshKind::Reference);
+    view_->setMeshVisible(MeshKind::Reference, false);
     view_->setOffsetsVisible(true);
     auto yellowPixels = [](const QImage& img) {
       int n = 0;
@@ -200,7 +200,7 @@ class TestMeshView3D : public QObject {
     QCOMPARE(yellowPixels(render()), 0);
 
     // |dM| = 0.8 |M_r - GT| here, on its own 0..10 mm range: not the error colours.
-    view_->setMeshVisible(MeshKind::Rough, true);
+    view_->setMeshVisible(MeshKind::Reference, true);
     view_->setColorMode(ColorMode::ByError);
     const QImage byError = render();
     view_->setColorMode(ColorMode::ByOffset);
@@ -221,8 +221,8 @@ class TestMeshView3D : public QObject {
       for (int x = 0; x < 224; ++x)
         image.setPixelColor(x, y, quadrants[(y >= 112) * 2 + (x >= 112)]);
     view_->setImageCamera(K_, image);
-    showOnly(MeshKind::Refined);
-    view_->setMeshVisible(MeshKind::Refined, false);
+    showOnly(MeshKind::Shown);
+    view_->setMeshVisible(MeshKind::Shown, false);
     view_->resetCamera();
     const QImage img = render();
     const int w = img.width(), h = img.height();
@@ -243,11 +243,11 @@ class TestMeshView3D : public QObject {
   // Whole renderings against stored PNGs (Mesa llvmpipe under Xvfb; text of the colour bar
   // anti-aliased, hence a looser tolerance than the canvas's).
   void testRenderingMatchesBaselines() {
-    showOnly(MeshKind::Refined);
+    showOnly(MeshKind::Shown);
     view_->setMeshVisible(MeshKind::GroundTruth, true);
     view_->setColorMode(ColorMode::ByPart);
     test::compareWithBaseline(render(), "widgets/vtk/baselines", "by-part", 8, 0.005);
-    showOnly(MeshKind::Rough);
+    showOnly(MeshKind::Reference);
     view_->setColorMode(ColorMode::ByError);
     view_->setOffsetsVisible(true);
     test::compareWithBaseline(render(), "widgets/vtk/baselines", "error-offsets", 8, 0.005);
