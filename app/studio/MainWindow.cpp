@@ -32,6 +32,8 @@ class InferenceJob {};  // never made without the inference engine
 #include <QDockWidget>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -193,6 +195,7 @@ void MainWindow::openDataset(const QString& dataset,
   const QSettings settings;
   request_.options.threads = std::max(0, settings.value(kThreadsKey, 0).toInt());
   request_.options.resolution = std::max(1, settings.value(kResolutionKey, 224).toInt());
+  applyHdSettings(request_.options);
   for (const auto& [name, file] : predictions)
     request_.predictions.emplace_back(name.toStdString(), file.toStdString());
   request_.refinements = refinements;
@@ -218,23 +221,43 @@ void MainWindow::openDataset(const QString& dataset,
   startEvaluation();
 }
 
+void MainWindow::applyHdSettings(EvalOptions& options) {
+  const QSettings settings;
+  if (!parseHdMode(settings.value(kHdModeKey, "max").toString().toStdString(), options.hd.mode))
+    options.hd.mode = HdMode::Max;
+  if (!parseHdEmpty(settings.value(kHdEmptyKey, "nan").toString().toStdString(), options.hd.empty))
+    options.hd.empty = HdEmpty::Nan;
+}
+
 void MainWindow::reevaluate() {
   if (request_.predictions.empty()) {
     statusBar()->showMessage(tr("Open a dataset first"), 5000);
     return;
   }
   if (job_) job_->cancel();
+  applyHdSettings(request_.options);  // the preferences may have changed the convention
   startEvaluation(false);
 }
 
-std::vector<std::int64_t> MainWindow::storedRunsFor(const std::string& name,
-                                                    const fs::path& file) const {
+std::vector<std::int64_t> MainWindow::storedRunsFor(const std::string& name, const fs::path& file,
+                                                    bool includeIncomplete) const {
   std::vector<std::int64_t> ids;  // oldest first
   if (!store_) return ids;
   const std::string root = fs::absolute(request_.dataset).lexically_normal().string();
   const std::string fingerprint = fileFingerprint(file);
+  // Only runs under the conventions of the request: a stored run of another HD95 convention or
+  // resolution is another result.
+  const EvalOptions& o = request_.options;
+  auto sameConventions = [&o](const StoredRun& run) {
+    const QJsonObject options =
+        QJsonDocument::fromJson(QByteArray::fromStdString(run.optionsJson))["options"].toObject();
+    return options["resolution"].toInt() == o.resolution &&
+           options["hd_mode"].toString().toStdString() == toString(o.hd.mode) &&
+           options["hd_empty"].toString().toStdString() == toString(o.hd.empty);
+  };
   for (const StoredRun& run : store_->runs())
-    if (run.datasetRoot == root && run.name == name && run.fingerprint == fingerprint)
+    if (run.datasetRoot == root && run.name == name && run.fingerprint == fingerprint &&
+        (includeIncomplete || (run.metricsComplete && sameConventions(run))))
       ids.push_back(run.id);
   return ids;
 }
@@ -299,7 +322,7 @@ void MainWindow::onEvaluated(std::shared_ptr<EvalOutcome> outcome) {
         primaryRunIds_ = saved;
         // The new results replace older ones for the same prediction files (after F5).
         for (const auto& [name, file] : request_.predictions)
-          for (std::int64_t id : storedRunsFor(name, file))
+          for (std::int64_t id : storedRunsFor(name, file, true))
             if (std::find(saved.begin(), saved.end(), id) == saved.end()) store_->deleteRun(id);
       } catch (const std::exception& e) {
         showError(QString::fromStdString(e.what()));

@@ -191,12 +191,16 @@ class MainWindow : public QMainWindow {
   // The open request's own runs (runs_[0, primaryCount_)) and their totals (empty if none).
   std::vector<RunSamples> primaryRuns(std::vector<PredictionTotals>& totals) const;
   void showError(const QString& message);
-  void updateMatchCount();             // "12 of 60 match" beside the filter
+  void updateMatchCount();
+  static void applyHdSettings(EvalOptions& options);  // HD95 conventions of the preferences // "12
+                                                      // of 60 match" beside the filter
   static QString partText(int label);  // "palm", … for a label-image value
   QString inspectorText(QPoint pixel, int gt, int reference, int shown, float distance) const;
-  // Ids of the project's runs for this prediction of the open dataset, oldest first.
+  // Ids of the project's runs for this prediction of the open dataset, oldest first; runs stored
+  // before a metric existed only with `includeIncomplete` (they are evaluated again).
   std::vector<std::int64_t> storedRunsFor(const std::string& name,
-                                          const std::filesystem::path& file) const;
+                                          const std::filesystem::path& file,
+                                          bool includeIncomplete = false) const;
   std::filesystem::path projectFileFor(const QString& dataset) const;
 
   ImageCanvas* canvas_ = nullptr;

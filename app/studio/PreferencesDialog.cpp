@@ -50,6 +50,16 @@ PreferencesDialog::PreferencesDialog(QWidget* parent) : QDialog(parent) {
   resolution_->setSingleStep(32);
   resolution_->setValue(settings.value(kResolutionKey, 224).toInt());
 
+  hdModeLabel_ = new QLabel(this);
+  hdEmptyLabel_ = new QLabel(this);
+  hdMode_ = new QComboBox(this);
+  for (const char* name : {"max", "pooled"}) hdMode_->addItem(QString(), QString(name));
+  hdMode_->setCurrentIndex(
+      std::max(0, hdMode_->findData(settings.value(kHdModeKey, "max").toString())));
+  hdEmpty_ = new QComboBox(this);
+  for (const char* name : {"nan", "diagonal"}) hdEmpty_->addItem(QString(), QString(name));
+  hdEmpty_->setCurrentIndex(
+      std::max(0, hdEmpty_->findData(settings.value(kHdEmptyKey, "nan").toString())));
   device_ = new QComboBox(this);
   for (const char* name : {"auto", "cpu", "cuda"}) device_->addItem(QString(), QString(name));
   device_->setCurrentIndex(
@@ -70,6 +80,8 @@ PreferencesDialog::PreferencesDialog(QWidget* parent) : QDialog(parent) {
   auto* evaluationForm = new QFormLayout(evaluation_);
   evaluationForm->addRow(threadsLabel_, threads_);
   evaluationForm->addRow(resolutionLabel_, resolution_);
+  evaluationForm->addRow(hdModeLabel_, hdMode_);
+  evaluationForm->addRow(hdEmptyLabel_, hdEmpty_);
   auto* inferenceForm = new QFormLayout(inference_);
   inferenceForm->addRow(deviceLabel_, device_);
   inferenceForm->addRow(batchLabel_, batch_);
@@ -116,6 +128,18 @@ void PreferencesDialog::retranslate() {
   inference_->setTitle(tr("Models"));
   deviceLabel_->setText(tr("&Device:"));
   deviceLabel_->setBuddy(device_);
+  hdModeLabel_->setText(tr("HD95 &convention:"));
+  hdModeLabel_->setBuddy(hdMode_);
+  hdMode_->setItemText(0, tr("Max of the two directed 95th percentiles (MONAI)"));
+  hdMode_->setItemText(1, tr("Both directions pooled (MedPy)"));
+  hdMode_->setToolTip(tr("How HD95 combines the two directions (eval --hd-mode)"));
+  hdEmptyLabel_->setText(tr("Class in one mask &only:"));
+  hdEmptyLabel_->setBuddy(hdEmpty_);
+  hdEmpty_->setItemText(0, tr("Left out of HD95 (counted as excluded)"));
+  hdEmpty_->setItemText(1, tr("Image diagonal"));
+  hdEmpty_->setToolTip(
+      tr("HD95 of a class present in exactly one of the two masks "
+         "(eval --hd-empty); F5 re-evaluates with the new choice"));
   batchLabel_->setText(tr("&Batch size:"));
   batchLabel_->setBuddy(batch_);
   device_->setItemText(0, tr("Automatic (GPU when available)"));
@@ -130,7 +154,8 @@ void PreferencesDialog::retranslate() {
   undoLabel_->setBuddy(undoDepth_);
   undoDepth_->setSpecialValueText(tr("Unlimited"));
   undoDepth_->setSuffix(tr(" strokes"));
-  undoDepth_->setToolTip(tr("How many strokes of a sample can be undone (from the next sample on)"));
+  undoDepth_->setToolTip(
+      tr("How many strokes of a sample can be undone (from the next sample on)"));
   resolution_->setSuffix(tr(" px"));
   resolution_->setToolTip(
       tr("Silhouette resolution of the alignment metrics; the paper uses 224 × 224"));
@@ -148,6 +173,8 @@ void PreferencesDialog::apply() {
   settings.setValue(kThreadsKey, threads_->value());
   settings.setValue(kResolutionKey, resolution_->value());
   settings.setValue(kDeviceKey, device_->currentData().toString());
+  settings.setValue(kHdModeKey, hdMode_->currentData().toString());
+  settings.setValue(kHdEmptyKey, hdEmpty_->currentData().toString());
   settings.setValue(kBatchKey, batch_->value());
   settings.setValue(kHalfKey, half_->isChecked());
   settings.setValue(kUndoDepthKey, undoDepth_->value());

@@ -15,10 +15,12 @@ namespace handalign {
 
 inline constexpr const char* kThreadsKey = "Evaluation/Threads";        // 0: all cores
 inline constexpr const char* kResolutionKey = "Evaluation/Resolution";  // the paper's 224
-inline constexpr const char* kDeviceKey = "Inference/Device";         // auto, cpu or cuda
-inline constexpr const char* kBatchKey = "Inference/BatchSize";       // samples per forward pass
-inline constexpr const char* kHalfKey = "Inference/HalfPrecision";    // float16 on CUDA
-inline constexpr const char* kUndoDepthKey = "Editor/UndoDepth";      // strokes kept; 0: all
+inline constexpr const char* kHdModeKey = "Evaluation/HdMode";          // max or pooled
+inline constexpr const char* kHdEmptyKey = "Evaluation/HdEmpty";        // nan or diagonal
+inline constexpr const char* kDeviceKey = "Inference/Device";           // auto, cpu or cuda
+inline constexpr const char* kBatchKey = "Inference/BatchSize";         // samples per forward pass
+inline constexpr const char* kHalfKey = "Inference/HalfPrecision";      // float16 on CUDA
+inline constexpr const char* kUndoDepthKey = "Editor/UndoDepth";        // strokes kept; 0: all
 inline constexpr int kDefaultUndoDepth = 200;
 
 class PreferencesDialog : public QDialog {
@@ -32,6 +34,8 @@ class PreferencesDialog : public QDialog {
 
   QComboBox* languageBox() const { return language_; }
   QComboBox* paletteBox() const { return palette_; }
+  QComboBox* hdEmptyBox() const { return hdEmpty_; }
+  QComboBox* hdModeBox() const { return hdMode_; }
 
  protected:
   void changeEvent(QEvent* e) override;
@@ -47,6 +51,8 @@ class PreferencesDialog : public QDialog {
   QLabel* paletteLabel_ = nullptr;
   QLabel* threadsLabel_ = nullptr;
   QLabel* resolutionLabel_ = nullptr;
+  QLabel* hdModeLabel_ = nullptr;
+  QLabel* hdEmptyLabel_ = nullptr;
   QLabel* deviceLabel_ = nullptr;
   QLabel* batchLabel_ = nullptr;
   QLabel* undoLabel_ = nullptr;
@@ -54,6 +60,8 @@ class PreferencesDialog : public QDialog {
   QComboBox* palette_ = nullptr;
   QSpinBox* threads_ = nullptr;
   QSpinBox* resolution_ = nullptr;
+  QComboBox* hdMode_ = nullptr;
+  QComboBox* hdEmpty_ = nullptr;
   QComboBox* device_ = nullptr;
   QSpinBox* batch_ = nullptr;
   QCheckBox* half_ = nullptr;

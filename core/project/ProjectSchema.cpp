@@ -59,6 +59,21 @@ QStringList schema2() {
   };
 }
 
+// Added by schema 3: declared roles of the runs (docs/adr/0012), and whether every metric column
+// of this version was filled when the run was stored (0: an older version stored it before a
+// metric existed; the studio re-scores such runs).
+QStringList schema3() {
+  return {
+      "ALTER TABLE runs ADD COLUMN role TEXT NOT NULL DEFAULT 'plain' CHECK (role IN ('plain', "
+      "'rough', 'refined'))",
+      "ALTER TABLE runs ADD COLUMN refines TEXT",
+      "ALTER TABLE runs ADD COLUMN metrics_complete INTEGER NOT NULL DEFAULT 1",
+  };
+}
+
+// The statements that take a file from schema `version` - 1 to `version`.
+QStringList statementsFor(int version) { return version == 2 ? schema2() : schema3(); }
+
 }  // namespace
 
 void ProjectStore::createSchema() {
@@ -71,24 +86,41 @@ void ProjectStore::createSchema() {
                                  "('schema_version', '%2')")
                       .arg(kApplication)
                       .arg(kSchemaVersion)} +
-      schema1() + schema2();
+      schema1() + schema2() + schema3();
   for (const QString& sql : statements)
     if (!query.exec(sql)) fail("cannot create the project schema", query.lastError().text());
   if (!tx.commit()) fail("cannot create the project schema", db.lastError().text());
 }
 
-void ProjectStore::upgradeFrom1() {
+void ProjectStore::upgradeTo(int version) {
+  QSqlDatabase db = QSqlDatabase::database(connection_);
+  const std::string what = "cannot upgrade the project to schema " + std::to_string(version);
+  Transaction tx(db);
+  if (!tx.begun()) fail(what, db.lastError().text());
+  QSqlQuery query(db);
+  for (const QString& sql :
+       statementsFor(version) +
+           QStringList{QStringLiteral("UPDATE meta SET value = '%1' WHERE key = 'schema_version'")
+                           .arg(version)})
+    if (!query.exec(sql)) fail(what + " (left unchanged)", query.lastError().text());
+  query.finish();
+  if (!tx.commit()) fail(what + " (left unchanged)", db.lastError().text());
+}
+
+void ProjectStore::addMetricColumns(const std::vector<std::string>& missing) {
+  // A metric added since the file was written: a new column, NULL (missing) in the old runs,
+  // which are marked for re-scoring. One transaction: all columns or none.
   QSqlDatabase db = QSqlDatabase::database(connection_);
   Transaction tx(db);
-  if (!tx.begun()) fail("cannot upgrade the project to schema 2", db.lastError().text());
+  if (!tx.begun()) fail("cannot add metric columns", db.lastError().text());
   QSqlQuery query(db);
-  for (const QString& sql : schema2() + QStringList{"UPDATE meta SET value = '2' WHERE key = "
-                                                    "'schema_version'"})
-    if (!query.exec(sql))
-      fail("cannot upgrade the project to schema 2 (left unchanged)", query.lastError().text());
+  for (const std::string& c : missing)
+    if (!query.exec("ALTER TABLE sample_metrics ADD COLUMN " + quoted(c) + " REAL"))
+      fail("cannot add the metric column " + c + " (left unchanged)", query.lastError().text());
+  if (!query.exec(QStringLiteral("UPDATE runs SET metrics_complete = 0")))
+    fail("cannot mark the runs for re-scoring (left unchanged)", query.lastError().text());
   query.finish();
-  if (!tx.commit())
-    fail("cannot upgrade the project to schema 2 (left unchanged)", db.lastError().text());
+  if (!tx.commit()) fail("cannot add metric columns (left unchanged)", db.lastError().text());
 }
 
 void ProjectStore::checkSchema() {
@@ -107,13 +139,17 @@ void ProjectStore::checkSchema() {
     fail("written by a newer HandAlign (project schema " + std::to_string(version) +
              ", this version reads up to " + std::to_string(kSchemaVersion) + ")",
          {});
-  const QSqlRecord record = db.record(QStringLiteral("sample_metrics"));
-  for (const auto& c : metricColumns())
-    if (!record.contains(q(c))) fail("damaged project (sample_metrics lacks " + c + ")", {});
-  if (version == 1) upgradeFrom1();
+  if (db.record(QStringLiteral("sample_metrics")).isEmpty())
+    fail("damaged project (no sample_metrics table)", {});
+  for (int v = version + 1; v <= kSchemaVersion; ++v) upgradeTo(v);
   for (const char* table : {"journal", "review"})
     if (db.record(QString::fromLatin1(table)).isEmpty())
       fail(std::string("damaged project (no ") + table + " table)", {});
+  const QSqlRecord record = db.record(QStringLiteral("sample_metrics"));
+  std::vector<std::string> missing;
+  for (const auto& c : metricColumns())
+    if (!record.contains(q(c))) missing.push_back(c);
+  if (!missing.empty()) addMetricColumns(missing);
 }
 
 }  // namespace handalign

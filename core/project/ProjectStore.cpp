@@ -197,14 +197,18 @@ std::vector<std::int64_t> ProjectStore::saveRun(const RunInfo& info, const EvalR
       }
     query.prepare(
         "INSERT INTO runs (name, dataset_id, prediction_file, fingerprint, options_json, "
-        "created_at, sample_count, totals_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        "created_at, sample_count, totals_json, role, refines) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?)");
+    const std::string rough = refinedFrom(info.refinements, name);
     // The PCK histograms and pooled counts, so a reopened run draws its PCK curves.
     const QVariant totals = p < result.totals.size()
                                 ? QVariant(q(predictionTotalsJson(result.totals[p])))
                                 : QVariant(QMetaType(QMetaType::QString));
     for (const QVariant& v :
          {QVariant(q(name)), QVariant(datasetId), QVariant(q(file)), QVariant(q(fingerprint)),
-          QVariant(options), QVariant(created), QVariant(qint64(counts[p])), totals})
+          QVariant(options), QVariant(created), QVariant(qint64(counts[p])), totals,
+          QVariant(q(toString(roleOf(info.refinements, name)))),
+          rough.empty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(q(rough))})
       query.addBindValue(v);
     if (!query.exec()) fail("cannot save run " + name, query.lastError().text());
     runIds.push_back(query.lastInsertId().toLongLong());
@@ -248,7 +252,8 @@ std::vector<StoredRun> ProjectStore::runs() const {
   requireOpen();
   QSqlQuery query(QSqlDatabase::database(connection_));
   if (!query.exec("SELECT r.id, r.name, r.dataset_id, d.root, d.format, d.split, d.size, "
-                  "r.prediction_file, r.fingerprint, r.options_json, r.created_at, r.sample_count "
+                  "r.prediction_file, r.fingerprint, r.options_json, r.created_at, r.sample_count, "
+                  "r.role, r.refines, r.metrics_complete "
                   "FROM runs r JOIN datasets d ON d.id = r.dataset_id ORDER BY r.id"))
     fail("cannot list the runs", query.lastError().text());
   std::vector<StoredRun> out;
@@ -266,6 +271,12 @@ std::vector<StoredRun> ProjectStore::runs() const {
     r.optionsJson = s(query.value(9));
     r.createdAt = s(query.value(10));
     r.sampleCount = std::size_t(query.value(11).toLongLong());
+    const QString role = query.value(12).toString();
+    r.role = role == QLatin1String("rough")     ? PredictionRole::Rough
+             : role == QLatin1String("refined") ? PredictionRole::Refined
+                                                : PredictionRole::Plain;
+    r.refines = s(query.value(13));
+    r.metricsComplete = query.value(14).toInt() != 0;
     out.push_back(std::move(r));
   }
   return out;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "annotation/MaskFiles.h"
+#include "dataset/Predictions.h"
 #include "eval/Summary.h"
 #include "project/JournalTypes.h"
 #include "util/Cancellation.h"
@@ -29,14 +30,21 @@ struct StoredRun {
   std::string optionsJson;  // options, conventions and provenance of the evaluation
   std::string createdAt;    // ISO 8601, UTC
   std::size_t sampleCount = 0;
+  PredictionRole role = PredictionRole::Plain;  // declared when it was evaluated
+  std::string refines;                          // the run's rough prediction's name, if refined
+  // False for a run stored by a version that lacked some of today's metrics (NaN there): the
+  // studio evaluates such a prediction again instead of showing it.
+  bool metricsComplete = true;
 };
 
 // Opens (or creates) a project file. Every write is one transaction, so a process killed mid-write
 // leaves the file as it was before that write (SQLite's WAL journal guarantees it). Schema 2 added
-// the journal and review tables; a schema 1 file is upgraded on open, in one transaction.
+// the journal and review tables, schema 3 the runs' roles; an older file is upgraded on open, one
+// transaction per step. A file that lacks a metric column of this version gains it (NULL), and its
+// runs are marked incomplete.
 class ProjectStore {
  public:
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
 
   ProjectStore();
   ~ProjectStore();
@@ -100,7 +108,8 @@ class ProjectStore {
  private:
   void createSchema();
   void checkSchema();
-  void upgradeFrom1();
+  void upgradeTo(int version);  // from version - 1, in one transaction
+  void addMetricColumns(const std::vector<std::string>& missing);
   void requireOpen() const;
   std::int64_t upsertDataset(const DatasetKey& key);  // inside the caller's transaction
   std::int64_t insertJournal(const SampleRef& sample, const std::string& action, bool changesMask,

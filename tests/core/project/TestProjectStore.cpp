@@ -250,6 +250,49 @@ class TestProjectStore : public QObject {
     QCOMPARE(countRows(f, "sample_metrics"), 300);  // the cascade removed idA's samples
   }
 
+  // Declared roles are stored with the runs and read back; plain when none is declared.
+  void rolesRoundTrip() {
+    const fs::path f = file("roles.hap");
+    RunInfo info = runInfo({"baseline", "ours", "other"});
+    info.refinements = {{"ours", "baseline"}};
+    ProjectStore store;
+    store.open(f);
+    store.saveRun(info, result({"baseline", "ours", "other"}, 5, 4));
+    const auto runs = store.runs();
+    QCOMPARE(runs.size(), std::size_t(3));
+    QCOMPARE(int(runs[0].role), int(PredictionRole::Rough));
+    QCOMPARE(int(runs[1].role), int(PredictionRole::Refined));
+    QCOMPARE(runs[1].refines, std::string("baseline"));
+    QCOMPARE(int(runs[2].role), int(PredictionRole::Plain));
+    QVERIFY(runs[2].refines.empty() && runs[0].metricsComplete);
+  }
+
+  // A project written before a metric existed opens (no "damaged" error), gains the column and
+  // marks its runs incomplete, so the studio re-scores them; the old values are kept.
+  void missingMetricColumnIsAdded() {
+    const fs::path f = file("old-metrics.hap");
+    writeVersion1(f);
+    execRaw(f, {"ALTER TABLE sample_metrics DROP COLUMN \"pa_f15\"",
+                "ALTER TABLE sample_metrics DROP COLUMN \"hd95_pinky\""});
+    {
+      ProjectStore store;
+      store.open(f);
+      const auto runs = store.runs();
+      QCOMPARE(runs.size(), std::size_t(1));
+      QVERIFY(!runs[0].metricsComplete);
+      const auto rows = store.loadRun(runs[0].id);
+      QCOMPARE(rows[0].m.handIou, 0.5);
+      QVERIFY(std::isnan(rows[0].m.paF15) && std::isnan(rows[0].m.partHd95[5]));
+      const std::int64_t fresh = store.saveRun(runInfo({"new"}), result({"new"}, 3, 5)).at(0);
+      for (const StoredRun& r : store.runs()) QCOMPARE(r.metricsComplete, r.id == fresh);
+    }
+    QCOMPARE(metaValue(f, "schema_version"), QString("3"));
+    ProjectStore again;  // the columns stay; nothing is marked again
+    again.open(f);
+    QCOMPARE(int(again.runs().size()), 2);
+    QVERIFY(again.runs()[1].metricsComplete);
+  }
+
   void twoInstancesOpenAtOnce() {
     ProjectStore a, b;  // unique connection names: no clash
     a.open(file("a.hap"));
@@ -359,8 +402,8 @@ class TestProjectStore : public QObject {
       QCOMPARE(store.journal(id, 1).size(), std::size_t(1));
       store.saveRun(runInfo({"later"}), result({"later"}, 3, 12));
     }
-    QCOMPARE(metaValue(f, "schema_version"), QString("2"));
-    ProjectStore again;  // and it opens as a v2 file from now on
+    QCOMPARE(metaValue(f, "schema_version"), QString("3"));
+    ProjectStore again;  // and it opens as a current file from now on
     again.open(f);
     QCOMPARE(again.runs().size(), std::size_t(2));
   }
