@@ -2,6 +2,8 @@
 // input.
 #include "annotation/MaskOps.h"
 
+#include "io/ImageIO.h"
+
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -59,7 +61,7 @@ bool run(const cv::Mat& image, PixelRect crop, cv::Mat& mask, cv::Rect rect, int
     cv::Mat fg = (smallMask & 1) * 255, large;
     cv::resize(fg, large, mask.size(), 0, 0, cv::INTER_LINEAR);
     mask.setTo(cv::Scalar(cv::GC_BGD));
-    mask.setTo(cv::Scalar(cv::GC_FGD), large >= 128);
+    mask.setTo(cv::Scalar(cv::GC_FGD), large >= kHandThreshold);
     return true;
   } catch (const cv::Exception& e) {
     if (error) *error = "GrabCut failed: " + e.msg;

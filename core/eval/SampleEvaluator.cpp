@@ -18,37 +18,17 @@ void PredictionTotals::merge(const PredictionTotals& o) {
 }
 
 SampleEvaluator::SampleEvaluator(const EvalContext& context)
-    : ctx_(context), scorer_(context.options.hd) {}
-
-Intrinsics SampleEvaluator::intrinsicsAt(std::size_t sample) const {
-  const Dataset& ds = ctx_.dataset;
-  const int r = ctx_.options.resolution;
-  const Intrinsics k = ds.intrinsics(sample);
-  if (ds.imageWidth() != r || ds.imageHeight() != r)
-    return k.rescaled(ds.imageWidth(), ds.imageHeight(), r, r);
-  return k;
-}
+    : ctx_(context), views_(context.dataset, context.model), scorer_(context.options.hd) {}
 
 void SampleEvaluator::renderPrediction(std::size_t sample, std::size_t prediction,
                                        LabelImage& out) {
   const int r = ctx_.options.resolution;
-  const Prediction& pred = ctx_.predictions.at(prediction);
-  if (pred.vertices.empty()) {
-    out = LabelImage();
-    return;
-  }
-  renderLabels(pred.vertices.points(sample), ctx_.model.faces, ctx_.faceLabels,
-               intrinsicsAt(sample), r, r, raster_, out);
+  views_.prediction(ctx_.predictions.at(prediction), sample, r, r, out);
 }
 
 void SampleEvaluator::renderGroundTruth(std::size_t sample, LabelImage& out) {
   const int r = ctx_.options.resolution;
-  if (!ctx_.dataset.hasVertices()) {
-    out = LabelImage();
-    return;
-  }
-  renderLabels(ctx_.dataset.vertices(sample), ctx_.model.faces, ctx_.faceLabels,
-               intrinsicsAt(sample), r, r, raster_, out);
+  views_.groundTruth(sample, r, r, out);
 }
 
 void SampleEvaluator::evaluate(std::size_t sample, SampleMetrics* out,

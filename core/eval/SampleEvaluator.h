@@ -10,7 +10,7 @@
 #include "metrics/MaskMetrics.h"
 #include "metrics/MeshMetrics.h"
 #include "metrics/PckAccumulator.h"
-#include "raster/Rasterizer.h"
+#include "render/SampleViews.h"
 
 #include <array>
 #include <vector>
@@ -56,11 +56,10 @@ class SampleEvaluator {
   const LabelImage& gtHand() const { return gtHand_; }
 
  private:
-  Intrinsics intrinsicsAt(std::size_t sample) const;
   void scoreMeshes(std::size_t sample, std::size_t p, SampleMetrics& m, PredictionTotals& t);
 
   const EvalContext& ctx_;
-  Raster raster_;
+  SampleViews views_;
   LabelImage gtLabels_, gtHand_, predLabels_;
   MaskScorer scorer_;
   MeshScorer meshScorer_;

@@ -1,5 +1,7 @@
 #include "inference/CropGeometry.h"
 
+#include "io/ImageIO.h"
+
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
@@ -13,7 +15,7 @@ Box boxOfMask(const Image<std::uint8_t>& mask, int imageWidth, int imageHeight) 
   int x0 = mask.width, y0 = mask.height, x1 = -1, y1 = -1;
   for (int y = 0; y < mask.height; ++y)
     for (int x = 0; x < mask.width; ++x)
-      if (mask.at(x, y) >= 128) {
+      if (isHandPixel(mask.at(x, y))) {
         x0 = std::min(x0, x), x1 = std::max(x1, x);
         y0 = std::min(y0, y), y1 = std::max(y1, y);
       }

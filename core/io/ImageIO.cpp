@@ -128,7 +128,11 @@ LabelImage handMaskAt(Image<std::uint8_t> gray, int resolution) {
                shrink ? cv::INTER_AREA : cv::INTER_LINEAR);
     gray = fromMat(dst);
   }
-  for (std::uint8_t& v : gray.pixels) v = v >= 128 ? 1 : 0;
+  return binaryHandMask(std::move(gray));
+}
+
+LabelImage binaryHandMask(Image<std::uint8_t> gray) {
+  for (std::uint8_t& v : gray.pixels) v = isHandPixel(v) ? 1 : 0;
   return gray;
 }
 

@@ -29,8 +29,15 @@ void writeGrayImage(const std::filesystem::path& path, const Image<std::uint8_t>
 std::string encodeImage(const std::string& ext, int width, int height, int channels,
                         const std::uint8_t* data, int jpegQuality = 95);
 
-// The hand mask of a dataset at R×R: value >= 128 is hand (docs/metrics.md: INTER_AREA when
-// shrinking, INTER_LINEAR when enlarging, before the threshold).
+// The one rule that decodes a dataset mask (8-bit, JPEG or PNG): a pixel is hand when its value is
+// at least 128 (docs/metrics.md). Every reader of dataset masks goes through these.
+inline constexpr std::uint8_t kHandThreshold = 128;
+constexpr bool isHandPixel(std::uint8_t value) { return value >= kHandThreshold; }
+// The mask at its own size as 0/1.
+LabelImage binaryHandMask(Image<std::uint8_t> gray);
+
+// The hand mask of a dataset at R×R (docs/metrics.md: INTER_AREA when shrinking, INTER_LINEAR when
+// enlarging, before the threshold).
 LabelImage readHandMask(const std::filesystem::path& path, int resolution);
 // The same rule on an 8-bit image already in memory (a corrected mask's 0/255 hand layer).
 LabelImage handMaskAt(Image<std::uint8_t> gray, int resolution);

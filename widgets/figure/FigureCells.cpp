@@ -4,6 +4,7 @@
 
 #include "io/ImageIO.h"
 #include "raster/Rasterizer.h"
+#include "render/SampleViews.h"
 #include "synth/SceneRenderer.h"
 #include "util/Error.h"
 
@@ -63,7 +64,7 @@ QImage cropImage(const QImage& image, const QRectF& crop, int n) {
   return out;
 }
 
-// The dataset mask (value >= 128 is hand) resampled nearest into the crop.
+// The dataset's hand mask (0/1, SampleViews::datasetMask) resampled nearest into the crop.
 LabelImage cropMask(const Image<std::uint8_t>& mask, const QRectF& crop, int n) {
   LabelImage out(n, n, 0);
   const double s = crop.width() / n;
@@ -72,7 +73,7 @@ LabelImage cropMask(const Image<std::uint8_t>& mask, const QRectF& crop, int n) 
     if (my < 0 || my >= mask.height) continue;
     for (int x = 0; x < n; ++x) {
       const int mx = int(std::floor(crop.x() + (x + 0.5) * s));
-      if (mx >= 0 && mx < mask.width && mask.at(mx, my) >= 128) out.at(x, y) = 1;
+      if (mx >= 0 && mx < mask.width && mask.at(mx, my) > 0) out.at(x, y) = 1;
     }
   }
   return out;
@@ -177,12 +178,13 @@ FigureRowImages renderFigureRow(const FigureSource& source, std::size_t sample,
   if (hasGt) addProjected(box, ds.vertices(sample), k);
   for (const Prediction& p : source.predictions)
     if (!p.vertices.empty()) addProjected(box, p.vertices.points(sample), k);
-  Image<std::uint8_t> mask;
-  if (const auto maskFile = ds.maskPath(sample)) {
-    mask = readGray8(*maskFile);
+  SampleViews views(ds, source.model);
+  LabelImage mask;
+  if (std::optional<LabelImage> m = views.datasetMask(sample)) {
+    mask = std::move(*m);
     for (int y = 0; y < mask.height; ++y)
       for (int x = 0; x < mask.width; ++x)
-        if (mask.at(x, y) >= 128) box.add(x, y), box.add(x + 1, y + 1);
+        if (mask.at(x, y) > 0) box.add(x, y), box.add(x + 1, y + 1);
   }
   FigureRowImages row;
   row.crop = box.empty() ? QRectF(0, 0, ds.imageWidth(), ds.imageHeight())
@@ -194,11 +196,8 @@ FigureRowImages renderFigureRow(const FigureSource& source, std::size_t sample,
   row.input = cropImage(image, row.crop, n);
 
   const Intrinsics kc = cropIntrinsics(k, row.crop, n);
-  const std::vector<std::uint8_t> faceLabels = source.model.faceLabels();
-  Raster raster;
   LabelImage gtLabels, gtHand;
-  if (hasGt)
-    renderLabels(ds.vertices(sample), source.model.faces, faceLabels, kc, n, n, raster, gtLabels);
+  if (hasGt) views.groundTruth(sample, n, n, gtLabels, kc);
   if (!mask.empty()) {
     gtHand = cropMask(mask, row.crop, n);
   } else if (hasGt) {
@@ -215,10 +214,9 @@ FigureRowImages renderFigureRow(const FigureSource& source, std::size_t sample,
       row.predictions.push_back(overlay(row.input, LabelImage(n, n, 0), gtHand));
       continue;
     }
-    const PointsView v = pred.vertices.points(sample);
-    renderLabels(v, source.model.faces, faceLabels, kc, n, n, raster, labels);
+    views.prediction(pred, sample, n, n, labels, kc);
     row.predictions.push_back(overlay(row.input, labels, gtHand));
-    meshes.emplace_back(Points(v), predictionMeshColor(p));
+    meshes.emplace_back(Points(pred.vertices.points(sample)), predictionMeshColor(p));
   }
   row.view3d = render3d(meshes, source.model, k, options);
   return row;
