@@ -35,8 +35,9 @@ MaskHistoryDialog::MaskHistoryDialog(const QString& sampleId,
   layout->addWidget(list_);
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
   restore_ = buttons->addButton(tr("Restore the Version Before"), QDialogButtonBox::ActionRole);
-  restore_->setToolTip(tr("Roll the mask back to what it was before the selected change "
-                          "(the rollback is journaled too)"));
+  restore_->setToolTip(
+      tr("Roll the mask back to what it was before the selected change "
+         "(the rollback is journaled too)"));
   restore_->setEnabled(false);
   connect(list_, &QTreeWidget::itemSelectionChanged, this, [this] {
     const auto items = list_->selectedItems();

@@ -30,8 +30,8 @@ StoredRunsDialog::StoredRunsDialog(ProjectStore& store, std::vector<StoredRun> r
   list_ = new QTreeWidget(this);
   list_->setRootIsDecorated(false);
   list_->setSelectionMode(QAbstractItemView::ExtendedSelection);
-  list_->setHeaderLabels({tr("Prediction"), tr("File"), tr("Evaluated (UTC)"), tr("Samples"),
-                          tr("Split")});
+  list_->setHeaderLabels(
+      {tr("Prediction"), tr("File"), tr("Evaluated (UTC)"), tr("Samples"), tr("Split")});
   for (const StoredRun& run : runs) {
     auto* item = new QTreeWidgetItem(list_);
     item->setText(0, QString::fromStdString(run.name));
@@ -72,9 +72,7 @@ std::vector<std::int64_t> StoredRunsDialog::checkedRuns() const {
   return ids;
 }
 
-void StoredRunsDialog::updateButtons() {
-  delete_->setEnabled(!list_->selectedItems().isEmpty());
-}
+void StoredRunsDialog::updateButtons() { delete_->setEnabled(!list_->selectedItems().isEmpty()); }
 
 void StoredRunsDialog::deleteSelected() {
   const QList<QTreeWidgetItem*> items = list_->selectedItems();

@@ -2,6 +2,7 @@
 #include "Appearance.h"
 #include "GlFormat.h"
 #include "MainWindow.h"
+#include "ModelController.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -53,7 +54,7 @@ int main(int argc, char** argv) {
   handalign::MainWindow window;
   window.show();
   if (parser.isSet(model)) {
-    window.openModel(parser.value(model));
+    window.models()->openModel(parser.value(model));
     window.setRunModelWhenReady(parser.isSet(dataset));
   }
   if (parser.isSet(dataset)) {

@@ -109,4 +109,15 @@ EvalSession openEvalSession(const EvalRequest& request) {
   return s;
 }
 
+std::string splitToOpen(const EvalRequest& request) {
+  if (!request.split.empty()) return request.split;
+  for (const DatasetFormat* f : PluginRegistry::instance().datasetFormats()) {
+    if (!request.format.empty() ? f->id() != request.format : !f->canOpen(request.dataset))
+      continue;
+    const std::vector<std::string> splits = f->splits(request.dataset);
+    return splits.empty() ? std::string() : splits.front();
+  }
+  return {};
+}
+
 }  // namespace handalign

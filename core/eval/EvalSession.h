@@ -47,4 +47,8 @@ struct EvalSession {
 // twice).
 EvalSession openEvalSession(const EvalRequest& request);
 
+// The split a request opens (its own, else the first of the dataset's format) without reading
+// the dataset; empty when no format plugin recognises the folder.
+std::string splitToOpen(const EvalRequest& request);
+
 }  // namespace handalign

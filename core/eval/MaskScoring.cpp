@@ -1,5 +1,7 @@
 #include "eval/MaskScoring.h"
 
+#include "eval/MetricRegistry.h"
+
 #include "eval/CorrectedGroundTruth.h"
 #include "eval/SampleEvaluator.h"
 
@@ -69,6 +71,13 @@ SampleMetrics CorrectionScorer::score(const LabelImage& pred, const MaskAnnotati
   else
     scoreMaskMetrics(scorer_, pred, hand, gtLabels, m, nullptr);
   return m;
+}
+
+SampleMetrics withMaskMetrics(SampleMetrics row, const SampleMetrics& scored) {
+  for (const MetricInfo& m : metricRegistry())  // every mask-level metric of the registry
+    if (m.perSample() && m.level != MetricLevel::Mesh) *m.slot(row) = m.value(scored);
+  row.handHdMissing = scored.handHdMissing, row.fingerHdMissing = scored.fingerHdMissing;
+  return row;
 }
 
 }  // namespace handalign

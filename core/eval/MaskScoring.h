@@ -16,6 +16,10 @@ struct PredictionTotals;
 void scoreMaskMetrics(MaskScorer& scorer, const LabelImage& pred, const LabelImage& gtHand,
                       const LabelImage& gtLabels, SampleMetrics& m, PredictionTotals* totals);
 
+// `row` with its mask metrics (hand and finger level, exclusion counts) replaced by those of
+// `scored`; the 3D metrics stay.
+SampleMetrics withMaskMetrics(SampleMetrics row, const SampleMetrics& scored);
+
 // Re-scores one sample against an in-memory corrected mask, exactly as `eval --annotations` would
 // score it once saved. Keeps scratch buffers: one per thread.
 class CorrectionScorer {

@@ -106,8 +106,8 @@ void EditorToolBar::retranslate() {
   setWindowTitle(tr("Mask Editing"));
   box_->setText(tr("Box"));
   box_->setToolTip(tr("GrabCut from a box instead of a rough stroke (Shift+drag draws a box too)"));
-  mesh_->setItemText(0, tr("Rough"));
-  mesh_->setItemText(1, tr("Refined"));
+  mesh_->setItemText(0, tr("Reference method"));
+  mesh_->setItemText(1, tr("Shown method"));
   mesh_->setItemText(2, tr("GT"));
   mesh_->setToolTip(tr("The mesh whose silhouette the From-mesh tool takes"));
   label_->setItemText(0, tr("Hand"));

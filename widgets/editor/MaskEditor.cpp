@@ -110,7 +110,7 @@ void MaskEditor::retranslate() {
   protectAction_->setText(tr("Protect"));
   protectAction_->setToolTip(
       tr("Protect other labels: painting one label never changes pixels of another part"));
-  const QString meshes[3] = {tr("From Rough Mesh"), tr("From Refined Mesh"), tr("From GT Mesh")};
+  const QString meshes[3] = {tr("From Reference Mesh"), tr("From Shown Mesh"), tr("From GT Mesh")};
   for (int i = 0; i < 3; ++i) {
     fromMeshActions_[std::size_t(i)]->setText(meshes[i]);
     fromMeshActions_[std::size_t(i)]->setToolTip(
@@ -344,8 +344,23 @@ bool MaskEditor::applyMeshProposal(MeshSource source, bool erase) {
   const MaskBrush b = brush(erase);
   beginEdit(b);
   const PixelRect dirty = handalign::applyMeshProposal(mask_, labels, b);
-  const QString names[3] = {tr("From rough mesh"), tr("From refined mesh"), tr("From GT mesh")};
+  const QString names[3] = {tr("From reference mesh"), tr("From shown mesh"), tr("From GT mesh")};
   return commitEdit(names[idx(source)], dirty);
+}
+
+namespace {
+constexpr const char* kToolIds[] = {"",           "brush",   "eraser",   "polygon",
+                                    "flood_fill", "grabcut", "from_mesh"};
+}  // namespace
+
+std::string MaskEditor::toolId(Tool tool) { return kToolIds[int(tool)]; }
+
+std::optional<MaskEditor::Tool> MaskEditor::toolFromId(const std::string& id) {
+  for (int i = 0; i <= kToolCount; ++i)
+    if (id == kToolIds[i]) return Tool(i);
+  // Before tools had ids the resume point was the enum's value, which then meant the same tools.
+  if (id.size() == 1 && id[0] >= '0' && id[0] <= '6') return Tool(id[0] - '0');
+  return std::nullopt;
 }
 
 }  // namespace handalign

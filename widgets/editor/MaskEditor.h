@@ -17,6 +17,8 @@
 #include <opencv2/core/mat.hpp>
 
 #include <array>
+#include <optional>
+#include <string>
 
 class QAction;
 class QActionGroup;
@@ -35,8 +37,14 @@ class MaskEditor : public QObject {
   // Number keys 1..6 choose the tools in this order; Esc leaves the tool (Tool::None).
   enum class Tool { None = 0, Brush, Eraser, Polygon, FloodFill, GrabCut, FromMesh };
   static constexpr int kToolCount = 6;
-  enum class MeshSource { Rough = 0, Refined, GroundTruth };
+  // "From mesh" proposals: the reference and the shown method of the studio, and the GT mesh.
+  enum class MeshSource { Reference = 0, Shown, GroundTruth };
   static constexpr int kMinBrush = 1, kMaxBrush = 512;
+  // A tool's stable name ("brush", "eraser", "polygon", "flood_fill", "grabcut", "from_mesh";
+  // "" for None): what the project stores as the resume point, never the enum's position.
+  static std::string toolId(Tool tool);
+  // The tool of a stored id; the digits older versions stored (1..6) are read too.
+  static std::optional<Tool> toolFromId(const std::string& id);
 
   explicit MaskEditor(QObject* parent = nullptr);
   ~MaskEditor() override;
@@ -153,7 +161,7 @@ class MaskEditor : public QObject {
   bool protect_ = true;
   int brushSize_ = 12;
   bool grabCutBox_ = false;
-  MeshSource meshSource_ = MeshSource::Refined;
+  MeshSource meshSource_ = MeshSource::Shown;
   QColor color_{255, 64, 129};
   float opacity_ = 0.5f;
 

@@ -1,6 +1,7 @@
 // The studio as a user drives it: open the demo dataset, evaluate, browse, filter, toggle overlays,
 // read the metrics dock, export a figure and the paper's tables, follow a vertex between the views,
 // jump to a sample. The "Overlays" dock: TestStudioOverlays.
+#include "ExportController.h"
 #include "GlFormat.h"
 #include "MainWindow.h"
 #include "StoredRunsDialog.h"
@@ -155,8 +156,17 @@ class TestStudio : public QObject {
     w.show();
     QSignalSpy done(&w, &MainWindow::evaluationFinished);
     w.openDataset(QString::fromStdString(data_.string()), preds());
-    QCOMPARE(w.sampleModel()->rowCount(), 12);  // before the (load-only) job has even finished
+    // Only opened and checked, not evaluated (the rows show once the dataset proved readable).
+    QCOMPARE(w.statusBar()->currentMessage(), QString("Opening the dataset…"));
     QVERIFY(done.wait(60000));
+    QCOMPARE(w.sampleModel()->rowCount(), 12);
+    ProjectStore* store = w.project();
+    QVERIFY(store);
+    const std::vector<std::int64_t> shown = w.shownRunIds();
+    QCOMPARE(int(shown.size()), 2);
+    QCOMPARE(int(store->runs().size()), 2);  // the stored runs themselves, nothing new
+    for (const StoredRun& r : store->runs())
+      QVERIFY(std::find(shown.begin(), shown.end(), r.id) != shown.end());
     checkSampleMetrics(w);
     // Stored rows with their totals: histograms and PCK curves as after an evaluation.
     QCOMPARE(int(w.metricsPanel()->runCharts()->histograms().size()), 2);
@@ -167,7 +177,7 @@ class TestStudio : public QObject {
     MainWindow w;
     open(w);  // stored runs, with their PCK histograms
     QTemporaryDir out;
-    QVERIFY(w.exportTables(out.path()));
+    QVERIFY(w.exports()->exportTables(out.path()));
     const QString md = readFile(out.filePath("table.md"));
     QVERIFY(md.contains("| rough |") && md.contains("| refined |"));
     QVERIFY(readFile(out.filePath("table.tex")).contains("refined"));
@@ -186,11 +196,12 @@ class TestStudio : public QObject {
     QSignalSpy done(&w, &MainWindow::evaluationFinished);
     w.reevaluate();
     QVERIFY(done.wait(120000));
-    QVERIFY(w.exportTables(out.path()));
+    QVERIFY(w.exports()->exportTables(out.path()));
     QCOMPARE(csvColumn(readFile(out.filePath("table.csv")), "pa_auc_j"), storedAuc);
     QCOMPARE(readFile(out.filePath("table.csv")), csv);
 
-    QVERIFY(!w.exportTables(out.filePath("no-such-folder")));  // refused, nothing written
+    QVERIFY(
+        !w.exports()->exportTables(out.filePath("no-such-folder")));  // refused, nothing written
     QVERIFY(!QFile::exists(out.filePath("no-such-folder")));
   }
 
@@ -252,7 +263,7 @@ class TestStudio : public QObject {
     FigureExportSettings settings;
     settings.file = out.filePath("current.png");
     settings.dpi = 100;
-    QVERIFY(w.exportFigure(settings));
+    QVERIFY(w.exports()->exportFigure(settings, w.currentSample()));
     const QImage png(settings.file);
     QVERIFY(!png.isNull());
     QCOMPARE(png.width(), 333);  // a 3.33 in column at 100 dpi
@@ -265,11 +276,11 @@ class TestStudio : public QObject {
     settings.worst = true;
     settings.count = 3;
     settings.prediction = "rough";
-    QVERIFY(w.exportFigure(settings));
+    QVERIFY(w.exports()->exportFigure(settings, w.currentSample()));
     QVERIFY(QFile::exists(settings.file) && QFile::exists(settings.file + ".json"));
 
     settings.file = out.filePath("figure.txt");  // refused, nothing written
-    QVERIFY(!w.exportFigure(settings));
+    QVERIFY(!w.exports()->exportFigure(settings, w.currentSample()));
     QVERIFY(!QFile::exists(settings.file));
 
     FigureExportDialog dialog({"rough", "refined"});

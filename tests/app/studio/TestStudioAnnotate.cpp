@@ -1,5 +1,6 @@
 // The studio's mask-correction workflow under Xvfb: edit, live metrics, save (journaled), review
 // states in the browser, save and next, revert, resume after a restart, evaluation and export.
+#include "AnnotationController.h"
 #include "GlFormat.h"
 #include "MainWindow.h"
 #include "MaskEditor.h"
@@ -36,9 +37,7 @@ class TestStudioAnnotate : public QObject {
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     QSignalSpy done(&w, &MainWindow::evaluationFinished);
-    w.openDataset(QString::fromStdString(data_.string()),
-                  test::roughRefined(data_),
-                  sample);
+    w.openDataset(QString::fromStdString(data_.string()), test::roughRefined(data_), sample);
     QVERIFY(done.wait(120000));
   }
   static double cell(const MainWindow& w, const QString& column) {
@@ -75,20 +74,20 @@ class TestStudioAnnotate : public QObject {
     MainWindow w;
     open(w, "00000002");
     QCOMPARE(w.currentSample(), 2);
-    QVERIFY(w.annotationSession());
+    QVERIFY(w.annotation()->annotations());
     QVERIFY(w.sampleModel()->reviewColumn() >= 0);
     const double roughIouBefore = cell(w, "rough.hand_iou");
     const double refinedIouBefore = cell(w, "refined.hand_iou");
     QVERIFY(refinedIouBefore < 1.0);
 
     // Editing starts from the dataset's own mask.
-    w.setEditingMask(true);
+    w.annotation()->setEditing(true);
     QVERIFY(w.isEditingMask());
     const LabelImage original = readHandMask(data_ / "training/mask/00000002.jpg", 224);
     QCOMPARE(handPixels(w.maskEditor()->annotation().hand), handPixels(original));
 
     // The refined silhouette as the mask: the refined run's hand metrics become perfect at once.
-    QVERIFY(w.maskEditor()->applyMeshProposal(MaskEditor::MeshSource::Refined));
+    QVERIFY(w.maskEditor()->applyMeshProposal(MaskEditor::MeshSource::Shown));
     QCOMPARE(w.maskEditor()->undoStack()->count(), 1);
     QCOMPARE(cell(w, "refined.hand_iou"), 1.0);
     QCOMPARE(cell(w, "refined.hand_hd95"), 0.0);
@@ -102,8 +101,8 @@ class TestStudioAnnotate : public QObject {
     }
 
     // Save: a lossless PNG in the annotation folder, journaled; the sample is now in progress.
-    QVERIFY(w.saveMask());
-    AnnotationSession* session = w.annotationSession();
+    QVERIFY(w.annotation()->save());
+    AnnotationSession* session = w.annotation()->annotations();
     QVERIFY(session->store().hasCorrection(2));
     QVERIFY(fs::exists(session->store().maskPath(2)));
     QCOMPARE(int(session->journal(2).size()), 1);
@@ -111,17 +110,17 @@ class TestStudioAnnotate : public QObject {
 
     // The original mask is shown (and scored) on request, read-only.
     const int corrected = handPixels(w.maskEditor()->annotation().hand);
-    w.setShowOriginalMask(true);
+    w.annotation()->setShowOriginal(true);
     QCOMPARE(handPixels(w.maskEditor()->annotation().hand), handPixels(original));
     QVERIFY(cell(w, "refined.hand_iou") < 1.0);
     QVERIFY(!w.maskEditor()->toolAction(MaskEditor::Tool::Brush)->isEnabled());
-    w.setShowOriginalMask(false);
+    w.annotation()->setShowOriginal(false);
     QCOMPARE(handPixels(w.maskEditor()->annotation().hand), corrected);
     QCOMPARE(cell(w, "refined.hand_iou"), 1.0);
     QVERIFY(w.maskEditor()->toolAction(MaskEditor::Tool::Brush)->isEnabled());
 
     // Save and next: accepted, and the editor follows to the next sample.
-    w.saveMaskAndNext();
+    w.annotation()->saveAndNext();
     QCOMPARE(w.currentSample(), 3);
     QVERIFY(w.isEditingMask());
     QCOMPARE(int(session->reviewStates()[2]), int(ReviewState::Accepted));
@@ -137,20 +136,20 @@ class TestStudioAnnotate : public QObject {
     // Moving on with unsaved edits autosaves them.
     QVERIFY(w.jumpToSample("00000003"));  // the filter had moved the selection
     QCOMPARE(w.currentSample(), 3);
-    QVERIFY(w.maskEditor()->applyMeshProposal(MaskEditor::MeshSource::Rough));
+    QVERIFY(w.maskEditor()->applyMeshProposal(MaskEditor::MeshSource::Reference));
     QVERIFY(w.jumpToSample("00000005"));
     QVERIFY(session->store().hasCorrection(3));
 
     // Revert sample 3: the dataset's mask counts again; the journal keeps both steps.
     QVERIFY(w.jumpToSample("00000003"));
-    w.revertMask();
+    w.annotation()->revert();
     QVERIFY(!session->store().hasCorrection(3));
     QCOMPARE(int(session->journal(3).size()), 2);
 
     // Export in FreiHAND's layout.
     QTemporaryDir out;
     const QString exportDir = out.filePath("export");
-    QVERIFY(w.exportCorrectedMasks(exportDir));
+    QVERIFY(w.annotation()->exportMasks(exportDir));
     QVERIFY(QFile::exists(exportDir + "/mask/00000002.png"));
     QVERIFY(!QFile::exists(exportDir + "/mask/00000003.png"));
     QVERIFY(QFile::exists(exportDir + "/review.csv"));
@@ -166,7 +165,7 @@ class TestStudioAnnotate : public QObject {
     // Stored runs predate the correction: the browser shows the corrected metrics anyway, and a
     // fresh evaluation (which now reads the annotation folder) agrees.
     QCOMPARE(cell(w, "refined.hand_iou"), 1.0);
-    w.setEditingMask(false);
+    w.annotation()->setEditing(false);
     QSignalSpy done(&w, &MainWindow::evaluationFinished);
     w.reevaluate();
     QVERIFY(done.wait(120000));

@@ -2,6 +2,7 @@
 // once) and on the whole dataset (prediction files, evaluated like any other). Under Xvfb.
 #include "GlFormat.h"
 #include "MainWindow.h"
+#include "ModelController.h"
 #include "ScriptModels.h"
 #include "TestSupport.h"
 #include "browser/SampleTableModel.h"
@@ -10,6 +11,7 @@
 #include <QApplication>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -55,8 +57,8 @@ class TestStudioModel : public QObject {
     MainWindow w;
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
-    w.openModel(QString::fromStdString(manifest_.string()));
-    QCOMPARE(w.modelFile(), QString::fromStdString(manifest_.string()));
+    w.models()->openModel(QString::fromStdString(manifest_.string()));
+    QCOMPARE(w.models()->modelFile(), QString::fromStdString(manifest_.string()));
     QSignalSpy opened(&w, &MainWindow::evaluationFinished);
     w.openDataset(QString::fromStdString(data_.string()), {});  // no prediction files yet
     QVERIFY(opened.wait(120000));
@@ -66,9 +68,9 @@ class TestStudioModel : public QObject {
     // The current sample: scored at once, like an evaluation would.
     QSignalSpy ran(&w, &MainWindow::modelRunFinished);
     QSignalSpy failed(&w, &MainWindow::modelRunFailed);
-    QVERIFY(w.runModel(false));
-    QVERIFY2(ran.wait(120000), qPrintable(failed.isEmpty() ? QString()
-                                                           : failed.front().front().toString()));
+    QVERIFY(w.models()->run(w.currentSample()));
+    QVERIFY2(ran.wait(120000),
+             qPrintable(failed.isEmpty() ? QString() : failed.front().front().toString()));
     QVERIFY(w.sampleModel()->columnIndex("gt_zero_refined.mpvpe_mm") >= 0);
     QCOMPARE(value(w, 0, "gt_zero_refined.mpvpe_mm"), 0.0);  // its answer is sample 0's GT
     QVERIFY(value(w, 0, "gt_zero_refined.hand_iou") > 0.99);
@@ -76,20 +78,24 @@ class TestStudioModel : public QObject {
 
     // The whole dataset: files in the project folder, then an evaluation of them.
     QSignalSpy evaluated(&w, &MainWindow::evaluationFinished);
-    QVERIFY(w.runModel(true));
+    QVERIFY(w.models()->run(-1));
     QVERIFY(ran.wait(120000));
     QVERIFY(evaluated.wait(120000));
     QCOMPARE(value(w, 0, "gt_zero_refined.mpvpe_mm"), 0.0);
     for (int s = 1; s < 5; ++s) QVERIFY(value(w, s, "gt_zero_rough.mpvpe_mm") > 1.0);
     QVERIFY(w.sampleModel()->columnIndex("delta.hand_miou") >= 0);  // a rough / refined pair
 
-    // A bad model: one message, nothing runs.
-    QSignalSpy bad(&w, &MainWindow::modelRunFailed);
+    // A bad model is refused when it is opened, not when it runs: one message naming the file,
+    // and the model open before stays the one that runs.
+    const QString before = w.models()->modelFile();
     test::writeText(fs::path(tmp_.path().toStdString()) / "bad.json", "{\"format\": 3}");
-    w.openModel(tmp_.filePath("bad.json"));
-    QVERIFY(w.runModel(false));
-    QVERIFY(bad.wait(60000));
-    QVERIFY(bad.front().front().toString().contains("bad.json"));
+    QVERIFY(!w.models()->openModel(tmp_.filePath("bad.json")));
+    QVERIFY(w.statusBar()->currentMessage().contains("bad.json"));
+    QCOMPARE(w.models()->modelFile(), before);
+    // A prediction file opened as a model: refused the same way.
+    QVERIFY(!w.models()->openModel(QString::fromStdString((data_ / "pred_rough.json").string())));
+    QVERIFY(w.statusBar()->currentMessage().contains("pred_rough.json"));
+    QCOMPARE(w.models()->modelFile(), before);
   }
 };
 

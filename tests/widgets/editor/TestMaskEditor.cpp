@@ -220,16 +220,16 @@ class TestMaskEditor : public QObject {
       for (int x = 10; x < 20; ++x) rough.at(x, y) = 1;
     for (int y = 30; y < 60; ++y)
       for (int x = 30; x < 60; ++x) refined.at(x, y) = std::uint8_t(1 + (x - 30) / 5);
-    editor_->setMeshLabels(MaskEditor::MeshSource::Rough, rough);
-    editor_->setMeshLabels(MaskEditor::MeshSource::Refined, refined);
+    editor_->setMeshLabels(MaskEditor::MeshSource::Reference, rough);
+    editor_->setMeshLabels(MaskEditor::MeshSource::Shown, refined);
     key(Qt::Key_6);
-    QCOMPARE(editor_->meshSource(), MaskEditor::MeshSource::Refined);
+    QCOMPARE(editor_->meshSource(), MaskEditor::MeshSource::Shown);
     click(px(5, 5));
-    QCOMPARE(lastAction(), QStringLiteral("From refined mesh"));
+    QCOMPARE(lastAction(), QStringLiteral("From shown mesh"));
     QCOMPARE(count(mask().hand, 1), 30 * 30);
     QVERIFY(!mask().hasParts());
-    editor_->fromMeshAction(MaskEditor::MeshSource::Rough)->trigger();
-    QCOMPARE(lastAction(), QStringLiteral("From rough mesh"));
+    editor_->fromMeshAction(MaskEditor::MeshSource::Reference)->trigger();
+    QCOMPARE(lastAction(), QStringLiteral("From reference mesh"));
     QCOMPARE(count(mask().hand, 1), 20 * 20);
     QCOMPARE(mask().hand.at(20, 20), std::uint8_t(1));
     QCOMPARE(mask().hand.at(40, 40), std::uint8_t(0));
@@ -267,7 +267,7 @@ class TestMaskEditor : public QObject {
   }
 
   void strokesThenUndosRestoreByteForByte() {
-    editor_->setMeshLabels(MaskEditor::MeshSource::Refined, disk_);
+    editor_->setMeshLabels(MaskEditor::MeshSource::Shown, disk_);
     const auto strokes = [this] {
       key(Qt::Key_1);
       drag(px(10, 10), px(90, 30));

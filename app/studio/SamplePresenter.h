@@ -1,0 +1,60 @@
+// Shows one sample in the studio's views: the image with the GT, reference and shown method on the
+// canvas, the meshes and the image camera in 3D, the sample's metrics in the dock; links a hovered
+// vertex to its pixel and an inspected pixel to its vertex.
+#pragma once
+
+#include "geometry/Camera.h"
+#include "raster/LabelImage.h"
+
+#include <QObject>
+#include <QPoint>
+#include <QString>
+
+#include <array>
+
+namespace handalign {
+
+class ImageCanvas;
+class MeshView3D;
+class MetricsPanel;
+class StudioSession;
+
+class SamplePresenter : public QObject {
+  Q_OBJECT
+ public:
+  SamplePresenter(StudioSession* session, ImageCanvas* canvas, MeshView3D* meshView,
+                  MetricsPanel* metrics, QObject* parent = nullptr);
+
+  void show(int sample);  // -1 or out of range: nothing
+  void refreshMetrics();  // the dock only (after live re-scoring)
+  void clear();
+  int current() const { return current_; }
+  const Intrinsics& intrinsics() const { return intrinsics_; }
+  // Rendered at the image's size: GT, reference method, shown method (empty where none).
+  const std::array<LabelImage, 3>& labels() const { return labels_; }
+  // Offsets ΔM in 3D where the shown method is declared the refinement of the reference.
+  void setOffsetsWanted(bool on);
+
+  // The status-bar text of an inspected pixel: part names, never label numbers.
+  QString inspectorText(QPoint pixel, int gt, int reference, int shown, float distance) const;
+  static QString partText(int label);
+
+ Q_SIGNALS:
+  void message(const QString& text, int ms);
+  void inspected(const QString& text);
+
+ private:
+  void onVertexHovered(int mesh, int vertex);
+  void onPixelInspected(QPoint pixel);
+
+  StudioSession* session_;
+  ImageCanvas* canvas_;
+  MeshView3D* meshView_;
+  MetricsPanel* metrics_;
+  int current_ = -1;
+  Intrinsics intrinsics_;
+  std::array<LabelImage, 3> labels_;
+  bool offsetsWanted_ = true;
+};
+
+}  // namespace handalign
