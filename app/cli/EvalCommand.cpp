@@ -57,7 +57,7 @@ int runEval(const std::vector<std::string>& argv) {
   const EvalResult result = evaluateWithProgress(session.context(), quiet);
   writeEvalOutputs(outDir, info, result);
   if (!quiet) {
-    std::fputs(tableMarkdown(info, summarize(result)).c_str(), stdout);
+    std::fputs(tableText(info, summarize(result)).c_str(), stdout);  // table.md has the Markdown
     std::printf(
         "\nwrote %s/{per_sample.csv,summary.json,totals.json,table.csv,table.md,table.tex}\n",
         outDir.string().c_str());

@@ -3,12 +3,14 @@
 #include "StudioSession.h"
 
 #include "canvas/ImageCanvas.h"
+#include "canvas/PartPalette.h"
 #include "metrics/MetricsPanel.h"
 #include "render/SampleViews.h"
 #include "vtk/MeshView3D.h"
 
 #include <QImage>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -73,6 +75,9 @@ void SamplePresenter::show(int index) {
     meshView_->setMesh(isShown ? MeshKind::Shown : MeshKind::Reference,
                        Points(p.vertices.points(i)));
   }
+  // Each method in its own colour (render/Palette.h), the same as in the charts and figures.
+  canvas_->setMethodColors(methodColor(std::size_t(std::max(reference, 0))),
+                           methodColor(std::size_t(std::max(shown, 0))), referenceName, shownName);
   canvas_->setLabels(ImageCanvas::Layer::Reference, labels_[1]);
   canvas_->setLabels(ImageCanvas::Layer::Shown, labels_[2]);
   canvas_->setDistanceMap(!labels_[0].empty() && !labels_[2].empty()

@@ -10,6 +10,7 @@
 #include <QDockWidget>
 #include <QIcon>
 #include <QMenuBar>
+#include <QSettings>
 #include <QToolBar>
 
 namespace handalign {
@@ -86,6 +87,15 @@ void StudioActions::buildViewAndHelp(MainWindow& w) {
   actualSize->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
   QObject::connect(actualSize, &QAction::triggered, w.canvas(), &ImageCanvas::showActualSize);
 
+  legend = add(view);
+  legend->setCheckable(true);
+  legend->setShortcut(QKeySequence(Qt::Key_L));
+  legend->setChecked(QSettings().value("View/Legend", true).toBool());
+  w.canvas()->setLegendVisible(legend->isChecked());
+  QObject::connect(legend, &QAction::toggled, w.canvas(), [&w](bool on) {
+    w.canvas()->setLegendVisible(on);
+    QSettings().setValue("View/Legend", on);
+  });
   view3d = view->addMenu(QString());
   MeshView3D* mesh = w.meshView();
   auto* colours = new QActionGroup(&w);
@@ -202,6 +212,9 @@ void StudioActions::retranslate(MainWindow& w) {
   fit->setToolTip(MainWindow::tr("Fit the image into the canvas (F)"));
   actualSize->setText(MainWindow::tr("&Actual Size (1:1)"));
   actualSize->setToolTip(MainWindow::tr("One image pixel per screen pixel (Ctrl+0)"));
+  legend->setText(MainWindow::tr("&Legend"));
+  legend->setToolTip(
+      MainWindow::tr("What the canvas colours mean: parts, or GT and the methods (L)"));
   view3d->setTitle(MainWindow::tr("&3D View"));
   const QString colourNames[] = {MainWindow::tr("Colour by part"),
                                  MainWindow::tr("Colour by offset |ΔM|"),

@@ -22,7 +22,7 @@ struct StudioActions {
           *exportTables = nullptr, *preferences = nullptr, *quit = nullptr;
   QAction *next = nullptr, *previous = nullptr, *jump = nullptr;
   std::vector<QAction*> layers;  // one per canvas overlay, Alt+1…
-  QAction *fit = nullptr, *actualSize = nullptr;
+  QAction *fit = nullptr, *actualSize = nullptr, *legend = nullptr;
   std::vector<QAction*> meshColors;  // by part, |ΔM|, error vs GT
   std::vector<QAction*> meshShown;   // GT, reference, shown
   QAction* offsets = nullptr;

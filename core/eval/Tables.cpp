@@ -3,6 +3,7 @@
 #include "io/Csv.h"
 #include "io/JsonWriter.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -174,6 +175,51 @@ std::string tableLatex(const RunInfo& info, const std::vector<PredictionSummary>
     }
     out += "\\bottomrule\n\\end{tabular}\n\n";
   }
+  return out;
+}
+
+std::string tableText(const RunInfo& info, const std::vector<PredictionSummary>& s) {
+  // Column widths in characters (UTF-8 aware enough for ↑ ↓: counted as one each).
+  auto width = [](const std::string& t) {
+    std::size_t n = 0;
+    for (unsigned char c : t) n += (c & 0xC0) != 0x80;
+    return n;
+  };
+  auto pad = [&](const std::string& t, std::size_t w, bool right) {
+    const std::string fill(w > width(t) ? w - width(t) : 0, ' ');
+    return right ? fill + t : t + fill;
+  };
+  std::string out;
+  for (const TableLayout& t : paperTables()) {
+    const auto best = bestCells(t, s);
+    std::vector<std::vector<std::string>> cells(s.size() + 1);
+    cells[0].push_back("Method");
+    for (const std::string& key : t.columns) {
+      const MetricInfo& c = *findMetric(key);
+      cells[0].push_back(c.labelWithUnit() + (c.higherIsBetter ? " ↑" : " ↓"));
+    }
+    for (std::size_t r = 0; r < s.size(); ++r) {
+      cells[r + 1].push_back(s[r].name);
+      for (std::size_t c = 0; c < t.columns.size(); ++c)
+        cells[r + 1].push_back(shown(s[r], t.columns[c]) + (best[r][c] ? "*" : " "));
+    }
+    std::vector<std::size_t> w(cells[0].size(), 0);
+    for (const auto& row : cells)
+      for (std::size_t c = 0; c < row.size(); ++c) w[c] = std::max(w[c], width(row[c]));
+    out += t.title + "\n";
+    for (std::size_t r = 0; r < cells.size(); ++r) {
+      for (std::size_t c = 0; c < cells[r].size(); ++c)
+        out += (c ? "  " : "") + pad(cells[r][c], w[c], c > 0);
+      out += "\n";
+      if (r == 0) {
+        std::size_t total = 0;
+        for (std::size_t c = 0; c < w.size(); ++c) total += w[c] + (c ? 2 : 0);
+        out += std::string(total, '-') + "\n";
+      }
+    }
+    out += "\n";
+  }
+  out += "* best. " + conventionLine(info) + ". " + excludedLine(s) + ".\n";
   return out;
 }
 

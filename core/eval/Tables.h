@@ -26,5 +26,7 @@ double tableValue(const PredictionSummary& s, const std::string& key);
 std::string tableCsv(const RunInfo& info, const std::vector<PredictionSummary>& s);
 std::string tableMarkdown(const RunInfo& info, const std::vector<PredictionSummary>& s);
 std::string tableLatex(const RunInfo& info, const std::vector<PredictionSummary>& s);
+// The same tables as aligned plain text for a terminal (what `eval` prints; no Markdown markup).
+std::string tableText(const RunInfo& info, const std::vector<PredictionSummary>& s);
 
 }  // namespace handalign

@@ -82,6 +82,38 @@ class TestCli : public QObject {
     QVERIFY(r.err.contains("unknown option --bogus"));
     QCOMPARE(test::runCli({"--help"}).exitCode, 0);
   }
+  // Every subcommand answers --help with its own usage on stdout and exit 0.
+  void everySubcommandAnswersHelp() {
+    for (const char* cmd : {"eval", "metrics", "synth", "merge", "annotations", "plugins"}) {
+      for (const char* flag : {"--help", "-h"}) {
+        const auto r = test::runCli({cmd, flag});
+        QVERIFY2(r.exitCode == 0, qPrintable(QString(cmd) + " " + flag + ": " + r.err));
+        QVERIFY2(r.out.startsWith(QString("usage: handalign ") + cmd), qPrintable(r.out));
+        QVERIFY(r.err.isEmpty());
+      }
+    }
+    const auto r = test::runCli({"eval", "--dataset", "x", "--help"});  // anywhere on the line
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains("--refines REFINED=ROUGH"));
+  }
+
+  // The dataset's own JPEG masks are read as the evaluator reads them (>= 128 is the hand).
+  void metricsReadsJpegMasks() {
+    Image<std::uint8_t> a(64, 64, 0), b(64, 64, 0);
+    for (int y = 10; y < 20; ++y)
+      for (int x = 10; x < 20; ++x) a.at(x, y) = 255, b.at(x + 3, y) = 255;
+    writeGrayImage(path("a.jpg").toStdString(), a);
+    writeGrayImage(path("b.jpg").toStdString(), b);
+    const auto r = test::runCli({"metrics", path("a.jpg"), path("b.jpg")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(o["mode"].toString(), QString("binary"));
+    const QJsonObject hand = o["classes"].toObject()["hand"].toObject();
+    // JPEG ringing stays below 128 around a clean square: the same 70/130 as the PNG masks.
+    QCOMPARE(hand["iou"].toDouble(), 70.0 / 130.0);
+    QCOMPARE(hand["hd95"].toDouble(), 3.0);
+  }
+
   void pluginsAreListed() {
     const auto r = test::runCli({"plugins"});
     QCOMPARE(r.exitCode, 0);

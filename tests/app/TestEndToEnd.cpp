@@ -104,6 +104,44 @@ class TestEndToEnd : public QObject {
     QVERIFY(r.out.isEmpty());  // --quiet
   }
 
+  // Any names; roles are declared, never read off a name, and recorded in summary.json. The
+  // terminal gets plain text, the Markdown goes to table.md.
+  void declaredRolesWithArbitraryNames() {
+    const fs::path out = root() / "roles";
+    const QString d = q(data_);
+    auto r = test::runCli({"eval", "--dataset", d, "--out", q(out), "--pred",
+                           "baseline=" + q(data_ / "pred_rough.json"), "--pred",
+                           "ours=" + q(data_ / "pred_refined.json"), "--refines", "ours=baseline"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(!r.out.contains("**") && !r.out.contains("<sub>") && !r.out.contains("|---"));
+    QVERIFY2(
+        r.out.contains("baseline") && r.out.contains("ours") && r.out.contains("Hand mIoU (%)"),
+        qPrintable(r.out));
+    const QJsonArray preds =
+        readJson(out / "summary.json")["provenance"].toObject()["predictions"].toArray();
+    QCOMPARE(preds.size(), 2);
+    QCOMPARE(preds[0].toObject()["role"].toString(), QString("rough"));
+    QCOMPARE(preds[1].toObject()["role"].toString(), QString("refined"));
+    QCOMPARE(preds[1].toObject()["refines"].toString(), QString("baseline"));
+    // Without --refines both are plain, whatever they are called.
+    r = test::runCli(evalArgs(root() / "plain"));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QJsonArray plain = readJson(root() / "plain" / "summary.json")["provenance"]
+                                 .toObject()["predictions"]
+                                 .toArray();
+    for (const auto& p : plain) QCOMPARE(p.toObject()["role"].toString(), QString("plain"));
+    // A role naming an unknown prediction, or a prediction refining itself: usage errors.
+    for (const QString& bad :
+         {QString("ours=nobody"), QString("baseline=baseline"), QString("x")}) {
+      r = test::runCli({"eval", "--dataset", d, "--out", q(root() / "bad-roles"), "--pred",
+                        "baseline=" + q(data_ / "pred_rough.json"), "--pred",
+                        "ours=" + q(data_ / "pred_refined.json"), "--refines", bad});
+      QCOMPARE(r.exitCode, 2);
+      QVERIFY2(r.err.contains("--refines") || r.err.contains("refine"), qPrintable(r.err));
+      QVERIFY(!fs::exists(root() / "bad-roles"));
+    }
+  }
+
   void shardsMergeIntoTheSingleRun() {
     const fs::path single = root() / "eval";
     QVERIFY(fs::exists(single / "per_sample.csv"));

@@ -377,7 +377,7 @@ void ImageCanvas::setUniforms() {
   p.setUniformValue("uByPart", colorMode_ == ColorMode::ByPart ? 1 : 0);
   p.setUniformValue("uDiffSource", diffSource_ == Layer::Reference ? 1 : 2);
 
-  QVector3D palette[7], layer[3] = {rgb(kGtColor), rgb(kRoughColor), rgb(kRefinedColor)};
+  QVector3D palette[7], layer[3] = {rgb(kGtColor), rgb(methodColors_[0]), rgb(methodColors_[1])};
   for (int i = 0; i < 7; ++i) palette[i] = rgb(kPartPalette[std::size_t(i)]);
   p.setUniformValueArray("uPalette", palette, 7);
   p.setUniformValueArray("uLayerColor", layer, 3);
@@ -428,8 +428,69 @@ void ImageCanvas::paintGL() {
     for (std::size_t i = 0; i < textures_.size(); ++i) textures_[i]->release(GLuint(i));
   }
   glDisable(GL_SCISSOR_TEST);
-  if (program_ && !frameSize().isEmpty() && (marker_ || brushCentre_ || !rubberBand_.isEmpty()))
+  if (program_ && !frameSize().isEmpty() &&
+      (marker_ || brushCentre_ || !rubberBand_.isEmpty() || legendVisible_))
     paintGuides(damage);
+}
+
+QRectF ImageCanvas::legendRect() const {
+  const QFontMetrics fm(font());
+  const QStringList lines = legendLines();
+  int w = 0;
+  for (const QString& l : lines) w = std::max(w, fm.horizontalAdvance(l));
+  const int row = fm.height() + 2;
+  return QRectF(8, 8, w + row + 16, row * lines.size() + 8);
+}
+
+QStringList ImageCanvas::legendLines() const {
+  if (colorMode_ == ColorMode::ByPart)
+    return {tr("palm"), tr("thumb"), tr("index"), tr("middle"), tr("ring"), tr("pinky")};
+  QStringList lines{tr("ground truth")};
+  for (int i = 0; i < 2; ++i)
+    if (!legendNames_[std::size_t(i)].isEmpty() && !labels_[std::size_t(i + 1)].empty())
+      lines << legendNames_[std::size_t(i)];
+  return lines;
+}
+
+void ImageCanvas::paintLegend(QPainter& painter) {
+  // What the colours mean, where they are: parts in by-part mode, GT and the methods otherwise.
+  const QRectF box = legendRect();
+  const QFontMetrics fm(font());
+  const int row = fm.height() + 2;
+  painter.setPen(Qt::NoPen);
+  painter.setBrush(QColor(0, 0, 0, 150));
+  painter.drawRoundedRect(box, 4, 4);
+  const QStringList lines = legendLines();
+  std::vector<QColor> colours;
+  if (colorMode_ == ColorMode::ByPart)
+    colours.assign(kPartPalette.begin() + 1, kPartPalette.end());
+  else {
+    colours.push_back(kGtColor);
+    for (int i = 0; i < 2; ++i)
+      if (!legendNames_[std::size_t(i)].isEmpty() && !labels_[std::size_t(i + 1)].empty())
+        colours.push_back(methodColors_[std::size_t(i)]);
+  }
+  for (int i = 0; i < lines.size(); ++i) {
+    const QRectF swatch(box.left() + 6, box.top() + 4 + i * row + 2, row - 4, row - 4);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(colours[std::size_t(i)]);
+    painter.drawRect(swatch);
+    painter.setPen(Qt::white);
+    painter.drawText(QPointF(swatch.right() + 6, box.top() + 4 + i * row + fm.ascent() + 1),
+                     lines[i]);
+  }
+}
+
+void ImageCanvas::setLegendVisible(bool visible) {
+  legendVisible_ = visible;
+  updateAll();
+}
+
+void ImageCanvas::setMethodColors(const QColor& reference, const QColor& shown,
+                                  const QString& referenceName, const QString& shownName) {
+  methodColors_ = {reference, shown};
+  legendNames_ = {referenceName, shownName};
+  updateAll();
 }
 
 void ImageCanvas::paintGuides(const QRectF& clip) {
@@ -444,6 +505,7 @@ void ImageCanvas::paintGuides(const QRectF& clip) {
   QPainter painter(&device);
   painter.setClipRect(clip);  // guides outside it are already in the kept picture
   painter.setRenderHint(QPainter::Antialiasing);
+  if (legendVisible_ && clip.intersects(legendRect())) paintLegend(painter);
   painter.setBrush(Qt::NoBrush);
   if (marker_) {
     const QPointF centre = view_.toWidget(*marker_ + QPointF(0.5, 0.5));

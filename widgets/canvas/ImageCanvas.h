@@ -5,6 +5,7 @@
 #pragma once
 
 #include "CanvasView.h"
+#include "PartPalette.h"
 #include "annotation/MaskAnnotation.h"
 #include "metrics/BoundaryDistanceMap.h"
 #include "raster/LabelImage.h"
@@ -17,12 +18,14 @@
 #include <QOpenGLWidget>
 #include <QPolygonF>
 #include <QRect>
+#include <QStringList>
 
 #include <array>
 #include <memory>
 #include <optional>
 
 class QOpenGLShaderProgram;
+class QPainter;
 class QOpenGLTexture;
 
 namespace handalign {
@@ -54,6 +57,14 @@ class ImageCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
   void setColorMode(ColorMode mode);
   ColorMode colorMode() const { return colorMode_; }
   void setDifferenceSource(Layer prediction);  // Reference or Shown, compared with GroundTruth
+  // The methods' colours (PartPalette.h methodColor) in single-colour and contour modes, and
+  // their names in the legend.
+  void setMethodColors(const QColor& reference, const QColor& shown,
+                       const QString& referenceName = {}, const QString& shownName = {});
+  // A legend in the top-left corner: the parts in by-part mode, GT and the methods otherwise.
+  void setLegendVisible(bool visible);
+  bool legendVisible() const { return legendVisible_; }
+  QRectF legendRect() const;  // logical pixels
 
   // View: logical widget pixels per image pixel, and the image's top-left corner in the widget.
   double zoom() const { return view_.zoom(); }
@@ -108,6 +119,8 @@ class ImageCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
   void setUniforms();
   void inspect(QPointF widgetPoint);
   void paintGuides(const QRectF& clip);
+  void paintLegend(QPainter& painter);
+  QStringList legendLines() const;
   QRectF guideBounds() const;  // logical pixels under the brush ring and the rubber band
   void updateAll();            // everything changed
   void updateDamage(const QRectF& widgetRect);  // only these logical pixels changed
@@ -136,6 +149,9 @@ class ImageCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
   std::array<float, kLayerCount> opacity_{0.5f, 0.5f, 0.5f, 0.7f, 1.0f};
   std::array<bool, 3> contour_{false, false, false};
   ColorMode colorMode_ = ColorMode::ByPart;
+  std::array<QColor, 2> methodColors_{methodColor(0), methodColor(1)};
+  std::array<QString, 2> legendNames_;
+  bool legendVisible_ = false;  // the studio turns it on (View → Legend)
   Layer diffSource_ = Layer::Shown;
 
   CanvasView view_;

@@ -161,11 +161,7 @@ QImage render3d(const std::vector<std::pair<Points, QColor>>& meshes, const Hand
 
 QColor groundTruthMeshColor() { return kGtColor; }
 
-QColor predictionMeshColor(std::size_t prediction) {
-  static const QColor colours[] = {kRoughColor, kRefinedColor, QColor(204, 121, 167),
-                                   QColor(120, 94, 240)};
-  return colours[prediction % (sizeof(colours) / sizeof(colours[0]))];
-}
+QColor predictionMeshColor(std::size_t prediction) { return methodColor(prediction); }
 
 FigureRowImages renderFigureRow(const FigureSource& source, std::size_t sample,
                                 const CellOptions& options) {

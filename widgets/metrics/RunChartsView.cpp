@@ -1,11 +1,16 @@
 #include "metrics/RunChartsView.h"
 
+#include "canvas/PartPalette.h"
+#include "eval/MetricRegistry.h"
+
 #include "metrics/PckAccumulator.h"
 
 #include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QCoreApplication>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLegend>
@@ -20,7 +25,13 @@
 namespace handalign {
 namespace {
 
-void clearChart(QChart* chart) {
+// The charts follow the palette: a dark window gets dark charts.
+QChart::ChartTheme themeFor(const QPalette& p) {
+  return p.window().color().lightness() < 128 ? QChart::ChartThemeDark : QChart::ChartThemeLight;
+}
+
+void clearChart(QChart* chart, const QPalette& palette) {
+  chart->setTheme(themeFor(palette));  // before the series: a theme recolours them
   chart->removeAllSeries();
   for (QAbstractAxis* axis : chart->axes()) {
     chart->removeAxis(axis);
@@ -35,13 +46,6 @@ QValueAxis* addAxis(QChart* chart, Qt::Alignment where, const QString& title, do
   axis->setRange(lo, hi);
   chart->addAxis(axis, where);
   return axis;
-}
-
-QString unitOf(const std::string& column) {
-  if (column.size() > 3 && column.compare(column.size() - 3, 3, "_mm") == 0)
-    return RunChartsView::tr("mm");
-  if (column.find("hd95") != std::string::npos) return RunChartsView::tr("px");
-  return RunChartsView::tr("fraction");
 }
 
 QChartView* makeView(QWidget* parent) {
@@ -59,8 +63,10 @@ RunChartsView::RunChartsView(QWidget* parent) : QWidget(parent) {
   pckCombo_->addItems({tr("Joints"), tr("Joints, Procrustes-aligned"), tr("Vertices"),
                        tr("Vertices, Procrustes-aligned")});
   metricCombo_ = new QComboBox(this);
-  for (const std::string& c : metricColumns()) metricCombo_->addItem(QString::fromStdString(c));
-  metricCombo_->setCurrentText(QStringLiteral("finger_miou"));
+  for (const MetricInfo& m : metricRegistry())  // label in the list, the key as its data
+    if (m.perSample()) metricCombo_->addItem(QString(), QString::fromLatin1(m.key));
+  setHistogramMetric("finger_miou");
+  labelMetrics();
   pckView_ = makeView(this);
   histView_ = makeView(this);
 
@@ -125,18 +131,33 @@ void RunChartsView::setRun(const std::vector<PredictionSummary>& summaries,
 
 void RunChartsView::setPckKind(PckKind kind) { pckCombo_->setCurrentIndex(int(kind)); }
 RunChartsView::PckKind RunChartsView::pckKind() const { return PckKind(pckCombo_->currentIndex()); }
+void RunChartsView::labelMetrics() {
+  for (int i = 0; i < metricCombo_->count(); ++i)
+    if (const MetricInfo* m = findMetric(metricCombo_->itemData(i).toString().toStdString()))
+      metricCombo_->setItemText(i, QCoreApplication::translate("Metric", m->label));
+}
+
+void RunChartsView::changeEvent(QEvent* e) {
+  if (e->type() == QEvent::PaletteChange || e->type() == QEvent::LanguageChange) {
+    if (e->type() == QEvent::LanguageChange) labelMetrics();
+    rebuildPck();
+    rebuildHistogram();
+  }
+  QWidget::changeEvent(e);
+}
+
 void RunChartsView::setHistogramMetric(const std::string& column) {
-  metricCombo_->setCurrentText(QString::fromStdString(column));
+  metricCombo_->setCurrentIndex(metricCombo_->findData(QString::fromStdString(column)));
 }
 std::string RunChartsView::histogramMetric() const {
-  return metricCombo_->currentText().toStdString();
+  return metricCombo_->currentData().toString().toStdString();
 }
 QChart* RunChartsView::pckChart() const { return pckView_->chart(); }
 QChart* RunChartsView::histogramChart() const { return histView_->chart(); }
 
 void RunChartsView::rebuildPck() {
   QChart* chart = pckChart();
-  clearChart(chart);
+  clearChart(chart, palette());
   chart->setTitle(tr("PCK — %1").arg(pckCombo_->currentText()));
   QValueAxis* x = addAxis(chart, Qt::AlignBottom, tr("threshold (mm)"), 0.0, 50.0);
   x->setTickCount(6);
@@ -149,6 +170,7 @@ void RunChartsView::rebuildPck() {
     if (curve.size() != t.size() || !std::isfinite(auc)) continue;  // e.g. no vertices
     auto* series = new QLineSeries(chart);
     for (std::size_t i = 0; i < t.size(); ++i) series->append(t[i] * 1000.0, curve[i]);
+    series->setPen(QPen(methodColor(std::size_t(&s - summaries_.data())), 2.0));
     series->setName(tr("%1 (AUC %2)").arg(QString::fromStdString(s.name)).arg(auc, 0, 'f', 3));
     chart->addSeries(series);
     series->attachAxis(x);
@@ -158,12 +180,15 @@ void RunChartsView::rebuildPck() {
 
 void RunChartsView::rebuildHistogram() {
   QChart* chart = histogramChart();
-  clearChart(chart);
+  clearChart(chart, palette());
   const std::string column = histogramMetric();
-  chart->setTitle(tr("Histogram — %1").arg(QString::fromStdString(column)));
+  const MetricInfo* info = findMetric(column);
+  if (!info) return;
+  const QString label = QCoreApplication::translate("Metric", info->label);
+  chart->setTitle(tr("Histogram — %1").arg(label));
   std::vector<std::vector<double>> values(metrics_.size());
   for (std::size_t p = 0; p < metrics_.size(); ++p)
-    for (const SampleMetrics& m : metrics_[p]) values[p].push_back(metricValue(m, column));
+    for (const SampleMetrics& m : metrics_[p]) values[p].push_back(info->value(m));
   double lo = 0, hi = 1;
   sharedRange(values, lo, hi);
   histograms_.clear();
@@ -172,9 +197,10 @@ void RunChartsView::rebuildHistogram() {
   std::size_t peak = 1;
   for (const Histogram& h : histograms_)
     for (std::size_t c : h.counts) peak = std::max(peak, c);
-  QValueAxis* x =
-      addAxis(chart, Qt::AlignBottom,
-              tr("%1 (%2)").arg(QString::fromStdString(column), unitOf(column)), lo, hi);
+  const QString unit = info->unit == MetricUnit::Ratio || info->unit == MetricUnit::Fraction
+                           ? tr("0–1")
+                           : QString::fromUtf8(info->unitSymbol());
+  QValueAxis* x = addAxis(chart, Qt::AlignBottom, tr("%1 (%2)").arg(label, unit), lo, hi);
   // Integer ticks: at most 6, on a whole-number step.
   const std::size_t step = (peak + 4) / 5, top = step * ((peak + step - 1) / step);
   QValueAxis* y = addAxis(chart, Qt::AlignLeft, tr("samples"), 0.0, double(top));
@@ -199,7 +225,7 @@ void RunChartsView::rebuildHistogram() {
         n ? tr("%1 (n = %2, mean %3)").arg(names_[p]).arg(n).arg(sum / double(n), 0, 'g', 4)
           : tr("%1 (no finite values)").arg(names_[p]));
     chart->addSeries(area);
-    QColor fill = area->color();
+    QColor fill = methodColor(p);  // the method's colour everywhere (render/Palette.h)
     QPen pen(fill, 1.5);
     fill.setAlpha(70);
     area->setBrush(fill);

@@ -39,7 +39,11 @@ class RunChartsView : public QWidget {
   static double aucOf(const PredictionSummary& s, PckKind kind);
   static constexpr int kHistogramBins = 30;
 
+ protected:
+  void changeEvent(QEvent* e) override;  // palette (dark charts) and language
+
  private:
+  void labelMetrics();
   void rebuildPck();
   void rebuildHistogram();
 

@@ -1,6 +1,6 @@
 #include "MeshView3DScene.h"
 
-#include "PartColors.h"
+#include "render/Palette.h"
 
 #include <Eigen/LU>
 
@@ -95,7 +95,7 @@ MeshView3DScene::MeshView3DScene(vtkRenderer* renderer)
   partLut_->IndexedLookupOn();
   partLut_->SetNumberOfTableValues(kPartCount);
   for (int p = 0; p < kPartCount; ++p) {
-    const Rgb8 c = partColor(static_cast<Part>(p));
+    const Rgb8 c = palette::part(static_cast<Part>(p));
     partLut_->SetTableValue(p, c.r / 255.0, c.g / 255.0, c.b / 255.0, 1.0);
     partLut_->SetAnnotation(vtkVariant(double(p + 1)), std::string(kPartNames[p]).c_str());
   }

@@ -115,8 +115,8 @@ class TestImageCanvas : public QObject {
     canvas_->setColorMode(ImageCanvas::ColorMode::Single);
     canvas_->setOpacity(Layer::GroundTruth, 1.0f);
     canvas_->setOpacity(Layer::Reference, 0.5f);
-    QVERIFY_COLOR(at(35, 25), mix(kGtColor, kRoughColor, 0.5));  // rough over GT
-    QVERIFY_COLOR(at(55, 25), mix(kGrey, kRoughColor, 0.5));     // rough only
+    QVERIFY_COLOR(at(35, 25), mix(kGtColor, methodColor(0), 0.5));  // rough over GT
+    QVERIFY_COLOR(at(55, 25), mix(kGrey, methodColor(0), 0.5));     // rough only
   }
 
   void contourOnly() {

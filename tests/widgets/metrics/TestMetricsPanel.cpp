@@ -153,7 +153,7 @@ class TestMetricsPanel : public QObject {
     for (const std::string column : {"hand_iou", "mpjpe_mm", "finger_hd95"}) {
       view.setHistogramMetric(column);
       QCOMPARE(view.histogramMetric(), column);
-      QVERIFY(view.histogramChart()->title().contains(QString::fromStdString(column)));
+      QVERIFY(view.histogramChart()->title().contains(findMetric(column)->label));
       QCOMPARE(view.histograms().size(), std::size_t(2));
       QCOMPARE(view.histogramChart()->series().size(), 2);
       for (std::size_t p = 0; p < 2; ++p) {
