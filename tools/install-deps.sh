@@ -5,6 +5,7 @@ PACKAGES=(
   build-essential cmake pkg-config
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6opengl6-dev
   qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-translations-l10n  # Qt's own strings (OK, Cancel, file dialogs) in Chinese
   libvtk9-dev libgl-dev libgl1-mesa-dri
   libeigen3-dev libopencv-dev libsimdjson-dev libsqlite3-dev
   python3 python3-numpy python3-scipy python3-opencv

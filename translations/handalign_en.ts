@@ -2,6 +2,172 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>HelpDialogs</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>handalign::AnnotationController</name>
+    <message>
+        <source>&amp;Annotate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit Mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the hand and finger masks of the current sample (Ctrl+B); tools 1–6, Esc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save Mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the corrected mask of the current sample (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save and &amp;Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the mask, mark the sample accepted and go to the next one (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Revert to Original Mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop the correction and unsaved strokes: the dataset&apos;s mask counts again (journaled, can be rolled back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;Original Mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show and score the dataset&apos;s mask instead of the correction (Ctrl+T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review &amp;State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To Do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs Another Look</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the current sample: %1 (Ctrl+Alt+%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mask &amp;History…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every saved version of this sample&apos;s mask; roll back to any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport Corrected Masks…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the corrected masks in FreiHAND&apos;s layout (mask/%08d.png) and review.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mask editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished %n mask save(s) interrupted last time</source>
+        <translation type="unfinished">
+            <numerusform>Finished %n mask save interrupted last time</numerusform>
+            <numerusform>Finished %n mask saves interrupted last time</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The annotation folder holds files that are not usable corrections (left untouched):
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a dataset first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the mask of sample %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save the mask: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This sample has no correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the dataset&apos;s mask (Mask History rolls this back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved strokes dropped: back to the dataset&apos;s mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the dataset&apos;s original mask; editing is paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the corrected mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored the version before change #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Corrected Masks Into an Empty Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 masks (%2 with parts) and review.csv to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export the masks: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>handalign::EditorToolBar</name>
     <message>
         <source>Mask Colour</source>
@@ -17,14 +183,6 @@
     </message>
     <message>
         <source>GrabCut from a box instead of a rough stroke (Shift+drag draws a box too)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rough</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -85,6 +243,57 @@
     </message>
     <message>
         <source>Colour of the hand in the mask being edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown method</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>handalign::ExportController</name>
+    <message>
+        <source>Open and evaluate a dataset first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A figure file must end in .png, .svg or .pdf: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sample to draw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2 rows) and %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export the figure: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a dataset first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export the tables: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote table.csv, table.md and table.tex to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Tables to Folder</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -175,11 +384,38 @@
     </message>
 </context>
 <context>
-    <name>handalign::MainWindow</name>
+    <name>handalign::ImageCanvas</name>
     <message>
-        <source>pixel (%1, %2)  GT %3  rough %4  refined %5  boundary distance %6 px</source>
+        <source>palm</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>thumb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>middle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pinky</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ground truth</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>handalign::MainWindow</name>
     <message>
         <source>Open a dataset (Ctrl+O) or drop its folder here</source>
         <translation type="unfinished"></translation>
@@ -193,19 +429,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Opening the dataset…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Evaluating…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 samples</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot read %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -257,10 +481,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Language, palette and evaluation defaults (Ctrl+,)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -297,14 +517,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rough mesh M_r</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refined mesh M_f</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Difference (FP / FN)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -337,10 +549,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Filter, e.g.  finger_hd95 &gt; 8   or   refined worse than rough</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -365,39 +573,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Preferences saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No prediction files found in %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open and evaluate a dataset first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A figure file must end in .png, .svg or .pdf: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No sample to draw</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Wrote %1 (%2 rows) and %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot export the figure: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No sample &quot;%1&quot; in the dataset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The filter was cleared to show sample %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -441,162 +617,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No such folder: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot export the tables: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Wrote table.csv, table.md and table.tex to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export Tables to Folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Annotate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Edit Mask</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Correct the hand and finger masks of the current sample (Ctrl+B); tools 1–6, Esc</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Save Mask</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the corrected mask of the current sample (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save and &amp;Next</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the mask, mark the sample accepted and go to the next one (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Revert to Original Mask</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Drop the correction: the dataset&apos;s mask counts again (journaled, can be rolled back)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show &amp;Original Mask</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show and score the dataset&apos;s mask instead of the correction (Ctrl+T)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Review &amp;State</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>To Do</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>In Progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accepted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Needs Another Look</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mark the current sample: %1 (Ctrl+Alt+%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mask &amp;History…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Every saved version of this sample&apos;s mask; roll back to any</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>E&amp;xport Corrected Masks…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Write the corrected masks in FreiHAND&apos;s layout (mask/%08d.png) and review.csv</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mask editor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Finished %n mask save(s) interrupted last time</source>
-        <translation>
-            <numerusform>Finished %n mask save interrupted last time</numerusform>
-            <numerusform>Finished %n mask saves interrupted last time</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The annotation folder holds files that are not usable corrections (left untouched):
-%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved the mask of sample %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot save the mask: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This sample has no correction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Back to the dataset&apos;s mask (Mask History rolls this back)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Showing the dataset&apos;s original mask; editing is paused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Showing the corrected mask</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export Corrected Masks Into an Empty Folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exported %1 masks (%2 with parts) and review.csv to %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot export the masks: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restored the version before change #%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Compare Stored &amp;Runs…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -613,87 +633,107 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Model</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Open Model…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open a checkpoint (TorchScript or the native network&apos;s weights) with its JSON manifest (Ctrl+M)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recent &amp;Models</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Run on &amp;Current Sample</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Run the model on the sample shown and score it (F6)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Run on &amp;Whole Dataset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Run the model on every sample in the background, then evaluate its meshes (Shift+F6)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open Model</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Models (*.json *.pt *.pth *.ts *.torchscript);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No such model file: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Model %1: run it with F6 (current sample) or Shift+F6 (dataset)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This build has no inference engine (built without LibTorch): %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open a model first (Model → Open Model…)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A model is already running</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Model run cancelled; nothing was kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Running the model on the dataset…</source>
+        <source>Preferences saved (F5 evaluates again under new conventions)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Running the model on the current sample…</source>
+        <source>The documentation is not installed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This build has no inference engine (built without LibTorch)</source>
+        <source>No program opens %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Model run on %1: evaluating its meshes…</source>
+        <source>Language, palette, evaluation conventions and defaults (Ctrl+,)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Model run on %1 done</source>
+        <source>Reference method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fit Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit the image into the canvas (F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size (1:1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One image pixel per screen pixel (Ctrl+0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Legend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the canvas colours mean: parts, or GT and the methods (L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;3D View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour by part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour by offset |ΔM|</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour by error vs GT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GT mesh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference mesh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown mesh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offsets ΔM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offset vectors from the reference to the shown mesh, where the shown method is declared the refinement of the reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Documentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the local documentation (README and docs/)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main tool bar</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -780,14 +820,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>From Rough Mesh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>From Refined Mesh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>From GT Mesh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -828,14 +860,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>From rough mesh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>From refined mesh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>From GT mesh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -845,6 +869,22 @@
     </message>
     <message>
         <source>GrabCut found nothing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From Reference Mesh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From Shown Mesh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From reference mesh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From shown mesh</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -915,6 +955,97 @@
     </message>
 </context>
 <context>
+    <name>handalign::ModelController</name>
+    <message>
+        <source>&amp;Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a checkpoint (TorchScript or the native network&apos;s weights) with its JSON manifest (Ctrl+M). A TorchScript checkpoint is code: it runs when loaded, so open only checkpoints you trust.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent &amp;Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run on &amp;Current Sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the model on the sample shown and score it (F6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run on &amp;Whole Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the model on every sample in the background, then evaluate its meshes (Shift+F6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Model (checkpoints run code when loaded: open only trusted ones)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models (*.json *.pt *.pth *.ts *.torchscript);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such model file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the model: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model %1: run it with F6 (current sample) or Shift+F6 (dataset)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This build has no inference engine (built without LibTorch): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a model first (Model → Open Model…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a dataset first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A model is already running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running the model on the dataset…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running the model on the current sample…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This build has no inference engine (built without LibTorch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model run on %1: evaluating its meshes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model run on %1 done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>handalign::OpenDatasetDialog</name>
     <message>
         <source>Open Dataset</source>
@@ -957,10 +1088,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Each prediction file is evaluated under its name; names containing &quot;rough&quot; and &quot;refined&quot; are compared with each other.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Choose the dataset folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -980,6 +1107,14 @@
         <source>Predictions (*.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Refines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each prediction file is evaluated under the name you give it. &quot;Refines&quot;: the name of the prediction this one refines (its rough mesh), or empty; the studio draws the offsets ΔM between such a pair.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>handalign::OverlayPanel</name>
@@ -989,14 +1124,6 @@
     </message>
     <message>
         <source>Ground truth</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rough M_r</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refined M_f</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1041,6 +1168,46 @@
     </message>
     <message>
         <source>Colour the label overlays by part (palm, thumb, … pinky) or one colour per layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difference (%1 vs GT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HD95 heat map (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The method under study: its overlay, difference map, HD95 heat map and its mesh in the 3D view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare &amp;with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reference method: its overlay and mesh, and the deltas of the browser and the metrics dock</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1162,21 +1329,41 @@
         <source>How many strokes of a sample can be undone (from the next sample on)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>HD95 &amp;convention:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max of the two directed 95th percentiles (MONAI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both directions pooled (MedPy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How HD95 combines the two directions (eval --hd-mode)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class in one mask &amp;only:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left out of HD95 (counted as excluded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image diagonal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HD95 of a class present in exactly one of the two masks (eval --hd-empty); F5 re-evaluates with the new choice</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>handalign::RunChartsView</name>
-    <message>
-        <source>mm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>px</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>fraction</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Joints</source>
         <translation type="unfinished"></translation>
@@ -1237,127 +1424,51 @@
         <source>%1 (no finite values)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>0–1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>handalign::SampleBrowser</name>
+    <message>
+        <source>Filter, e.g. ours.finger_hd95 &gt; 8 or ours worse than baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No sample with id or index &quot;%1&quot; in the dataset (%n sample(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sample(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 match</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>handalign::SampleFilterProxy</name>
+    <message>
+        <source>no method named &apos;%1&apos; (methods: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown metric &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>handalign::SampleMetricsTable</name>
     <message>
-        <source>Hand IoU</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Palm IoU</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Thumb IoU</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Index IoU</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Middle IoU</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ring IoU</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pinky IoU</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hand mIoU</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Finger mIoU</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Finger mIoU (parts only)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hand HD95</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Palm HD95</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Thumb HD95</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Index HD95</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Middle HD95</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ring HD95</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pinky HD95</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Finger HD95</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>MPJPE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PA-MPJPE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>MPVPE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PA-MPVPE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>F@5 mm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>F@15 mm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PA-F@5 mm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PA-F@15 mm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1%2 pp</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1%2 px</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1%2 mm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1370,6 +1481,89 @@
     </message>
     <message>
         <source>%1 is worse than %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 pp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HD95 left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>higher is better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lower is better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classes in exactly one of the two masks have no HD95 and are left out of the averages: hand / parts of this sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (ref.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>handalign::SamplePresenter</name>
+    <message>
+        <source>Cannot read %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>palm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thumb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>middle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pinky</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>label %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pixel (%1, %2)  GT %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  boundary distance %1 px</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1393,6 +1587,44 @@
     </message>
     <message>
         <source>Review state; filter with e.g. review == accepted (todo, in_progress, accepted, needs_another_look)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is ambiguous with %2 methods: write delta.&lt;method&gt;.%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is ambiguous with %2 methods: write %3.%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter name: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>higher is better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lower is better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 − %2: %3 (%4; a %5 delta is better)
+Filter name: %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2: %3 (%4)
+Filter name: %5</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1447,6 +1679,17 @@
     </message>
 </context>
 <context>
+    <name>handalign::StudioSession</name>
+    <message>
+        <source>Opening the dataset…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Hand- and finger-level alignment of 3D hand meshes, sample by sample.</source>
@@ -1461,10 +1704,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sample id to show first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Hand model file (default: the dataset&apos;s hand_model.json).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1474,6 +1713,18 @@
     </message>
     <message>
         <source>Model checkpoint or manifest to open; run on the first sample shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declares prediction REFINED the refinement of ROUGH (repeatable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample id or index to show first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--refines must be REFINED=ROUGH (got &quot;%1&quot;)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,391 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>HelpDialogs</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>About HandAlign Studio</source>
+        <translation>关于 HandAlign Studio</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;HandAlign Studio&lt;/b&gt; %1&lt;br&gt;Hand- and finger-level alignment of 3D hand meshes: mIoU, HD95 and FreiHAND&apos;s 3D metrics, sample by sample.</source>
+        <translation>&lt;b&gt;HandAlign Studio&lt;/b&gt; %1&lt;br&gt;三维手部网格在手部和手指层面的对齐评估：逐样本计算 mIoU、HD95 以及 FreiHAND 的三维指标。</translation>
+    </message>
+    <message>
+        <source>The documentation is not installed</source>
+        <translation>未安装文档</translation>
+    </message>
+    <message>
+        <source>No program opens %1</source>
+        <translation>没有可打开 %1 的程序</translation>
+    </message>
+</context>
+<context>
+    <name>Metric</name>
+    <message>
+        <source>Hand IoU</source>
+        <translation>手部 IoU</translation>
+    </message>
+    <message>
+        <source>IoU of the hand silhouette against the GT mask</source>
+        <translation>手部轮廓相对于真值掩码的 IoU</translation>
+    </message>
+    <message>
+        <source>Hand mIoU</source>
+        <translation>手部 mIoU</translation>
+    </message>
+    <message>
+        <source>mean of background and hand IoU (the paper&apos;s hand level)</source>
+        <translation>背景 IoU 与手部 IoU 的均值（论文中的手部层面）</translation>
+    </message>
+    <message>
+        <source>Hand HD95</source>
+        <translation>手部 HD95</translation>
+    </message>
+    <message>
+        <source>95 % Hausdorff distance between hand boundaries</source>
+        <translation>手部边界之间的 95 % Hausdorff 距离</translation>
+    </message>
+    <message>
+        <source>Finger mIoU</source>
+        <translation>手指 mIoU</translation>
+    </message>
+    <message>
+        <source>mean IoU of background and the six parts (the paper&apos;s finger level)</source>
+        <translation>背景与六个部位 IoU 的均值（论文中的手指层面）</translation>
+    </message>
+    <message>
+        <source>Finger mIoU (parts)</source>
+        <translation>手指 mIoU（仅部位）</translation>
+    </message>
+    <message>
+        <source>mean IoU of the six parts, background left out</source>
+        <translation>六个部位 IoU 的均值，不含背景</translation>
+    </message>
+    <message>
+        <source>Finger HD95</source>
+        <translation>手指 HD95</translation>
+    </message>
+    <message>
+        <source>mean over parts of each part&apos;s 95 % Hausdorff distance</source>
+        <translation>各部位 95 % Hausdorff 距离的均值</translation>
+    </message>
+    <message>
+        <source>Palm IoU</source>
+        <translation>手掌 IoU</translation>
+    </message>
+    <message>
+        <source>Palm HD95</source>
+        <translation>手掌 HD95</translation>
+    </message>
+    <message>
+        <source>Thumb IoU</source>
+        <translation>拇指 IoU</translation>
+    </message>
+    <message>
+        <source>Thumb HD95</source>
+        <translation>拇指 HD95</translation>
+    </message>
+    <message>
+        <source>Index IoU</source>
+        <translation>食指 IoU</translation>
+    </message>
+    <message>
+        <source>Index HD95</source>
+        <translation>食指 HD95</translation>
+    </message>
+    <message>
+        <source>Middle IoU</source>
+        <translation>中指 IoU</translation>
+    </message>
+    <message>
+        <source>Middle HD95</source>
+        <translation>中指 HD95</translation>
+    </message>
+    <message>
+        <source>Ring IoU</source>
+        <translation>无名指 IoU</translation>
+    </message>
+    <message>
+        <source>Ring HD95</source>
+        <translation>无名指 HD95</translation>
+    </message>
+    <message>
+        <source>Pinky IoU</source>
+        <translation>小指 IoU</translation>
+    </message>
+    <message>
+        <source>Pinky HD95</source>
+        <translation>小指 HD95</translation>
+    </message>
+    <message>
+        <source>IoU of one part&apos;s region</source>
+        <translation>单个部位区域的 IoU</translation>
+    </message>
+    <message>
+        <source>95 % Hausdorff distance of one part&apos;s boundary</source>
+        <translation>单个部位边界的 95 % Hausdorff 距离</translation>
+    </message>
+    <message>
+        <source>MPJPE</source>
+        <translation>MPJPE</translation>
+    </message>
+    <message>
+        <source>mean joint error</source>
+        <translation>平均关节误差</translation>
+    </message>
+    <message>
+        <source>PA-MPJPE</source>
+        <translation>PA-MPJPE</translation>
+    </message>
+    <message>
+        <source>mean joint error after Procrustes with scale (FreiHAND)</source>
+        <translation>经带尺度的 Procrustes 对齐后的平均关节误差（FreiHAND）</translation>
+    </message>
+    <message>
+        <source>MPVPE</source>
+        <translation>MPVPE</translation>
+    </message>
+    <message>
+        <source>mean vertex error</source>
+        <translation>平均顶点误差</translation>
+    </message>
+    <message>
+        <source>PA-MPVPE</source>
+        <translation>PA-MPVPE</translation>
+    </message>
+    <message>
+        <source>mean vertex error after Procrustes with scale (FreiHAND)</source>
+        <translation>经带尺度的 Procrustes 对齐后的平均顶点误差（FreiHAND）</translation>
+    </message>
+    <message>
+        <source>F@5mm</source>
+        <translation>F@5mm</translation>
+    </message>
+    <message>
+        <source>F-score of the vertices at 5 mm</source>
+        <translation>顶点在 5 毫米阈值下的 F 分数</translation>
+    </message>
+    <message>
+        <source>F@15mm</source>
+        <translation>F@15mm</translation>
+    </message>
+    <message>
+        <source>F-score of the vertices at 15 mm</source>
+        <translation>顶点在 15 毫米阈值下的 F 分数</translation>
+    </message>
+    <message>
+        <source>PA-F@5mm</source>
+        <translation>PA-F@5mm</translation>
+    </message>
+    <message>
+        <source>F-score at 5 mm after Procrustes with scale</source>
+        <translation>经带尺度的 Procrustes 对齐后在 5 毫米阈值下的 F 分数</translation>
+    </message>
+    <message>
+        <source>PA-F@15mm</source>
+        <translation>PA-F@15mm</translation>
+    </message>
+    <message>
+        <source>F-score at 15 mm after Procrustes with scale</source>
+        <translation>经带尺度的 Procrustes 对齐后在 15 毫米阈值下的 F 分数</translation>
+    </message>
+    <message>
+        <source>AUC-J</source>
+        <translation>AUC-J</translation>
+    </message>
+    <message>
+        <source>area under the joints&apos; PCK curve, 0 to 50 mm</source>
+        <translation>关节 PCK 曲线下的面积（0 至 50 毫米）</translation>
+    </message>
+    <message>
+        <source>PA-AUC-J</source>
+        <translation>PA-AUC-J</translation>
+    </message>
+    <message>
+        <source>area under the joints&apos; PCK curve after Procrustes</source>
+        <translation>Procrustes 对齐后关节 PCK 曲线下的面积</translation>
+    </message>
+    <message>
+        <source>AUC-V</source>
+        <translation>AUC-V</translation>
+    </message>
+    <message>
+        <source>area under the vertices&apos; PCK curve, 0 to 50 mm</source>
+        <translation>顶点 PCK 曲线下的面积（0 至 50 毫米）</translation>
+    </message>
+    <message>
+        <source>PA-AUC-V</source>
+        <translation>PA-AUC-V</translation>
+    </message>
+    <message>
+        <source>area under the vertices&apos; PCK curve after Procrustes</source>
+        <translation>Procrustes 对齐后顶点 PCK 曲线下的面积</translation>
+    </message>
+</context>
+<context>
+    <name>handalign::AnnotationController</name>
+    <message>
+        <source>&amp;Annotate</source>
+        <translation>标注(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Mask</source>
+        <translation>编辑掩码(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Correct the hand and finger masks of the current sample (Ctrl+B); tools 1–6, Esc</source>
+        <translation>修正当前样本的手部和手指掩码（Ctrl+B）；工具 1–6，Esc 退出工具</translation>
+    </message>
+    <message>
+        <source>&amp;Save Mask</source>
+        <translation>保存掩码(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the corrected mask of the current sample (Ctrl+S)</source>
+        <translation>保存当前样本修正后的掩码（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Save and &amp;Next</source>
+        <translation>保存并转到下一个(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Save the mask, mark the sample accepted and go to the next one (Ctrl+Enter)</source>
+        <translation>保存掩码，将样本标记为已接受并转到下一个样本（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>&amp;Revert to Original Mask</source>
+        <translation>恢复为原始掩码(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Drop the correction and unsaved strokes: the dataset&apos;s mask counts again (journaled, can be rolled back)</source>
+        <translation>丢弃修正和未保存的笔画：重新以数据集的掩码为准（记入日志，可回滚）</translation>
+    </message>
+    <message>
+        <source>Show &amp;Original Mask</source>
+        <translation>显示原始掩码(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show and score the dataset&apos;s mask instead of the correction (Ctrl+T)</source>
+        <translation>显示数据集的掩码并据此评分，而非修正后的掩码（Ctrl+T）</translation>
+    </message>
+    <message>
+        <source>Review &amp;State</source>
+        <translation>审阅状态(&amp;S)</translation>
+    </message>
+    <message>
+        <source>To Do</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>In Progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>Needs Another Look</source>
+        <translation>需要复查</translation>
+    </message>
+    <message>
+        <source>Mark the current sample: %1 (Ctrl+Alt+%2)</source>
+        <translation>将当前样本标记为：%1（Ctrl+Alt+%2）</translation>
+    </message>
+    <message>
+        <source>Mask &amp;History…</source>
+        <translation>掩码历史(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Every saved version of this sample&apos;s mask; roll back to any</source>
+        <translation>此样本掩码的所有已保存版本；可回滚到其中任意一个</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Corrected Masks…</source>
+        <translation>导出修正后的掩码(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Write the corrected masks in FreiHAND&apos;s layout (mask/%08d.png) and review.csv</source>
+        <translation>按 FreiHAND 的目录结构（mask/%08d.png）写出修正后的掩码以及 review.csv</translation>
+    </message>
+    <message>
+        <source>Mask editor</source>
+        <translation>掩码编辑器</translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished %n mask save(s) interrupted last time</source>
+        <translation>
+            <numerusform>已完成上次中断的 %n 次掩码保存</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The annotation folder holds files that are not usable corrections (left untouched):
+%1</source>
+        <translation>标注文件夹中有无法用作修正的文件（未作改动）：
+%1</translation>
+    </message>
+    <message>
+        <source>Open a dataset first</source>
+        <translation>请先打开数据集</translation>
+    </message>
+    <message>
+        <source>Saved the mask of sample %1</source>
+        <translation>已保存样本 %1 的掩码</translation>
+    </message>
+    <message>
+        <source>Cannot save the mask: %1</source>
+        <translation>无法保存掩码：%1</translation>
+    </message>
+    <message>
+        <source>This sample has no correction</source>
+        <translation>此样本没有修正</translation>
+    </message>
+    <message>
+        <source>Back to the dataset&apos;s mask (Mask History rolls this back)</source>
+        <translation>已恢复为数据集的掩码（可在“掩码历史”中回滚）</translation>
+    </message>
+    <message>
+        <source>Unsaved strokes dropped: back to the dataset&apos;s mask</source>
+        <translation>已丢弃未保存的笔画：已恢复为数据集的掩码</translation>
+    </message>
+    <message>
+        <source>Showing the dataset&apos;s original mask; editing is paused</source>
+        <translation>正在显示数据集的原始掩码；编辑已暂停</translation>
+    </message>
+    <message>
+        <source>Showing the corrected mask</source>
+        <translation>正在显示修正后的掩码</translation>
+    </message>
+    <message>
+        <source>Restored the version before change #%1</source>
+        <translation>已恢复到更改 #%1 之前的版本</translation>
+    </message>
+    <message>
+        <source>Export Corrected Masks Into an Empty Folder</source>
+        <translation>将修正后的掩码导出到空文件夹</translation>
+    </message>
+    <message>
+        <source>Exported %1 masks (%2 with parts) and review.csv to %3</source>
+        <translation>已将 %1 个掩码（其中 %2 个含部位标签）和 review.csv 导出到 %3</translation>
+    </message>
+    <message>
+        <source>Cannot export the masks: %1</source>
+        <translation>无法导出掩码：%1</translation>
+    </message>
+</context>
+<context>
     <name>handalign::EditorToolBar</name>
     <message>
         <source>Mask Colour</source>
@@ -18,14 +403,6 @@
     <message>
         <source>GrabCut from a box instead of a rough stroke (Shift+drag draws a box too)</source>
         <translation>使用矩形框而非粗略涂抹进行 GrabCut（Shift+拖动也可绘制矩形框）</translation>
-    </message>
-    <message>
-        <source>Rough</source>
-        <translation>粗略</translation>
-    </message>
-    <message>
-        <source>Refined</source>
-        <translation>精修</translation>
     </message>
     <message>
         <source>GT</source>
@@ -86,6 +463,57 @@
     <message>
         <source>Colour of the hand in the mask being edited</source>
         <translation>正在编辑的掩码中手部的颜色</translation>
+    </message>
+    <message>
+        <source>Reference method</source>
+        <translation>参照方法</translation>
+    </message>
+    <message>
+        <source>Shown method</source>
+        <translation>显示的方法</translation>
+    </message>
+</context>
+<context>
+    <name>handalign::ExportController</name>
+    <message>
+        <source>Open and evaluate a dataset first</source>
+        <translation>请先打开并评估一个数据集</translation>
+    </message>
+    <message>
+        <source>A figure file must end in .png, .svg or .pdf: %1</source>
+        <translation>图表文件的扩展名必须是 .png、.svg 或 .pdf：%1</translation>
+    </message>
+    <message>
+        <source>No sample to draw</source>
+        <translation>没有可绘制的样本</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2 rows) and %3</source>
+        <translation>已写入 %1（%2 行）和 %3</translation>
+    </message>
+    <message>
+        <source>Cannot export the figure: %1</source>
+        <translation>无法导出图表：%1</translation>
+    </message>
+    <message>
+        <source>Open a dataset first</source>
+        <translation>请先打开数据集</translation>
+    </message>
+    <message>
+        <source>No such folder: %1</source>
+        <translation>文件夹不存在：%1</translation>
+    </message>
+    <message>
+        <source>Cannot export the tables: %1</source>
+        <translation>无法导出表格：%1</translation>
+    </message>
+    <message>
+        <source>Wrote table.csv, table.md and table.tex to %1</source>
+        <translation>已将 table.csv、table.md 和 table.tex 写入 %1</translation>
+    </message>
+    <message>
+        <source>Export Tables to Folder</source>
+        <translation>导出表格到文件夹</translation>
     </message>
 </context>
 <context>
@@ -175,11 +603,38 @@
     </message>
 </context>
 <context>
-    <name>handalign::MainWindow</name>
+    <name>handalign::ImageCanvas</name>
     <message>
-        <source>pixel (%1, %2)  GT %3  rough %4  refined %5  boundary distance %6 px</source>
-        <translation>像素 (%1, %2)  真值 %3  粗略 %4  精修 %5  边界距离 %6 像素</translation>
+        <source>palm</source>
+        <translation>手掌</translation>
     </message>
+    <message>
+        <source>thumb</source>
+        <translation>拇指</translation>
+    </message>
+    <message>
+        <source>index</source>
+        <translation>食指</translation>
+    </message>
+    <message>
+        <source>middle</source>
+        <translation>中指</translation>
+    </message>
+    <message>
+        <source>ring</source>
+        <translation>无名指</translation>
+    </message>
+    <message>
+        <source>pinky</source>
+        <translation>小指</translation>
+    </message>
+    <message>
+        <source>ground truth</source>
+        <translation>真值</translation>
+    </message>
+</context>
+<context>
+    <name>handalign::MainWindow</name>
     <message>
         <source>Open a dataset (Ctrl+O) or drop its folder here</source>
         <translation>打开数据集（Ctrl+O），或将其文件夹拖放到此处</translation>
@@ -193,20 +648,8 @@
         <translation>评估已取消</translation>
     </message>
     <message>
-        <source>Opening the dataset…</source>
-        <translation>正在打开数据集…</translation>
-    </message>
-    <message>
-        <source>Evaluating…</source>
-        <translation>正在评估…</translation>
-    </message>
-    <message>
         <source>%1 samples</source>
         <translation>%1 个样本</translation>
-    </message>
-    <message>
-        <source>Cannot read %1</source>
-        <translation>无法读取 %1</translation>
     </message>
     <message>
         <source>Sample %1</source>
@@ -257,10 +700,6 @@
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <source>Language, palette and evaluation defaults (Ctrl+,)</source>
-        <translation>语言、配色和评估默认值（Ctrl+,）</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -297,14 +736,6 @@
         <translation>真值掩码</translation>
     </message>
     <message>
-        <source>Rough mesh M_r</source>
-        <translation>粗略网格 M_r</translation>
-    </message>
-    <message>
-        <source>Refined mesh M_f</source>
-        <translation>精修网格 M_f</translation>
-    </message>
-    <message>
         <source>Difference (FP / FN)</source>
         <translation>差异（假阳性 / 假阴性）</translation>
     </message>
@@ -337,10 +768,6 @@
         <translation>三维视图</translation>
     </message>
     <message>
-        <source>Filter, e.g.  finger_hd95 &gt; 8   or   refined worse than rough</source>
-        <translation>筛选，例如  finger_hd95 &gt; 8   或   refined worse than rough</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -365,40 +792,8 @@
         <translation>清除列表(&amp;C)</translation>
     </message>
     <message>
-        <source>Preferences saved</source>
-        <translation>首选项已保存</translation>
-    </message>
-    <message>
         <source>No prediction files found in %1</source>
         <translation>在 %1 中未找到预测文件</translation>
-    </message>
-    <message>
-        <source>Open and evaluate a dataset first</source>
-        <translation>请先打开并评估一个数据集</translation>
-    </message>
-    <message>
-        <source>A figure file must end in .png, .svg or .pdf: %1</source>
-        <translation>图表文件的扩展名必须是 .png、.svg 或 .pdf：%1</translation>
-    </message>
-    <message>
-        <source>No sample to draw</source>
-        <translation>没有可绘制的样本</translation>
-    </message>
-    <message>
-        <source>Wrote %1 (%2 rows) and %3</source>
-        <translation>已写入 %1（%2 行）和 %3</translation>
-    </message>
-    <message>
-        <source>Cannot export the figure: %1</source>
-        <translation>无法导出图表：%1</translation>
-    </message>
-    <message>
-        <source>No sample &quot;%1&quot; in the dataset</source>
-        <translation>数据集中没有样本“%1”</translation>
-    </message>
-    <message>
-        <source>The filter was cleared to show sample %1</source>
-        <translation>已清除筛选条件以显示样本 %1</translation>
     </message>
     <message>
         <source>Jump to Sample</source>
@@ -441,162 +836,6 @@
         <translation>叠加层</translation>
     </message>
     <message>
-        <source>No such folder: %1</source>
-        <translation>文件夹不存在：%1</translation>
-    </message>
-    <message>
-        <source>Cannot export the tables: %1</source>
-        <translation>无法导出表格：%1</translation>
-    </message>
-    <message>
-        <source>Wrote table.csv, table.md and table.tex to %1</source>
-        <translation>已将 table.csv、table.md 和 table.tex 写入 %1</translation>
-    </message>
-    <message>
-        <source>Export Tables to Folder</source>
-        <translation>导出表格到文件夹</translation>
-    </message>
-    <message>
-        <source>&amp;Annotate</source>
-        <translation>标注(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit Mask</source>
-        <translation>编辑掩码(&amp;E)</translation>
-    </message>
-    <message>
-        <source>Correct the hand and finger masks of the current sample (Ctrl+B); tools 1–6, Esc</source>
-        <translation>修正当前样本的手部和手指掩码（Ctrl+B）；工具 1–6，Esc 退出工具</translation>
-    </message>
-    <message>
-        <source>&amp;Save Mask</source>
-        <translation>保存掩码(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Save the corrected mask of the current sample (Ctrl+S)</source>
-        <translation>保存当前样本修正后的掩码（Ctrl+S）</translation>
-    </message>
-    <message>
-        <source>Save and &amp;Next</source>
-        <translation>保存并转到下一个(&amp;N)</translation>
-    </message>
-    <message>
-        <source>Save the mask, mark the sample accepted and go to the next one (Ctrl+Enter)</source>
-        <translation>保存掩码，将样本标记为已接受并转到下一个样本（Ctrl+Enter）</translation>
-    </message>
-    <message>
-        <source>&amp;Revert to Original Mask</source>
-        <translation>恢复为原始掩码(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Drop the correction: the dataset&apos;s mask counts again (journaled, can be rolled back)</source>
-        <translation>放弃修正：重新以数据集的掩码为准（已记入日志，可回滚）</translation>
-    </message>
-    <message>
-        <source>Show &amp;Original Mask</source>
-        <translation>显示原始掩码(&amp;O)</translation>
-    </message>
-    <message>
-        <source>Show and score the dataset&apos;s mask instead of the correction (Ctrl+T)</source>
-        <translation>显示数据集的掩码并据此评分，而非修正后的掩码（Ctrl+T）</translation>
-    </message>
-    <message>
-        <source>Review &amp;State</source>
-        <translation>审阅状态(&amp;S)</translation>
-    </message>
-    <message>
-        <source>To Do</source>
-        <translation>待处理</translation>
-    </message>
-    <message>
-        <source>In Progress</source>
-        <translation>进行中</translation>
-    </message>
-    <message>
-        <source>Accepted</source>
-        <translation>已接受</translation>
-    </message>
-    <message>
-        <source>Needs Another Look</source>
-        <translation>需要复查</translation>
-    </message>
-    <message>
-        <source>Mark the current sample: %1 (Ctrl+Alt+%2)</source>
-        <translation>将当前样本标记为：%1（Ctrl+Alt+%2）</translation>
-    </message>
-    <message>
-        <source>Mask &amp;History…</source>
-        <translation>掩码历史(&amp;H)…</translation>
-    </message>
-    <message>
-        <source>Every saved version of this sample&apos;s mask; roll back to any</source>
-        <translation>此样本掩码的所有已保存版本；可回滚到其中任意一个</translation>
-    </message>
-    <message>
-        <source>E&amp;xport Corrected Masks…</source>
-        <translation>导出修正后的掩码(&amp;X)…</translation>
-    </message>
-    <message>
-        <source>Write the corrected masks in FreiHAND&apos;s layout (mask/%08d.png) and review.csv</source>
-        <translation>按 FreiHAND 的目录结构（mask/%08d.png）写出修正后的掩码以及 review.csv</translation>
-    </message>
-    <message>
-        <source>Mask editor</source>
-        <translation>掩码编辑器</translation>
-    </message>
-    <message numerus="yes">
-        <source>Finished %n mask save(s) interrupted last time</source>
-        <translation>
-            <numerusform>已完成上次中断的 %n 次掩码保存</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The annotation folder holds files that are not usable corrections (left untouched):
-%1</source>
-        <translation>标注文件夹中有无法用作修正的文件（未作改动）：
-%1</translation>
-    </message>
-    <message>
-        <source>Saved the mask of sample %1</source>
-        <translation>已保存样本 %1 的掩码</translation>
-    </message>
-    <message>
-        <source>Cannot save the mask: %1</source>
-        <translation>无法保存掩码：%1</translation>
-    </message>
-    <message>
-        <source>This sample has no correction</source>
-        <translation>此样本没有修正</translation>
-    </message>
-    <message>
-        <source>Back to the dataset&apos;s mask (Mask History rolls this back)</source>
-        <translation>已恢复为数据集的掩码（可在“掩码历史”中回滚）</translation>
-    </message>
-    <message>
-        <source>Showing the dataset&apos;s original mask; editing is paused</source>
-        <translation>正在显示数据集的原始掩码；编辑已暂停</translation>
-    </message>
-    <message>
-        <source>Showing the corrected mask</source>
-        <translation>正在显示修正后的掩码</translation>
-    </message>
-    <message>
-        <source>Export Corrected Masks Into an Empty Folder</source>
-        <translation>将修正后的掩码导出到空文件夹</translation>
-    </message>
-    <message>
-        <source>Exported %1 masks (%2 with parts) and review.csv to %3</source>
-        <translation>已将 %1 个掩码（其中 %2 个含部位标签）和 review.csv 导出到 %3</translation>
-    </message>
-    <message>
-        <source>Cannot export the masks: %1</source>
-        <translation>无法导出掩码：%1</translation>
-    </message>
-    <message>
-        <source>Restored the version before change #%1</source>
-        <translation>已恢复到更改 #%1 之前的版本</translation>
-    </message>
-    <message>
         <source>Compare Stored &amp;Runs…</source>
         <translation>比较已存储的运行(&amp;C)…</translation>
     </message>
@@ -613,88 +852,108 @@
         <translation>取消评估或模型运行</translation>
     </message>
     <message>
-        <source>&amp;Model</source>
-        <translation>模型(&amp;M)</translation>
-    </message>
-    <message>
-        <source>&amp;Open Model…</source>
-        <translation>打开模型(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Open a checkpoint (TorchScript or the native network&apos;s weights) with its JSON manifest (Ctrl+M)</source>
-        <translation>打开检查点（TorchScript 或原生网络的权重）及其 JSON 清单（Ctrl+M）</translation>
-    </message>
-    <message>
-        <source>Recent &amp;Models</source>
-        <translation>最近的模型(&amp;M)</translation>
-    </message>
-    <message>
-        <source>Run on &amp;Current Sample</source>
-        <translation>在当前样本上运行(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Run the model on the sample shown and score it (F6)</source>
-        <translation>在所显示的样本上运行模型并评分（F6）</translation>
-    </message>
-    <message>
-        <source>Run on &amp;Whole Dataset</source>
-        <translation>在整个数据集上运行(&amp;W)</translation>
-    </message>
-    <message>
-        <source>Run the model on every sample in the background, then evaluate its meshes (Shift+F6)</source>
-        <translation>在后台对每个样本运行模型，然后评估其输出的网格（Shift+F6）</translation>
-    </message>
-    <message>
-        <source>Open Model</source>
-        <translation>打开模型</translation>
-    </message>
-    <message>
-        <source>Models (*.json *.pt *.pth *.ts *.torchscript);;All files (*)</source>
-        <translation>模型 (*.json *.pt *.pth *.ts *.torchscript);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>No such model file: %1</source>
-        <translation>模型文件不存在：%1</translation>
-    </message>
-    <message>
-        <source>Model %1: run it with F6 (current sample) or Shift+F6 (dataset)</source>
-        <translation>模型 %1：按 F6（当前样本）或 Shift+F6（数据集）运行</translation>
-    </message>
-    <message>
-        <source>This build has no inference engine (built without LibTorch): %1</source>
-        <translation>此版本没有推理引擎（构建时未包含 LibTorch）：%1</translation>
-    </message>
-    <message>
-        <source>Open a model first (Model → Open Model…)</source>
-        <translation>请先打开模型（模型 → 打开模型…）</translation>
-    </message>
-    <message>
-        <source>A model is already running</source>
-        <translation>已有模型正在运行</translation>
-    </message>
-    <message>
         <source>Model run cancelled; nothing was kept</source>
         <translation>模型运行已取消；未保留任何结果</translation>
     </message>
     <message>
-        <source>Running the model on the dataset…</source>
-        <translation>正在数据集上运行模型…</translation>
+        <source>Preferences saved (F5 evaluates again under new conventions)</source>
+        <translation>首选项已保存（按 F5 以新的约定重新评估）</translation>
     </message>
     <message>
-        <source>Running the model on the current sample…</source>
-        <translation>正在当前样本上运行模型…</translation>
+        <source>The documentation is not installed</source>
+        <translation>未安装文档</translation>
     </message>
     <message>
-        <source>This build has no inference engine (built without LibTorch)</source>
-        <translation>此版本没有推理引擎（构建时未包含 LibTorch）</translation>
+        <source>No program opens %1</source>
+        <translation>没有可打开 %1 的程序</translation>
     </message>
     <message>
-        <source>Model run on %1: evaluating its meshes…</source>
-        <translation>模型已在 %1 上运行完毕：正在评估其网格…</translation>
+        <source>Language, palette, evaluation conventions and defaults (Ctrl+,)</source>
+        <translation>语言、配色、评估约定和默认值（Ctrl+,）</translation>
     </message>
     <message>
-        <source>Model run on %1 done</source>
-        <translation>模型已在 %1 上运行完毕</translation>
+        <source>Reference method</source>
+        <translation>参照方法</translation>
+    </message>
+    <message>
+        <source>Method shown</source>
+        <translation>显示的方法</translation>
+    </message>
+    <message>
+        <source>&amp;Fit Image</source>
+        <translation>适应画布(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Fit the image into the canvas (F)</source>
+        <translation>缩放图像以适应画布（F）</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size (1:1)</source>
+        <translation>实际大小（1:1）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>One image pixel per screen pixel (Ctrl+0)</source>
+        <translation>一个图像像素对应一个屏幕像素（Ctrl+0）</translation>
+    </message>
+    <message>
+        <source>&amp;Legend</source>
+        <translation>图例(&amp;L)</translation>
+    </message>
+    <message>
+        <source>What the canvas colours mean: parts, or GT and the methods (L)</source>
+        <translation>画布上各颜色的含义：各部位，或真值与各方法（L）</translation>
+    </message>
+    <message>
+        <source>&amp;3D View</source>
+        <translation>三维视图(&amp;3)</translation>
+    </message>
+    <message>
+        <source>Colour by part</source>
+        <translation>按部位着色</translation>
+    </message>
+    <message>
+        <source>Colour by offset |ΔM|</source>
+        <translation>按偏移 |ΔM| 着色</translation>
+    </message>
+    <message>
+        <source>Colour by error vs GT</source>
+        <translation>按相对真值的误差着色</translation>
+    </message>
+    <message>
+        <source>GT mesh</source>
+        <translation>真值网格</translation>
+    </message>
+    <message>
+        <source>Reference mesh</source>
+        <translation>参照网格</translation>
+    </message>
+    <message>
+        <source>Shown mesh</source>
+        <translation>显示的网格</translation>
+    </message>
+    <message>
+        <source>Offsets ΔM</source>
+        <translation>偏移 ΔM</translation>
+    </message>
+    <message>
+        <source>Offset vectors from the reference to the shown mesh, where the shown method is declared the refinement of the reference</source>
+        <translation>从参照网格指向显示网格的偏移向量（仅当显示的方法被声明为参照方法的精修结果时）</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Documentation</source>
+        <translation>文档(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Open the local documentation (README and docs/)</source>
+        <translation>打开本地文档（README 和 docs/）</translation>
+    </message>
+    <message>
+        <source>Main tool bar</source>
+        <translation>主工具栏</translation>
     </message>
 </context>
 <context>
@@ -780,14 +1039,6 @@
         <translation>保护其他标签：绘制某一标签时不会改变其他部位的像素</translation>
     </message>
     <message>
-        <source>From Rough Mesh</source>
-        <translation>从粗略网格生成</translation>
-    </message>
-    <message>
-        <source>From Refined Mesh</source>
-        <translation>从精修网格生成</translation>
-    </message>
-    <message>
         <source>From GT Mesh</source>
         <translation>从真值网格生成</translation>
     </message>
@@ -828,14 +1079,6 @@
         <translation>没有可作为起点的渲染网格</translation>
     </message>
     <message>
-        <source>From rough mesh</source>
-        <translation>从粗略网格生成</translation>
-    </message>
-    <message>
-        <source>From refined mesh</source>
-        <translation>从精修网格生成</translation>
-    </message>
-    <message>
         <source>From GT mesh</source>
         <translation>从真值网格生成</translation>
     </message>
@@ -846,6 +1089,22 @@
     <message>
         <source>GrabCut found nothing: %1</source>
         <translation>GrabCut 未找到任何内容：%1</translation>
+    </message>
+    <message>
+        <source>From Reference Mesh</source>
+        <translation>从参照网格生成</translation>
+    </message>
+    <message>
+        <source>From Shown Mesh</source>
+        <translation>从显示的网格生成</translation>
+    </message>
+    <message>
+        <source>From reference mesh</source>
+        <translation>从参照网格生成</translation>
+    </message>
+    <message>
+        <source>From shown mesh</source>
+        <translation>从显示的网格生成</translation>
     </message>
 </context>
 <context>
@@ -915,6 +1174,97 @@
     </message>
 </context>
 <context>
+    <name>handalign::ModelController</name>
+    <message>
+        <source>&amp;Model</source>
+        <translation>模型(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Model…</source>
+        <translation>打开模型(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a checkpoint (TorchScript or the native network&apos;s weights) with its JSON manifest (Ctrl+M). A TorchScript checkpoint is code: it runs when loaded, so open only checkpoints you trust.</source>
+        <translation>打开检查点（TorchScript 或原生网络的权重）及其 JSON 清单（Ctrl+M）。TorchScript 检查点本身就是代码：加载时即会运行，因此请只打开你信任的检查点。</translation>
+    </message>
+    <message>
+        <source>Recent &amp;Models</source>
+        <translation>最近的模型(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Run on &amp;Current Sample</source>
+        <translation>在当前样本上运行(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Run the model on the sample shown and score it (F6)</source>
+        <translation>在所显示的样本上运行模型并评分（F6）</translation>
+    </message>
+    <message>
+        <source>Run on &amp;Whole Dataset</source>
+        <translation>在整个数据集上运行(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Run the model on every sample in the background, then evaluate its meshes (Shift+F6)</source>
+        <translation>在后台对每个样本运行模型，然后评估其输出的网格（Shift+F6）</translation>
+    </message>
+    <message>
+        <source>Open Model (checkpoints run code when loaded: open only trusted ones)</source>
+        <translation>打开模型（检查点在加载时会运行代码：请只打开可信的检查点）</translation>
+    </message>
+    <message>
+        <source>Models (*.json *.pt *.pth *.ts *.torchscript);;All files (*)</source>
+        <translation>模型 (*.json *.pt *.pth *.ts *.torchscript);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>No such model file: %1</source>
+        <translation>模型文件不存在：%1</translation>
+    </message>
+    <message>
+        <source>Cannot open the model: %1</source>
+        <translation>无法打开模型：%1</translation>
+    </message>
+    <message>
+        <source>Model %1: run it with F6 (current sample) or Shift+F6 (dataset)</source>
+        <translation>模型 %1：按 F6（当前样本）或 Shift+F6（数据集）运行</translation>
+    </message>
+    <message>
+        <source>This build has no inference engine (built without LibTorch): %1</source>
+        <translation>此版本没有推理引擎（构建时未包含 LibTorch）：%1</translation>
+    </message>
+    <message>
+        <source>Open a model first (Model → Open Model…)</source>
+        <translation>请先打开模型（模型 → 打开模型…）</translation>
+    </message>
+    <message>
+        <source>Open a dataset first</source>
+        <translation>请先打开数据集</translation>
+    </message>
+    <message>
+        <source>A model is already running</source>
+        <translation>已有模型正在运行</translation>
+    </message>
+    <message>
+        <source>Running the model on the dataset…</source>
+        <translation>正在数据集上运行模型…</translation>
+    </message>
+    <message>
+        <source>Running the model on the current sample…</source>
+        <translation>正在当前样本上运行模型…</translation>
+    </message>
+    <message>
+        <source>This build has no inference engine (built without LibTorch)</source>
+        <translation>此版本没有推理引擎（构建时未包含 LibTorch）</translation>
+    </message>
+    <message>
+        <source>Model run on %1: evaluating its meshes…</source>
+        <translation>模型已在 %1 上运行完毕：正在评估其网格…</translation>
+    </message>
+    <message>
+        <source>Model run on %1 done</source>
+        <translation>模型已在 %1 上运行完毕</translation>
+    </message>
+</context>
+<context>
     <name>handalign::OpenDatasetDialog</name>
     <message>
         <source>Open Dataset</source>
@@ -957,10 +1307,6 @@
         <translation>文件</translation>
     </message>
     <message>
-        <source>Each prediction file is evaluated under its name; names containing &quot;rough&quot; and &quot;refined&quot; are compared with each other.</source>
-        <translation>每个预测文件以其名称进行评估；名称中含有 &quot;rough&quot; 和 &quot;refined&quot; 的预测会相互比较。</translation>
-    </message>
-    <message>
         <source>Choose the dataset folder</source>
         <translation>选择数据集文件夹</translation>
     </message>
@@ -980,6 +1326,14 @@
         <source>Predictions (*.json);;All files (*)</source>
         <translation>预测 (*.json);;所有文件 (*)</translation>
     </message>
+    <message>
+        <source>Refines</source>
+        <translation>精修自</translation>
+    </message>
+    <message>
+        <source>Each prediction file is evaluated under the name you give it. &quot;Refines&quot;: the name of the prediction this one refines (its rough mesh), or empty; the studio draws the offsets ΔM between such a pair.</source>
+        <translation>每个预测文件都以你为其指定的名称进行评估。“精修自”：此预测所精修的那个预测的名称（即其粗略网格），也可留空；对于这样的一对预测，本工具会绘制两者之间的偏移 ΔM。</translation>
+    </message>
 </context>
 <context>
     <name>handalign::OverlayPanel</name>
@@ -990,14 +1344,6 @@
     <message>
         <source>Ground truth</source>
         <translation>真值</translation>
-    </message>
-    <message>
-        <source>Rough M_r</source>
-        <translation>粗略 M_r</translation>
-    </message>
-    <message>
-        <source>Refined M_f</source>
-        <translation>精修 M_f</translation>
     </message>
     <message>
         <source>Difference</source>
@@ -1042,6 +1388,46 @@
     <message>
         <source>Colour the label overlays by part (palm, thumb, … pinky) or one colour per layer</source>
         <translation>按部位（手掌、拇指……小指）为标签叠加层着色，或每层使用一种颜色</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>参照方法</translation>
+    </message>
+    <message>
+        <source>Reference: %1</source>
+        <translation>参照方法：%1</translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation>显示的方法</translation>
+    </message>
+    <message>
+        <source>Shown: %1</source>
+        <translation>显示的方法：%1</translation>
+    </message>
+    <message>
+        <source>Difference (%1 vs GT)</source>
+        <translation>差异（%1 对比真值）</translation>
+    </message>
+    <message>
+        <source>HD95 heat map (%1)</source>
+        <translation>HD95 热力图（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>方法(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>The method under study: its overlay, difference map, HD95 heat map and its mesh in the 3D view</source>
+        <translation>所研究的方法：其叠加层、差异图、HD95 热力图，以及其在三维视图中的网格</translation>
+    </message>
+    <message>
+        <source>Compare &amp;with:</source>
+        <translation>对比对象(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>The reference method: its overlay and mesh, and the deltas of the browser and the metrics dock</source>
+        <translation>参照方法：其叠加层和网格，以及样本浏览器和指标面板中的差值</translation>
     </message>
 </context>
 <context>
@@ -1162,21 +1548,41 @@
         <source>How many strokes of a sample can be undone (from the next sample on)</source>
         <translation>每个样本可撤销的笔画数（从下一个样本起生效）</translation>
     </message>
+    <message>
+        <source>HD95 &amp;convention:</source>
+        <translation>HD95 约定(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Max of the two directed 95th percentiles (MONAI)</source>
+        <translation>两个有向第 95 百分位数中的较大值（MONAI）</translation>
+    </message>
+    <message>
+        <source>Both directions pooled (MedPy)</source>
+        <translation>合并两个方向（MedPy）</translation>
+    </message>
+    <message>
+        <source>How HD95 combines the two directions (eval --hd-mode)</source>
+        <translation>HD95 如何合并两个方向（eval --hd-mode）</translation>
+    </message>
+    <message>
+        <source>Class in one mask &amp;only:</source>
+        <translation>仅在一个掩码中出现的类别(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Left out of HD95 (counted as excluded)</source>
+        <translation>不计入 HD95（记为已排除）</translation>
+    </message>
+    <message>
+        <source>Image diagonal</source>
+        <translation>图像对角线长度</translation>
+    </message>
+    <message>
+        <source>HD95 of a class present in exactly one of the two masks (eval --hd-empty); F5 re-evaluates with the new choice</source>
+        <translation>仅在两个掩码之一中出现的类别的 HD95（eval --hd-empty）；按 F5 以新选项重新评估</translation>
+    </message>
 </context>
 <context>
     <name>handalign::RunChartsView</name>
-    <message>
-        <source>mm</source>
-        <translation>毫米</translation>
-    </message>
-    <message>
-        <source>px</source>
-        <translation>像素</translation>
-    </message>
-    <message>
-        <source>fraction</source>
-        <translation>比例</translation>
-    </message>
     <message>
         <source>Joints</source>
         <translation>关节</translation>
@@ -1237,128 +1643,50 @@
         <source>%1 (no finite values)</source>
         <translation>%1（无有限值）</translation>
     </message>
+    <message>
+        <source>0–1</source>
+        <translation>0–1</translation>
+    </message>
+</context>
+<context>
+    <name>handalign::SampleBrowser</name>
+    <message>
+        <source>Filter, e.g. ours.finger_hd95 &gt; 8 or ours worse than baseline</source>
+        <translation>筛选，例如 ours.finger_hd95 &gt; 8 或 ours worse than baseline</translation>
+    </message>
+    <message numerus="yes">
+        <source>No sample with id or index &quot;%1&quot; in the dataset (%n sample(s))</source>
+        <translation>
+            <numerusform>数据集中没有 ID 或序号为“%1”的样本（共 %n 个样本）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sample(s)</source>
+        <translation>
+            <numerusform>%n 个样本</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 match</source>
+        <translation>%2 个中有 %1 个匹配</translation>
+    </message>
+</context>
+<context>
+    <name>handalign::SampleFilterProxy</name>
+    <message>
+        <source>no method named &apos;%1&apos; (methods: %2)</source>
+        <translation>没有名为 &apos;%1&apos; 的方法（现有方法：%2）</translation>
+    </message>
+    <message>
+        <source>unknown metric &apos;%1&apos;</source>
+        <translation>未知指标 &apos;%1&apos;</translation>
+    </message>
 </context>
 <context>
     <name>handalign::SampleMetricsTable</name>
     <message>
-        <source>Hand IoU</source>
-        <translation>手部 IoU</translation>
-    </message>
-    <message>
-        <source>Palm IoU</source>
-        <translation>手掌 IoU</translation>
-    </message>
-    <message>
-        <source>Thumb IoU</source>
-        <translation>拇指 IoU</translation>
-    </message>
-    <message>
-        <source>Index IoU</source>
-        <translation>食指 IoU</translation>
-    </message>
-    <message>
-        <source>Middle IoU</source>
-        <translation>中指 IoU</translation>
-    </message>
-    <message>
-        <source>Ring IoU</source>
-        <translation>无名指 IoU</translation>
-    </message>
-    <message>
-        <source>Pinky IoU</source>
-        <translation>小指 IoU</translation>
-    </message>
-    <message>
-        <source>Hand mIoU</source>
-        <translation>手部 mIoU</translation>
-    </message>
-    <message>
-        <source>Finger mIoU</source>
-        <translation>手指 mIoU</translation>
-    </message>
-    <message>
-        <source>Finger mIoU (parts only)</source>
-        <translation>手指 mIoU（仅各部位）</translation>
-    </message>
-    <message>
-        <source>Hand HD95</source>
-        <translation>手部 HD95</translation>
-    </message>
-    <message>
-        <source>Palm HD95</source>
-        <translation>手掌 HD95</translation>
-    </message>
-    <message>
-        <source>Thumb HD95</source>
-        <translation>拇指 HD95</translation>
-    </message>
-    <message>
-        <source>Index HD95</source>
-        <translation>食指 HD95</translation>
-    </message>
-    <message>
-        <source>Middle HD95</source>
-        <translation>中指 HD95</translation>
-    </message>
-    <message>
-        <source>Ring HD95</source>
-        <translation>无名指 HD95</translation>
-    </message>
-    <message>
-        <source>Pinky HD95</source>
-        <translation>小指 HD95</translation>
-    </message>
-    <message>
-        <source>Finger HD95</source>
-        <translation>手指 HD95</translation>
-    </message>
-    <message>
-        <source>MPJPE</source>
-        <translation>MPJPE</translation>
-    </message>
-    <message>
-        <source>PA-MPJPE</source>
-        <translation>PA-MPJPE</translation>
-    </message>
-    <message>
-        <source>MPVPE</source>
-        <translation>MPVPE</translation>
-    </message>
-    <message>
-        <source>PA-MPVPE</source>
-        <translation>PA-MPVPE</translation>
-    </message>
-    <message>
-        <source>F@5 mm</source>
-        <translation>F@5 毫米</translation>
-    </message>
-    <message>
-        <source>F@15 mm</source>
-        <translation>F@15 毫米</translation>
-    </message>
-    <message>
-        <source>PA-F@5 mm</source>
-        <translation>PA-F@5 毫米</translation>
-    </message>
-    <message>
-        <source>PA-F@15 mm</source>
-        <translation>PA-F@15 毫米</translation>
-    </message>
-    <message>
-        <source>%1%2 pp</source>
-        <translation>%1%2 个百分点</translation>
-    </message>
-    <message>
         <source>%1 %</source>
         <translation>%1 %</translation>
-    </message>
-    <message>
-        <source>%1%2 px</source>
-        <translation>%1%2 像素</translation>
-    </message>
-    <message>
-        <source>%1%2 mm</source>
-        <translation>%1%2 毫米</translation>
     </message>
     <message>
         <source>Δ %1 − %2</source>
@@ -1371,6 +1699,89 @@
     <message>
         <source>%1 is worse than %2</source>
         <translation>%1 劣于 %2</translation>
+    </message>
+    <message>
+        <source>%1 pp</source>
+        <translation>%1 个百分点</translation>
+    </message>
+    <message>
+        <source>%1 px</source>
+        <translation>%1 像素</translation>
+    </message>
+    <message>
+        <source>%1 mm</source>
+        <translation>%1 毫米</translation>
+    </message>
+    <message>
+        <source>HD95 left out</source>
+        <translation>HD95 未计入</translation>
+    </message>
+    <message>
+        <source>higher is better</source>
+        <translation>越高越好</translation>
+    </message>
+    <message>
+        <source>lower is better</source>
+        <translation>越低越好</translation>
+    </message>
+    <message>
+        <source>Classes in exactly one of the two masks have no HD95 and are left out of the averages: hand / parts of this sample</source>
+        <translation>仅在两个掩码之一中出现的类别没有 HD95，不计入平均值：此样本的手部 / 各部位</translation>
+    </message>
+    <message>
+        <source>%1 (ref.)</source>
+        <translation>%1（参照）</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>handalign::SamplePresenter</name>
+    <message>
+        <source>Cannot read %1</source>
+        <translation>无法读取 %1</translation>
+    </message>
+    <message>
+        <source>background</source>
+        <translation>背景</translation>
+    </message>
+    <message>
+        <source>palm</source>
+        <translation>手掌</translation>
+    </message>
+    <message>
+        <source>thumb</source>
+        <translation>拇指</translation>
+    </message>
+    <message>
+        <source>index</source>
+        <translation>食指</translation>
+    </message>
+    <message>
+        <source>middle</source>
+        <translation>中指</translation>
+    </message>
+    <message>
+        <source>ring</source>
+        <translation>无名指</translation>
+    </message>
+    <message>
+        <source>pinky</source>
+        <translation>小指</translation>
+    </message>
+    <message>
+        <source>label %1</source>
+        <translation>标签 %1</translation>
+    </message>
+    <message>
+        <source>pixel (%1, %2)  GT %3</source>
+        <translation>像素 (%1, %2)  真值 %3</translation>
+    </message>
+    <message>
+        <source>  boundary distance %1 px</source>
+        <translation>  边界距离 %1 像素</translation>
     </message>
 </context>
 <context>
@@ -1394,6 +1805,46 @@
     <message>
         <source>Review state; filter with e.g. review == accepted (todo, in_progress, accepted, needs_another_look)</source>
         <translation>审阅状态；可用于筛选，例如 review == accepted（todo、in_progress、accepted、needs_another_look）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is ambiguous with %2 methods: write delta.&lt;method&gt;.%3</source>
+        <translation>有 %2 个方法时 &apos;%1&apos; 有歧义：请写作 delta.&lt;method&gt;.%3</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is ambiguous with %2 methods: write %3.%1</source>
+        <translation>有 %2 个方法时 &apos;%1&apos; 有歧义：请写作 %3.%1</translation>
+    </message>
+    <message>
+        <source>Filter name: %1</source>
+        <translation>筛选名称：%1</translation>
+    </message>
+    <message>
+        <source>higher is better</source>
+        <translation>越高越好</translation>
+    </message>
+    <message>
+        <source>lower is better</source>
+        <translation>越低越好</translation>
+    </message>
+    <message>
+        <source>%1 − %2: %3 (%4; a %5 delta is better)
+Filter name: %6</source>
+        <translation>%1 − %2：%3（%4；差值为%5更好）
+筛选名称：%6</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>正</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>负</translation>
+    </message>
+    <message>
+        <source>%1 of %2: %3 (%4)
+Filter name: %5</source>
+        <translation>%2 的 %1：%3（%4）
+筛选名称：%5</translation>
     </message>
 </context>
 <context>
@@ -1446,6 +1897,17 @@
     </message>
 </context>
 <context>
+    <name>handalign::StudioSession</name>
+    <message>
+        <source>Opening the dataset…</source>
+        <translation>正在打开数据集…</translation>
+    </message>
+    <message>
+        <source>Evaluating…</source>
+        <translation>正在评估…</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Hand- and finger-level alignment of 3D hand meshes, sample by sample.</source>
@@ -1460,10 +1922,6 @@
         <translation>预测文件，格式为 NAME=FILE（可重复）。</translation>
     </message>
     <message>
-        <source>Sample id to show first.</source>
-        <translation>首先显示的样本编号。</translation>
-    </message>
-    <message>
         <source>Hand model file (default: the dataset&apos;s hand_model.json).</source>
         <translation>手部模型文件（默认：数据集的 hand_model.json）。</translation>
     </message>
@@ -1474,6 +1932,18 @@
     <message>
         <source>Model checkpoint or manifest to open; run on the first sample shown.</source>
         <translation>要打开的模型检查点或清单；在首先显示的样本上运行。</translation>
+    </message>
+    <message>
+        <source>Declares prediction REFINED the refinement of ROUGH (repeatable).</source>
+        <translation>声明预测 REFINED 是 ROUGH 的精修结果（可重复）。</translation>
+    </message>
+    <message>
+        <source>Sample id or index to show first.</source>
+        <translation>首先显示的样本 ID 或序号。</translation>
+    </message>
+    <message>
+        <source>--refines must be REFINED=ROUGH (got &quot;%1&quot;)</source>
+        <translation>--refines 的格式必须为 REFINED=ROUGH（收到的是 &quot;%1&quot;）</translation>
     </message>
 </context>
 </TS>

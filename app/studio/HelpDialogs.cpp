@@ -2,13 +2,16 @@
 
 #include <QAction>
 #include <QCoreApplication>
+#include <QDesktopServices>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QMenu>
+#include <QMessageBox>
 #include <QTableWidget>
+#include <QUrl>
 #include <QVBoxLayout>
 
 #include <set>
@@ -57,6 +60,25 @@ QString documentationFile() {
   for (const QString& c : candidates)
     if (QFileInfo(c).isFile()) return QFileInfo(c).canonicalFilePath();
   return {};
+}
+
+QString openDocumentation() {
+  const QString file = documentationFile();
+  if (file.isEmpty())
+    return QCoreApplication::translate("HelpDialogs", "The documentation is not installed");
+  if (!QDesktopServices::openUrl(QUrl::fromLocalFile(file)))
+    return QCoreApplication::translate("HelpDialogs", "No program opens %1").arg(file);
+  return {};
+}
+
+void showAboutDialog(QWidget* window) {
+  QMessageBox::about(
+      window, QCoreApplication::translate("HelpDialogs", "About HandAlign Studio"),
+      QCoreApplication::translate(
+          "HelpDialogs",
+          "<b>HandAlign Studio</b> %1<br>Hand- and finger-level alignment of 3D hand meshes: "
+          "mIoU, HD95 and FreiHAND's 3D metrics, sample by sample.")
+          .arg(QCoreApplication::applicationVersion()));
 }
 
 }  // namespace handalign

@@ -13,5 +13,8 @@ void showShortcutsDialog(QWidget* window);
 // The local documentation's entry page: the installed share/doc/handalign-studio/README.md, else
 // the source tree's (a build run from the tree). Empty when neither exists.
 QString documentationFile();
+// Opens documentationFile() with the desktop's viewer; returns what went wrong, or empty.
+QString openDocumentation();
+void showAboutDialog(QWidget* window);
 
 }  // namespace handalign

@@ -19,21 +19,17 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QDesktopServices>
 #include <QDir>
 #include <QDockWidget>
-#include <QFileInfo>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
-#include <QUrl>
 #include <QVBoxLayout>
 
 // The icons live in the static handalign_studio library: its resources need an explicit init
@@ -42,14 +38,6 @@ static void initIconResources() { Q_INIT_RESOURCE(resources); }
 
 namespace handalign {
 namespace {
-
-// The first local folder among dropped URLs; empty if there is none.
-QString droppedFolder(const QMimeData* mime) {
-  if (!mime || !mime->hasUrls()) return {};
-  for (const QUrl& url : mime->urls())
-    if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isDir()) return url.toLocalFile();
-  return {};
-}
 
 QWidget* page(QWidget* top, QWidget* main) {
   auto* w = new QWidget;
@@ -238,28 +226,17 @@ void MainWindow::connectSession() {
   });
 }
 
-EvalOptions MainWindow::evaluationOptions() const {
-  const QSettings settings;
-  EvalOptions o;
-  o.threads = std::max(0, settings.value(kThreadsKey, 0).toInt());
-  o.resolution = std::max(1, settings.value(kResolutionKey, 224).toInt());
-  if (!parseHdMode(settings.value(kHdModeKey, "max").toString().toStdString(), o.hd.mode))
-    o.hd.mode = HdMode::Max;
-  if (!parseHdEmpty(settings.value(kHdEmptyKey, "nan").toString().toStdString(), o.hd.empty))
-    o.hd.empty = HdEmpty::Nan;
-  return o;
-}
-
 void MainWindow::openDataset(const QString& dataset,
                              const std::vector<std::pair<QString, QString>>& predictions,
                              const QString& sample, const QString& handModel,
                              const std::vector<Refinement>& refinements) {
   pendingSample_ = sample;
-  session_->open({dataset, handModel, predictions, refinements}, evaluationOptions());
+  session_->open({dataset, handModel, predictions, refinements}, evaluationOptionsFromSettings());
 }
 
 void MainWindow::reevaluate() {
-  if (!session_->reevaluate(evaluationOptions())) showMessage(tr("Open a dataset first"));
+  if (!session_->reevaluate(evaluationOptionsFromSettings()))
+    showMessage(tr("Open a dataset first"));
 }
 
 void MainWindow::onOpened() {
@@ -273,7 +250,11 @@ void MainWindow::onOpened() {
   showMessage(tr("%1 samples").arg(s.dataset->size()));
   const QString pending = std::exchange(pendingSample_, QString());
   if (!pending.isEmpty()) {
-    if (!jumpToSample(pending)) browser_->selectRow(0);
+    QString error;
+    if (!browser_->jumpTo(pending, &error)) {
+      browser_->selectRow(0);
+      showError(error);  // after the first sample is shown, so the message stays
+    }
   } else if (resume >= 0 && browser_->selectSample(resume)) {  // back where the annotator was
     if (resumeEditing) annotation_->setEditing(true);
   } else if (browser_->currentSample() < 0) {
@@ -347,12 +328,8 @@ void MainWindow::showError(const QString& message) {
 }
 
 void MainWindow::showOpenDatasetDialog() {
-  OpenDatasetDialog dialog(this);
-  const std::vector<DatasetOpening> recent = RecentDatasets::load();
-  if (!recent.empty()) dialog.setOpening(recent.front());
-  if (dialog.exec() != QDialog::Accepted) return;
-  const DatasetOpening o = dialog.opening();
-  openDataset(o.dataset, o.predictions, {}, o.handModel, o.refinements);
+  if (const auto o = OpenDatasetDialog::ask(this))
+    openDataset(o->dataset, o->predictions, {}, o->handModel, o->refinements);
 }
 
 void MainWindow::rebuildRecentMenu() {
@@ -361,25 +338,9 @@ void MainWindow::rebuildRecentMenu() {
     showMessage(tr("Removed from the recent datasets, the folder no longer exists: %1")
                     .arg(dropped.join(QStringLiteral(", "))),
                 8000);
-  QMenu* menu = actions_.recent;
-  menu->clear();
-  const std::vector<DatasetOpening> recent = RecentDatasets::load();
-  for (std::size_t i = 0; i < recent.size(); ++i) {
-    const DatasetOpening& o = recent[i];
-    QAction* a = menu->addAction(
-        tr("&%1 %2").arg(i + 1).arg(QDir::toNativeSeparators(o.dataset)), this,
-        [this, o] { openDataset(o.dataset, o.predictions, {}, o.handModel, o.refinements); });
-    QStringList names;
-    for (const auto& [name, file] : o.predictions) names << name;
-    a->setToolTip(tr("Predictions: %1").arg(names.join(QStringLiteral(", "))));
-  }
-  if (recent.empty()) menu->addAction(tr("No recent datasets"))->setEnabled(false);
-  menu->addSeparator();
-  QAction* clear = menu->addAction(tr("&Clear List"), this, [this] {
-    RecentDatasets::save({});
-    rebuildRecentMenu();
+  RecentDatasets::fillMenu(actions_.recent, [this](const DatasetOpening& o) {
+    openDataset(o.dataset, o.predictions, {}, o.handModel, o.refinements);
   });
-  clear->setEnabled(!recent.empty());
 }
 
 void MainWindow::showPreferences() {
@@ -392,19 +353,11 @@ void MainWindow::showPreferences() {
 void MainWindow::showShortcuts() { showShortcutsDialog(this); }
 
 void MainWindow::showDocumentation() {
-  const QString file = documentationFile();
-  if (file.isEmpty() || !QDesktopServices::openUrl(QUrl::fromLocalFile(file)))
-    showError(file.isEmpty() ? tr("The documentation is not installed")
-                             : tr("No program opens %1").arg(file));
+  const QString problem = openDocumentation();
+  if (!problem.isEmpty()) showError(problem);
 }
 
-void MainWindow::showAbout() {
-  QMessageBox::about(
-      this, tr("About HandAlign Studio"),
-      tr("<b>HandAlign Studio</b> %1<br>Hand- and finger-level alignment of 3D hand meshes: "
-         "mIoU, HD95 and FreiHAND's 3D metrics, sample by sample.")
-          .arg(QApplication::applicationVersion()));
-}
+void MainWindow::showAbout() { showAboutDialog(this); }
 
 void MainWindow::retranslate() {
   const QString name = session_->datasetName();
@@ -438,32 +391,22 @@ void MainWindow::closeEvent(QCloseEvent* e) {
   QMainWindow::closeEvent(e);
 }
 
-void MainWindow::openDroppedFolder(const QString& dir) {
-  const auto predictions = OpenDatasetDialog::proposedPredictions(dir);
-  if (!predictions.empty()) {
-    openDataset(dir, predictions);
-    return;
-  }
-  // No prediction file in the folder: let the user name them.
-  showMessage(tr("No prediction files found in %1").arg(dir));
-  OpenDatasetDialog dialog(this);
-  dialog.setOpening({dir, {}, {}, {}});
-  if (dialog.exec() != QDialog::Accepted) return;
-  const DatasetOpening o = dialog.opening();
-  openDataset(o.dataset, o.predictions, {}, o.handModel, o.refinements);
-}
-
 void MainWindow::dragEnterEvent(QDragEnterEvent* e) {
-  if (!droppedFolder(e->mimeData()).isEmpty()) e->acceptProposedAction();
+  if (!OpenDatasetDialog::droppedFolder(e->mimeData()).isEmpty()) e->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent* e) {
-  const QString dir = droppedFolder(e->mimeData());
+  const QString dir = OpenDatasetDialog::droppedFolder(e->mimeData());
   if (dir.isEmpty()) return;
   e->acceptProposedAction();
   // Opened after the drop has finished, so that no dialog runs inside the drag's event loop.
   QMetaObject::invokeMethod(
-      this, [this, dir] { openDroppedFolder(dir); }, Qt::QueuedConnection);
+      this,
+      [this, dir] {
+        if (const auto o = OpenDatasetDialog::forFolder(dir, this))
+          openDataset(o->dataset, o->predictions, {}, o->handModel, o->refinements);
+      },
+      Qt::QueuedConnection);
 }
 
 }  // namespace handalign

@@ -7,7 +7,6 @@
 #include "StudioActions.h"
 
 #include "browser/SampleTableModel.h"
-#include "eval/EvalOptions.h"
 #include "geometry/Camera.h"
 
 #include <QMainWindow>
@@ -108,8 +107,6 @@ class MainWindow : public QMainWindow {
   void hideBusy();
   void showError(const QString& message);
   void showMessage(const QString& text, int ms = 5000);
-  void openDroppedFolder(const QString& dir);
-  EvalOptions evaluationOptions() const;  // from the preferences
 
   StudioSession* session_ = nullptr;
   SampleBrowser* browser_ = nullptr;

@@ -10,8 +10,10 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QPushButton>
 #include <QTableWidget>
+#include <QUrl>
 
 #include <algorithm>
 
@@ -97,23 +99,34 @@ QString OpenDatasetDialog::defaultName(const QString& file) {
 
 std::vector<std::pair<QString, QString>> OpenDatasetDialog::proposedPredictions(
     const QString& dataset) {
-  QStringList files = QDir(dataset).entryList({"pred*.json"}, QDir::Files, QDir::Name);
-  const auto rank = [](const QString& f) {
-    return f == QLatin1String("pred_rough.json")     ? 0
-           : f == QLatin1String("pred_refined.json") ? 1
-                                                     : 2;
-  };
-  std::stable_sort(files.begin(), files.end(),
-                   [&](const QString& a, const QString& b) { return rank(a) < rank(b); });
   std::vector<std::pair<QString, QString>> proposed;
+  try {  // files the folder declares, in their order and under their names
+    for (const DeclaredPrediction& p : readDeclaredPredictions(dataset.toStdString()))
+      proposed.emplace_back(QString::fromStdString(p.name),
+                            QString::fromStdString(p.file.string()));
+  } catch (const std::exception&) {
+    proposed.clear();  // a broken declaration: the files themselves are still proposed
+  }
+  if (!proposed.empty()) return proposed;
+  const QStringList files = QDir(dataset).entryList({"pred*.json"}, QDir::Files, QDir::Name);
   for (const QString& f : files) proposed.emplace_back(defaultName(f), QDir(dataset).filePath(f));
   return proposed;
+}
+
+std::vector<Refinement> OpenDatasetDialog::proposedRoles(const QString& dataset) {
+  try {
+    return refinementsOf(readDeclaredPredictions(dataset.toStdString()));
+  } catch (const std::exception&) {
+    return {};
+  }
 }
 
 void OpenDatasetDialog::setDataset(const QString& dir) {
   dataset_->setText(QDir::toNativeSeparators(dir));
   predictions_->setRowCount(0);
-  for (const auto& [name, file] : proposedPredictions(dir)) addPrediction(name, file);
+  const std::vector<Refinement> roles = proposedRoles(dir);
+  for (const auto& [name, file] : proposedPredictions(dir))
+    addPrediction(name, file, QString::fromStdString(refinedFrom(roles, name.toStdString())));
 }
 
 void OpenDatasetDialog::addPrediction(const QString& name, const QString& file,
@@ -177,6 +190,30 @@ void OpenDatasetDialog::browsePredictions() {
 void OpenDatasetDialog::updateOk() {
   bool ok = !dataset_->text().trimmed().isEmpty() && predictions_->rowCount() > 0;
   buttons_->button(QDialogButtonBox::Open)->setEnabled(ok);
+}
+
+std::optional<DatasetOpening> OpenDatasetDialog::ask(QWidget* parent) {
+  OpenDatasetDialog dialog(parent);
+  const std::vector<DatasetOpening> recent = RecentDatasets::load();
+  if (!recent.empty()) dialog.setOpening(recent.front());
+  if (dialog.exec() != QDialog::Accepted) return std::nullopt;
+  return dialog.opening();
+}
+
+std::optional<DatasetOpening> OpenDatasetDialog::forFolder(const QString& dir, QWidget* parent) {
+  const auto predictions = proposedPredictions(dir);
+  if (!predictions.empty()) return DatasetOpening{dir, {}, predictions, proposedRoles(dir)};
+  OpenDatasetDialog dialog(parent);  // no prediction file in the folder: let the user name them
+  dialog.setOpening({dir, {}, {}, {}});
+  if (dialog.exec() != QDialog::Accepted) return std::nullopt;
+  return dialog.opening();
+}
+
+QString OpenDatasetDialog::droppedFolder(const QMimeData* mime) {
+  if (!mime || !mime->hasUrls()) return {};
+  for (const QUrl& url : mime->urls())
+    if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isDir()) return url.toLocalFile();
+  return {};
 }
 
 }  // namespace handalign

@@ -6,7 +6,10 @@
 
 #include <QDialog>
 
+#include <optional>
+
 class QDialogButtonBox;
+class QMimeData;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -20,11 +23,21 @@ class OpenDatasetDialog : public QDialog {
  public:
   explicit OpenDatasetDialog(QWidget* parent = nullptr);
 
-  // The prediction files found in a dataset folder (pred_rough.json, pred_refined.json, other
-  // pred*.json), named after the file stem without its "pred_" prefix; rough before refined.
+  // The prediction files of a dataset folder: those it declares (predictions.json, infer.json:
+  // readDeclaredPredictions), else every pred*.json by file name, named after the file stem
+  // without its "pred_" prefix. proposedRoles: the roles the folder declares (none are guessed).
   static std::vector<std::pair<QString, QString>> proposedPredictions(const QString& dataset);
+  static std::vector<Refinement> proposedRoles(const QString& dataset);
   // A prediction's default name: the file stem, without a "pred_" prefix.
   static QString defaultName(const QString& file);
+
+  // The dialog, primed with the most recent dataset; nullopt when cancelled.
+  static std::optional<DatasetOpening> ask(QWidget* parent);
+  // A folder dropped on the window: its prediction files (and declared roles) when it has some,
+  // else the dialog to name them.
+  static std::optional<DatasetOpening> forFolder(const QString& dir, QWidget* parent);
+  // The first local folder among dropped URLs; empty if there is none.
+  static QString droppedFolder(const QMimeData* mime);
 
   void setOpening(const DatasetOpening& opening);
   DatasetOpening opening() const;

@@ -184,4 +184,16 @@ void PreferencesDialog::apply() {
   settings.setValue(kLanguageKey, language);
 }
 
+EvalOptions evaluationOptionsFromSettings() {
+  const QSettings settings;
+  EvalOptions o;
+  o.threads = std::max(0, settings.value(kThreadsKey, 0).toInt());
+  o.resolution = std::max(1, settings.value(kResolutionKey, 224).toInt());
+  if (!parseHdMode(settings.value(kHdModeKey, "max").toString().toStdString(), o.hd.mode))
+    o.hd.mode = HdMode::Max;
+  if (!parseHdEmpty(settings.value(kHdEmptyKey, "nan").toString().toStdString(), o.hd.empty))
+    o.hd.empty = HdEmpty::Nan;
+  return o;
+}
+
 }  // namespace handalign

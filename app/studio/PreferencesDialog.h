@@ -2,6 +2,8 @@
 // applied at once.
 #pragma once
 
+#include "eval/EvalOptions.h"
+
 #include <QDialog>
 
 class QCheckBox;
@@ -22,6 +24,9 @@ inline constexpr const char* kBatchKey = "Inference/BatchSize";         // sampl
 inline constexpr const char* kHalfKey = "Inference/HalfPrecision";      // float16 on CUDA
 inline constexpr const char* kUndoDepthKey = "Editor/UndoDepth";        // strokes kept; 0: all
 inline constexpr int kDefaultUndoDepth = 200;
+
+// Threads, resolution and the HD95 conventions as the preferences have them.
+EvalOptions evaluationOptionsFromSettings();
 
 class PreferencesDialog : public QDialog {
   Q_OBJECT

@@ -1,7 +1,10 @@
 #include "RecentDatasets.h"
 
+#include <QAction>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QMenu>
 #include <QSettings>
 #include <QVariantMap>
 
@@ -74,6 +77,32 @@ QStringList RecentDatasets::pruneMissing() {
   entries.erase(std::remove_if(entries.begin(), entries.end(), missing), entries.end());
   if (!dropped.isEmpty()) save(entries);
   return dropped;
+}
+
+void RecentDatasets::fillMenu(QMenu* menu, const std::function<void(const DatasetOpening&)>& open) {
+  menu->clear();
+  const std::vector<DatasetOpening> recent = load();
+  for (std::size_t i = 0; i < recent.size(); ++i) {
+    const DatasetOpening o = recent[i];
+    QAction* a = menu->addAction(QCoreApplication::translate("RecentDatasets", "&%1 %2")
+                                     .arg(i + 1)
+                                     .arg(QDir::toNativeSeparators(o.dataset)),
+                                 menu, [open, o] { open(o); });
+    QStringList names;
+    for (const auto& [name, file] : o.predictions) names << name;
+    a->setToolTip(QCoreApplication::translate("RecentDatasets", "Predictions: %1")
+                      .arg(names.join(QStringLiteral(", "))));
+  }
+  if (recent.empty())
+    menu->addAction(QCoreApplication::translate("RecentDatasets", "No recent datasets"))
+        ->setEnabled(false);
+  menu->addSeparator();
+  QAction* clear = menu->addAction(QCoreApplication::translate("RecentDatasets", "&Clear List"),
+                                   menu, [menu, open] {
+                                     save({});
+                                     fillMenu(menu, open);
+                                   });
+  clear->setEnabled(!recent.empty());
 }
 
 }  // namespace handalign

@@ -6,8 +6,11 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <utility>
 #include <vector>
+
+class QMenu;
 
 namespace handalign {
 
@@ -31,6 +34,8 @@ class RecentDatasets {
   static void add(const DatasetOpening& opening);
   // Drops entries whose folder no longer exists; returns the folders dropped.
   static QStringList pruneMissing();
+  // Fills File → Open Recent: one action per entry (calling `open`), then Clear List.
+  static void fillMenu(QMenu* menu, const std::function<void(const DatasetOpening&)>& open);
 };
 
 }  // namespace handalign

@@ -25,6 +25,7 @@ struct StudioSession::Pending {
   std::vector<RunSamples> stored;  // results already in the project, when all are there
   std::vector<std::int64_t> storedIds;
   std::vector<PredictionTotals> storedTotals;
+  std::filesystem::path storePath;  // the project file, opened or to be created
 };
 
 StudioSession::StudioSession(QObject* parent) : QObject(parent) {}
@@ -52,10 +53,16 @@ void StudioSession::open(const DatasetOpening& opening, const EvalOptions& optio
     r.predictions.emplace_back(name.toStdString(), file.toStdString());
   r.refinements = opening.refinements;
   try {
-    p->store = std::make_unique<ProjectStore>();
-    p->store->open(projectFileFor(r.dataset));
+    // An existing project is read now (stored results, corrections); a new one is created only
+    // once the dataset opened, so a failed open leaves no trace.
+    p->storePath = projectFileFor(r.dataset);
+    std::error_code exists;
+    if (fs::exists(p->storePath, exists)) {
+      p->store = std::make_unique<ProjectStore>();
+      p->store->open(p->storePath);
+    }
     // Corrected masks next to the project count in every evaluation (docs/metrics.md).
-    const fs::path corrections = annotationFolderFor(p->store->path(), splitToOpen(r));
+    const fs::path corrections = annotationFolderFor(p->storePath, splitToOpen(r));
     std::error_code ec;
     if (fs::is_directory(corrections / "mask", ec)) r.options.annotations = corrections;
   } catch (const std::exception& e) {
@@ -70,6 +77,7 @@ bool StudioSession::reevaluate(const EvalOptions& options) {
   auto p = std::make_unique<Pending>();
   p->opening = opening_;
   p->request = request_;
+  if (store_) p->storePath = store_->path();
   const fs::path annotations = request_.options.annotations;
   p->request.options = options;
   p->request.options.annotations = annotations;
@@ -129,6 +137,15 @@ void StudioSession::commit(std::shared_ptr<EvalOutcome> outcome) {
   if (!p) return;
   const bool sameDataset = isOpen() && request_.dataset == p->request.dataset;
   Q_EMIT aboutToReplace(sameDataset);
+  if (!p->store && !p->storePath.empty()) {
+    try {
+      p->store = std::make_unique<ProjectStore>();
+      p->store->open(p->storePath);
+    } catch (const std::exception& e) {
+      p->store.reset();
+      Q_EMIT error(QString::fromStdString(e.what()));
+    }
+  }
   request_ = std::move(p->request);
   opening_ = std::move(p->opening);
   store_ = std::move(p->store);

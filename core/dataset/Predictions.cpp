@@ -1,11 +1,14 @@
 #include "dataset/Predictions.h"
 
 #include "io/ArrayCache.h"
+#include "io/JsonWriter.h"
 #include "util/Error.h"
 
 #include <algorithm>
 #include <set>
 #include <stdexcept>
+
+#include <simdjson.h>
 
 namespace handalign {
 
@@ -106,6 +109,59 @@ std::string refinedFrom(const std::vector<Refinement>& refinements, const std::s
   for (const Refinement& r : refinements)
     if (r.refined == name) return r.rough;
   return {};
+}
+
+std::vector<DeclaredPrediction> readDeclaredPredictions(const std::filesystem::path& dir) {
+  for (const char* name : {"predictions.json", "infer.json"}) {
+    const std::filesystem::path file = dir / name;
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec)) continue;
+    simdjson::dom::parser parser;
+    simdjson::dom::element root;
+    if (parser.load(file.string()).get(root)) throw InputError(file, "is not valid JSON");
+    simdjson::dom::array list;
+    if (root["predictions"].get_array().get(list)) {
+      if (std::string(name) == "infer.json") continue;  // written before roles were declared
+      throw InputError(file, "has no \"predictions\" list");
+    }
+    std::vector<DeclaredPrediction> out;
+    for (simdjson::dom::element e : list) {
+      std::string_view n, f, r;
+      if (e["name"].get_string().get(n) || e["file"].get_string().get(f) || n.empty() || f.empty())
+        throw InputError(file, "has a prediction without \"name\" and \"file\"");
+      DeclaredPrediction p{std::string(n), dir / std::string(f), {}};
+      if (!e["refines"].get_string().get(r)) p.refines = std::string(r);
+      out.push_back(std::move(p));
+    }
+    std::vector<std::string> names;
+    for (const DeclaredPrediction& p : out) names.push_back(p.name);
+    try {
+      checkRefinements(refinementsOf(out), names);
+    } catch (const std::invalid_argument& e) {
+      throw InputError(file, e.what());
+    }
+    return out;
+  }
+  return {};
+}
+
+std::string declaredPredictionsJson(const std::vector<DeclaredPrediction>& predictions) {
+  JsonWriter w;
+  w.beginObject().key("predictions").beginArray();
+  for (const DeclaredPrediction& p : predictions) {
+    w.beginObject().key("name").value(p.name).key("file").value(p.file.string());
+    if (!p.refines.empty()) w.key("refines").value(p.refines);
+    w.endObject();
+  }
+  w.endArray().endObject();
+  return w.str() + "\n";
+}
+
+std::vector<Refinement> refinementsOf(const std::vector<DeclaredPrediction>& predictions) {
+  std::vector<Refinement> out;
+  for (const DeclaredPrediction& p : predictions)
+    if (!p.refines.empty()) out.push_back({p.name, p.refines});
+  return out;
 }
 
 }  // namespace handalign

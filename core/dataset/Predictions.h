@@ -49,4 +49,19 @@ PredictionRole roleOf(const std::vector<Refinement>& refinements, const std::str
 // The prediction `name` refines ("" when it refines none).
 std::string refinedFrom(const std::vector<Refinement>& refinements, const std::string& name);
 
+// Prediction files a folder declares, with their roles: `predictions.json` (written by `handalign
+// synth`) or the "predictions" of `infer.json` (`handalign infer`), files relative to the folder:
+//   {"predictions": [{"name": "rough", "file": "pred_rough.json"},
+//                    {"name": "refined", "file": "pred_refined.json", "refines": "rough"}]}
+struct DeclaredPrediction {
+  std::string name;
+  std::filesystem::path file;  // absolute
+  std::string refines;         // empty: plain or rough
+};
+// Empty when the folder declares none. Throws InputError naming the file when it is malformed.
+std::vector<DeclaredPrediction> readDeclaredPredictions(const std::filesystem::path& dir);
+// The "predictions" array of such a file (files as given, relative to its folder).
+std::string declaredPredictionsJson(const std::vector<DeclaredPrediction>& predictions);
+std::vector<Refinement> refinementsOf(const std::vector<DeclaredPrediction>& predictions);
+
 }  // namespace handalign

@@ -1,5 +1,7 @@
 #include "synth/Synthesizer.h"
 
+#include "dataset/Predictions.h"
+
 #include "hand/ProceduralHand.h"
 #include "io/AtomicFile.h"
 #include "io/ImageIO.h"
@@ -214,6 +216,13 @@ void writeAnnotations(const fs::path& dir, const std::vector<SampleData>& sample
   const std::tuple<const char*, Points SampleData::*, Points SampleData::*> preds[] = {
       {"pred_rough.json", &SampleData::roughJoints, &SampleData::roughVerts},
       {"pred_refined.json", &SampleData::refinedJoints, &SampleData::refinedVerts}};
+  // The two files' roles, declared for the studio's Open Dataset and dropped folders.
+  {
+    AtomicWriter w(dir / "predictions.json");
+    w.write(declaredPredictionsJson(
+        {{"rough", "pred_rough.json", {}}, {"refined", "pred_refined.json", "rough"}}));
+    w.commit();
+  }
   for (const auto& [name, joints, verts] : preds) {
     AtomicWriter w(dir / name);
     w.write("[");

@@ -2,12 +2,14 @@
 
 #include "PartPalette.h"
 
+#include <QLabel>
 #include <QMouseEvent>
 #include <QOpenGLPaintDevice>
 #include <QOpenGLPixelTransferOptions>
 #include <QOpenGLShaderProgram>
 #include <QOpenGLTexture>
 #include <QPainter>
+#include <QPixmap>
 #include <QVector3D>
 #include <QVector4D>
 #include <QWheelEvent>
@@ -118,6 +120,7 @@ void ImageCanvas::setLabels(Layer layer, const LabelImage& labels) {
   const QSize before = frameSize();
   labels_[std::size_t(idx(layer))] = labels;
   dirty_ = true;
+  if (legendVisible_) updateLegend();
   if (frameSize() != before) resetView();
   updateAll();
 }
@@ -155,6 +158,7 @@ void ImageCanvas::setContourOnly(Layer layer, bool contour) {
 
 void ImageCanvas::setColorMode(ColorMode mode) {
   colorMode_ = mode;
+  updateLegend();
   updateAll();
 }
 
@@ -428,8 +432,7 @@ void ImageCanvas::paintGL() {
     for (std::size_t i = 0; i < textures_.size(); ++i) textures_[i]->release(GLuint(i));
   }
   glDisable(GL_SCISSOR_TEST);
-  if (program_ && !frameSize().isEmpty() &&
-      (marker_ || brushCentre_ || !rubberBand_.isEmpty() || legendVisible_))
+  if (program_ && !frameSize().isEmpty() && (marker_ || brushCentre_ || !rubberBand_.isEmpty()))
     paintGuides(damage);
 }
 
@@ -452,44 +455,65 @@ QStringList ImageCanvas::legendLines() const {
   return lines;
 }
 
-void ImageCanvas::paintLegend(QPainter& painter) {
+QImage ImageCanvas::legendImage() const {
   // What the colours mean, where they are: parts in by-part mode, GT and the methods otherwise.
   const QRectF box = legendRect();
+  const double dpr = devicePixelRatioF();
+  QImage image((box.size() * dpr).toSize(), QImage::Format_ARGB32_Premultiplied);
+  image.setDevicePixelRatio(dpr);
+  image.fill(Qt::transparent);
+  QPainter p(&image);
+  p.setRenderHint(QPainter::Antialiasing);
+  p.setFont(font());
   const QFontMetrics fm(font());
   const int row = fm.height() + 2;
-  painter.setPen(Qt::NoPen);
-  painter.setBrush(QColor(0, 0, 0, 150));
-  painter.drawRoundedRect(box, 4, 4);
+  p.setPen(Qt::NoPen);
+  p.setBrush(QColor(0, 0, 0, 160));
+  p.drawRoundedRect(QRectF(QPointF(0, 0), box.size()), 4, 4);
   const QStringList lines = legendLines();
   std::vector<QColor> colours;
-  if (colorMode_ == ColorMode::ByPart)
+  if (colorMode_ == ColorMode::ByPart) {
     colours.assign(kPartPalette.begin() + 1, kPartPalette.end());
-  else {
+  } else {
     colours.push_back(kGtColor);
     for (int i = 0; i < 2; ++i)
       if (!legendNames_[std::size_t(i)].isEmpty() && !labels_[std::size_t(i + 1)].empty())
         colours.push_back(methodColors_[std::size_t(i)]);
   }
   for (int i = 0; i < lines.size(); ++i) {
-    const QRectF swatch(box.left() + 6, box.top() + 4 + i * row + 2, row - 4, row - 4);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(colours[std::size_t(i)]);
-    painter.drawRect(swatch);
-    painter.setPen(Qt::white);
-    painter.drawText(QPointF(swatch.right() + 6, box.top() + 4 + i * row + fm.ascent() + 1),
-                     lines[i]);
+    const QRectF swatch(6, 4 + i * row + 2, row - 4, row - 4);
+    p.setPen(Qt::NoPen);
+    p.setBrush(colours[std::size_t(i)]);
+    p.drawRect(swatch);
+    p.setPen(Qt::white);
+    p.drawText(QPointF(swatch.right() + 6, 4 + i * row + fm.ascent() + 1), lines[i]);
   }
+  return image;
+}
+
+void ImageCanvas::updateLegend() {
+  // A child widget over the GL picture (text through the GL paint engine leaves glyph caches that
+  // outlive the context); grab() of the window shows it, renderToImage() of the picture does not.
+  if (!legend_) {
+    legend_ = new QLabel(this);
+    legend_->setAttribute(Qt::WA_TransparentForMouseEvents);
+  }
+  legend_->setVisible(legendVisible_ && !frameSize().isEmpty());
+  if (!legend_->isVisible()) return;
+  legend_->setPixmap(QPixmap::fromImage(legendImage()));
+  legend_->setGeometry(legendRect().toAlignedRect());
 }
 
 void ImageCanvas::setLegendVisible(bool visible) {
   legendVisible_ = visible;
-  updateAll();
+  updateLegend();
 }
 
 void ImageCanvas::setMethodColors(const QColor& reference, const QColor& shown,
                                   const QString& referenceName, const QString& shownName) {
   methodColors_ = {reference, shown};
   legendNames_ = {referenceName, shownName};
+  updateLegend();
   updateAll();
 }
 
@@ -505,7 +529,6 @@ void ImageCanvas::paintGuides(const QRectF& clip) {
   QPainter painter(&device);
   painter.setClipRect(clip);  // guides outside it are already in the kept picture
   painter.setRenderHint(QPainter::Antialiasing);
-  if (legendVisible_ && clip.intersects(legendRect())) paintLegend(painter);
   painter.setBrush(Qt::NoBrush);
   if (marker_) {
     const QPointF centre = view_.toWidget(*marker_ + QPointF(0.5, 0.5));

@@ -24,8 +24,8 @@
 #include <memory>
 #include <optional>
 
+class QLabel;
 class QOpenGLShaderProgram;
-class QPainter;
 class QOpenGLTexture;
 
 namespace handalign {
@@ -64,7 +64,8 @@ class ImageCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
   // A legend in the top-left corner: the parts in by-part mode, GT and the methods otherwise.
   void setLegendVisible(bool visible);
   bool legendVisible() const { return legendVisible_; }
-  QRectF legendRect() const;  // logical pixels
+  QRectF legendRect() const;   // logical pixels
+  QImage legendImage() const;  // what the legend shows
 
   // View: logical widget pixels per image pixel, and the image's top-left corner in the widget.
   double zoom() const { return view_.zoom(); }
@@ -119,7 +120,7 @@ class ImageCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
   void setUniforms();
   void inspect(QPointF widgetPoint);
   void paintGuides(const QRectF& clip);
-  void paintLegend(QPainter& painter);
+  void updateLegend();
   QStringList legendLines() const;
   QRectF guideBounds() const;  // logical pixels under the brush ring and the rubber band
   void updateAll();            // everything changed
@@ -152,6 +153,7 @@ class ImageCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
   std::array<QColor, 2> methodColors_{methodColor(0), methodColor(1)};
   std::array<QString, 2> legendNames_;
   bool legendVisible_ = false;  // the studio turns it on (View → Legend)
+  QLabel* legend_ = nullptr;
   Layer diffSource_ = Layer::Shown;
 
   CanvasView view_;

@@ -60,7 +60,9 @@ SampleMetricsTable::SampleMetricsTable(QWidget* parent) : QTableWidget(parent) {
   setEditTriggers(QAbstractItemView::NoEditTriggers);
   setSelectionMode(QAbstractItemView::NoSelection);
   verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
-  horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+  // Every value whole: columns as wide as their contents (a scroll bar beats "21.88 ...").
+  horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  horizontalHeader()->setStretchLastSection(true);
   horizontalHeader()->setTextElideMode(Qt::ElideNone);
   setRowCount(int(rowMetrics().size()) + 1);
   retranslate();

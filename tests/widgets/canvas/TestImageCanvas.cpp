@@ -95,6 +95,40 @@ class TestImageCanvas : public QObject {
     QVERIFY_COLOR(at(60, 60), kMarker);
   }
 
+  // The legend says what the colours are: the parts by part, GT and the methods otherwise, in
+  // the shared palette's colours.
+  void legendShowsTheColoursInUse() {
+    only(Layer::GroundTruth);
+    QVERIFY(!canvas_->legendVisible());  // off unless asked for
+    canvas_->setLegendVisible(true);
+    const QRectF box = canvas_->legendRect();
+    QVERIFY(box.height() > 6 * QFontMetrics(canvas_->font()).height());  // six parts
+    const double row = QFontMetrics(canvas_->font()).height() + 2;
+    auto swatch = [&](int i) {  // the centre of line i's swatch in the legend's image
+      const QImage img = canvas_->legendImage();
+      const double dpr = img.devicePixelRatio();
+      return img.pixelColor(int((6 + (row - 4) / 2) * dpr), int((4 + i * row + row / 2) * dpr));
+    };
+    QVERIFY_COLOR(swatch(0), kPartPalette[1]);      // palm first
+    QVERIFY_COLOR(swatch(5), kPartPalette[6]);      // pinky last
+    const QImage shot = canvas_->grab().toImage();  // the window shows it over the picture
+    QVERIFY_COLOR(shot.pixelColor(int((box.left() + 6 + (row - 4) / 2) * shot.devicePixelRatio()),
+                                  int((box.top() + 4 + row / 2) * shot.devicePixelRatio())),
+                  kPartPalette[1]);
+    canvas_->setColorMode(ImageCanvas::ColorMode::Single);
+    canvas_->setLabels(Layer::Shown, gt_);
+    canvas_->setMethodColors(methodColor(0), methodColor(3), "baseline", "ours");
+    QVERIFY(canvas_->legendRect().height() < 4 * row + 10);  // GT, baseline, ours
+    QVERIFY_COLOR(swatch(0), kGtColor);
+    QVERIFY_COLOR(swatch(1), methodColor(0));
+    QVERIFY_COLOR(swatch(2), methodColor(3));
+    canvas_->setLabels(Layer::Reference, {});  // a method without labels here leaves the legend
+    QVERIFY(canvas_->legendRect().height() < 3 * row + 10);
+    QVERIFY_COLOR(swatch(1), methodColor(3));
+    canvas_->setLegendVisible(false);
+    canvas_->setColorMode(ImageCanvas::ColorMode::ByPart);
+  }
+
   void overlayTintsAtOpacity() {
     only(Layer::GroundTruth);
     canvas_->setOpacity(Layer::GroundTruth, 0.5f);
