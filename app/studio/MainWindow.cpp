@@ -9,6 +9,7 @@
 #include "OverlayPanel.h"
 #include "PreferencesDialog.h"
 #include "SamplePresenter.h"
+#include "StatusReporter.h"
 #include "StudioSession.h"
 
 #include "browser/SampleBrowser.h"
@@ -24,9 +25,6 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
-#include <QMessageBox>
-#include <QProgressBar>
-#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
@@ -71,15 +69,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   view3dDock_->setWidget(page(actions_.view3dBar, meshView_));
   actions_.buildToolBar(*this, annotation_->editAction(), annotation_->saveAction());
 
-  progress_ = new QProgressBar(this);
-  cancel_ = new QPushButton(this);
-  inspector_ = new QLabel(this);
-  statusBar()->addWidget(inspector_, 1);
-  statusBar()->addPermanentWidget(progress_);
-  statusBar()->addPermanentWidget(cancel_);
-  hideBusy();
+  status_ = new StatusReporter(this);
   connectSession();
-  showMessage(tr("Open a dataset (Ctrl+O) or drop its folder here"), 0);
+  status_->message(tr("Open a dataset (Ctrl+O) or drop its folder here"), 0);
   retranslate();
   rebuildRecentMenu();  // folders gone since the last session leave the list, with a message
   QSettings settings;
@@ -138,7 +130,7 @@ void MainWindow::connectSession() {
           &ExportController::showTablesDialog);
   connect(browser_, &SampleBrowser::sampleSelected, this, &MainWindow::showSample);
   connect(browser_, &SampleBrowser::filterError, this,
-          [this](const QString& m) { showMessage(m); });
+          [this](const QString& m) { status_->message(m); });
   connect(overlays_, &OverlayPanel::methodsChanged, s, &StudioSession::setComparedMethods);
   auto methodNames = [s] {
     QStringList names;
@@ -170,57 +162,54 @@ void MainWindow::connectSession() {
     if (const SampleMetrics* m = s->metrics(run, sample))
       browser_->model()->setSampleMetrics(run, sample, *m);
   });
-  connect(s, &StudioSession::started, this, &MainWindow::showBusy);
-  connect(s, &StudioSession::progress, this, [this](qint64 done, qint64 total) {
-    progress_->setMaximum(int(total));
-    progress_->setValue(int(done));
-  });
+  connect(s, &StudioSession::started, status_, &StatusReporter::busy);
+  connect(s, &StudioSession::progress, status_, &StatusReporter::progress);
   connect(s, &StudioSession::failed, this, [this](const QString& message) {
-    hideBusy();
+    status_->idle();
     pendingSample_.clear();
-    showError(message);  // what was open stays open
+    status_->error(message);  // what was open stays open
     Q_EMIT evaluationFailed(message);
   });
   connect(s, &StudioSession::cancelled, this, [this] {
-    hideBusy();
-    showMessage(tr("Evaluation cancelled"));
+    status_->idle();
+    status_->message(tr("Evaluation cancelled"));
   });
-  connect(s, &StudioSession::error, this, &MainWindow::showError);
+  connect(s, &StudioSession::error, status_, &StatusReporter::error);
   connect(s, &StudioSession::aboutToReplace, this, [this](bool sameDataset) {
     annotation_->close();  // saves a modified mask into the old project
     if (!sameDataset) presenter_->clear();
   });
   connect(s, &StudioSession::opened, this, &MainWindow::onOpened);
-  connect(exports_, &ExportController::message, this, &MainWindow::showMessage);
-  connect(exports_, &ExportController::error, this, &MainWindow::showError);
+  connect(exports_, &ExportController::message, status_, &StatusReporter::message);
+  connect(exports_, &ExportController::error, status_, &StatusReporter::error);
   connect(annotation_, &AnnotationController::metricsChanged, presenter_,
           &SamplePresenter::refreshMetrics);
-  connect(annotation_, &AnnotationController::message, this, &MainWindow::showMessage);
-  connect(annotation_, &AnnotationController::error, this, &MainWindow::showError);
-  connect(presenter_, &SamplePresenter::message, this, &MainWindow::showMessage);
-  connect(presenter_, &SamplePresenter::inspected, inspector_, &QLabel::setText);
-  connect(models_, &ModelController::started, this, &MainWindow::showBusy);
+  connect(annotation_, &AnnotationController::message, status_, &StatusReporter::message);
+  connect(annotation_, &AnnotationController::error, status_, &StatusReporter::error);
+  connect(presenter_, &SamplePresenter::message, status_, &StatusReporter::message);
+  connect(presenter_, &SamplePresenter::inspected, status_, &StatusReporter::inspect);
+  connect(models_, &ModelController::started, status_, &StatusReporter::busy);
   connect(models_, &ModelController::progress, s, &StudioSession::progress);
-  connect(models_, &ModelController::message, this, &MainWindow::showMessage);
-  connect(models_, &ModelController::error, this, &MainWindow::showError);
+  connect(models_, &ModelController::message, status_, &StatusReporter::message);
+  connect(models_, &ModelController::error, status_, &StatusReporter::error);
   connect(models_, &ModelController::finished, this, [this] {
-    hideBusy();
+    status_->idle();
     Q_EMIT modelRunFinished();
   });
   connect(models_, &ModelController::failed, this, [this](const QString& message) {
-    hideBusy();
-    showError(message);
+    status_->idle();
+    status_->error(message);
     Q_EMIT modelRunFailed(message);
   });
   connect(models_, &ModelController::cancelled, this, [this] {
-    hideBusy();
-    showMessage(tr("Model run cancelled; nothing was kept"));
+    status_->idle();
+    status_->message(tr("Model run cancelled; nothing was kept"));
   });
   connect(models_, &ModelController::reopenWith, this, [this](const QString& sample) {
     const DatasetOpening& o = models_->pendingOpening();
     openDataset(o.dataset, o.predictions, sample, o.handModel, o.refinements);
   });
-  connect(cancel_, &QPushButton::clicked, this, [this] {
+  connect(status_, &StatusReporter::cancelRequested, this, [this] {
     session_->cancel();
     models_->cancel();
   });
@@ -236,24 +225,24 @@ void MainWindow::openDataset(const QString& dataset,
 
 void MainWindow::reevaluate() {
   if (!session_->reevaluate(evaluationOptionsFromSettings()))
-    showMessage(tr("Open a dataset first"));
+    status_->message(tr("Open a dataset first"));
 }
 
 void MainWindow::onOpened() {
-  hideBusy();
+  status_->idle();
   const EvalSession& s = session_->session();
   RecentDatasets::add(session_->opening());  // only a dataset that opened joins the list
   retranslate();                             // the window title names the dataset
   meshView_->setHandModel(s.model);
   bool resumeEditing = false;
   const int resume = annotation_->open(&resumeEditing);  // review column, corrected metrics
-  showMessage(tr("%1 samples").arg(s.dataset->size()));
+  status_->message(tr("%1 samples").arg(s.dataset->size()));
   const QString pending = std::exchange(pendingSample_, QString());
   if (!pending.isEmpty()) {
     QString error;
     if (!browser_->jumpTo(pending, &error)) {
       browser_->selectRow(0);
-      showError(error);  // after the first sample is shown, so the message stays
+      status_->error(error);  // after the first sample is shown, so the message stays
     }
   } else if (resume >= 0 && browser_->selectSample(resume)) {  // back where the annotator was
     if (resumeEditing) annotation_->setEditing(true);
@@ -273,7 +262,7 @@ void MainWindow::showSample(int index) {
   annotation_->leavingSample(index);  // autosaves a modified mask
   presenter_->show(index);
   annotation_->sampleShown(index, presenter_->labels());
-  showMessage(
+  status_->message(
       tr("Sample %1")
           .arg(QString::fromStdString(session_->session().dataset->sampleId(std::size_t(index)))),
       0);
@@ -282,7 +271,7 @@ void MainWindow::showSample(int index) {
 bool MainWindow::jumpToSample(const QString& idOrIndex) {
   QString error;
   if (browser_->jumpTo(idOrIndex, &error)) return true;
-  showError(error);
+  status_->error(error);
   return false;
 }
 
@@ -304,29 +293,6 @@ void MainWindow::showStoredRuns(const std::vector<std::int64_t>& ids) {
   session_->showStoredRuns(ids);
 }
 
-void MainWindow::showBusy(const QString& what) {
-  progress_->setValue(0);
-  progress_->show();
-  cancel_->show();
-  showMessage(what, 0);
-}
-
-void MainWindow::hideBusy() {
-  progress_->hide();
-  cancel_->hide();
-}
-
-void MainWindow::showMessage(const QString& text, int ms) { statusBar()->showMessage(text, ms); }
-
-void MainWindow::showError(const QString& message) {
-  statusBar()->showMessage(message, 10000);
-  // Window-modal but not blocking: the event loop (and a running job) carry on.
-  auto* box =
-      new QMessageBox(QMessageBox::Warning, tr("HandAlign Studio"), message, QMessageBox::Ok, this);
-  box->setAttribute(Qt::WA_DeleteOnClose);
-  box->open();
-}
-
 void MainWindow::showOpenDatasetDialog() {
   if (const auto o = OpenDatasetDialog::ask(this))
     openDataset(o->dataset, o->predictions, {}, o->handModel, o->refinements);
@@ -335,9 +301,9 @@ void MainWindow::showOpenDatasetDialog() {
 void MainWindow::rebuildRecentMenu() {
   const QStringList dropped = RecentDatasets::pruneMissing();
   if (!dropped.isEmpty())
-    showMessage(tr("Removed from the recent datasets, the folder no longer exists: %1")
-                    .arg(dropped.join(QStringLiteral(", "))),
-                8000);
+    status_->message(tr("Removed from the recent datasets, the folder no longer exists: %1")
+                         .arg(dropped.join(QStringLiteral(", "))),
+                     8000);
   RecentDatasets::fillMenu(actions_.recent, [this](const DatasetOpening& o) {
     openDataset(o.dataset, o.predictions, {}, o.handModel, o.refinements);
   });
@@ -347,14 +313,14 @@ void MainWindow::showPreferences() {
   PreferencesDialog dialog(this);
   const bool saved = dialog.exec() == QDialog::Accepted;
   maskEditor()->setUndoLimit(QSettings().value(kUndoDepthKey, kDefaultUndoDepth).toInt());
-  if (saved) showMessage(tr("Preferences saved (F5 evaluates again under new conventions)"));
+  if (saved) status_->message(tr("Preferences saved (F5 evaluates again under new conventions)"));
 }
 
 void MainWindow::showShortcuts() { showShortcutsDialog(this); }
 
 void MainWindow::showDocumentation() {
   const QString problem = openDocumentation();
-  if (!problem.isEmpty()) showError(problem);
+  if (!problem.isEmpty()) status_->error(problem);
 }
 
 void MainWindow::showAbout() { showAboutDialog(this); }
@@ -372,8 +338,7 @@ void MainWindow::retranslate() {
   pckNote_->setText(
       tr("These stored results have no PCK histograms (stored by an older version): the "
          "histograms are shown; the PCK curves need a re-evaluation (F5)."));
-  cancel_->setText(tr("Cancel"));
-  cancel_->setToolTip(tr("Cancel the evaluation or the model run"));
+  status_->retranslate();
 }
 
 void MainWindow::changeEvent(QEvent* e) {

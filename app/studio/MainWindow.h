@@ -15,8 +15,6 @@
 
 class QDockWidget;
 class QLabel;
-class QProgressBar;
-class QPushButton;
 
 namespace handalign {
 
@@ -31,6 +29,7 @@ class OverlayPanel;
 class ProjectStore;
 class SampleBrowser;
 class SamplePresenter;
+class StatusReporter;
 class StudioSession;
 
 class MainWindow : public QMainWindow {
@@ -103,10 +102,6 @@ class MainWindow : public QMainWindow {
   void connectSession();
   void retranslate();
   void onOpened();
-  void showBusy(const QString& what);
-  void hideBusy();
-  void showError(const QString& message);
-  void showMessage(const QString& text, int ms = 5000);
 
   StudioSession* session_ = nullptr;
   SampleBrowser* browser_ = nullptr;
@@ -122,9 +117,7 @@ class MainWindow : public QMainWindow {
   QDockWidget *samplesDock_ = nullptr, *view3dDock_ = nullptr, *metricsDock_ = nullptr,
               *overlaysDock_ = nullptr;
   QLabel* pckNote_ = nullptr;
-  QLabel* inspector_ = nullptr;
-  QProgressBar* progress_ = nullptr;
-  QPushButton* cancel_ = nullptr;
+  StatusReporter* status_ = nullptr;
   QString pendingSample_;
   bool runModelWhenReady_ = false;
 };

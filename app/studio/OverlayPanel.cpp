@@ -1,5 +1,7 @@
 #include "OverlayPanel.h"
 
+#include "canvas/Overlays.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
@@ -14,19 +16,14 @@
 namespace handalign {
 namespace {
 
-constexpr const char* kLayerKeys[ImageCanvas::kLayerCount] = {"GroundTruth", "Reference", "Shown",
-                                                              "Difference", "Distance"};
-constexpr bool kDefaultVisible[ImageCanvas::kLayerCount] = {true, true, true, false, false};
-constexpr int kDefaultOpacity[ImageCanvas::kLayerCount] = {50, 50, 50, 70, 100};
 const char* const kColorModeKey = "Overlays/ColorMode";
 
-bool hasContour(ImageCanvas::Layer layer) { return layer <= ImageCanvas::Layer::Shown; }
+const OverlayInfo& infoOf(ImageCanvas::Layer layer) { return canvasOverlays()[std::size_t(layer)]; }
 
 }  // namespace
 
 QString OverlayPanel::settingsKey(Layer layer, const char* key) {
-  return QStringLiteral("Overlays/%1/%2")
-      .arg(QLatin1String(kLayerKeys[idx(layer)]), QLatin1String(key));
+  return QStringLiteral("Overlays/%1/%2").arg(QLatin1String(infoOf(layer).key), QLatin1String(key));
 }
 
 OverlayPanel::OverlayPanel(ImageCanvas* canvas, QWidget* parent)
@@ -62,15 +59,15 @@ OverlayPanel::OverlayPanel(ImageCanvas* canvas, QWidget* parent)
     grid->addWidget(row.visible, top + i + 1, 0);
     grid->addWidget(row.opacity, top + i + 1, 1);
     grid->addWidget(row.percent, top + i + 1, 2);
-    if (hasContour(layer)) {
+    if (infoOf(layer).contour) {
       row.contour = new QCheckBox;
       grid->addWidget(row.contour, top + i + 1, 3);
     }
     // Stored values first, then the connections: the canvas gets them through the setters below.
     row.visible->setChecked(
-        settings.value(settingsKey(layer, "Visible"), kDefaultVisible[i]).toBool());
+        settings.value(settingsKey(layer, "Visible"), infoOf(layer).visible).toBool());
     row.opacity->setValue(
-        settings.value(settingsKey(layer, "Opacity"), kDefaultOpacity[i]).toInt());
+        settings.value(settingsKey(layer, "Opacity"), infoOf(layer).opacity).toInt());
     if (row.contour)
       row.contour->setChecked(settings.value(settingsKey(layer, "ContourOnly"), false).toBool());
     connect(row.visible, &QCheckBox::toggled, this,
@@ -168,12 +165,12 @@ void OverlayPanel::changeEvent(QEvent* e) {
 
 void OverlayPanel::retranslate() {
   const QString shown = shown_->currentText(), reference = reference_->currentText();
-  const QString names[ImageCanvas::kLayerCount] = {
-      tr("Ground truth"),
-      reference.isEmpty() ? tr("Reference") : tr("Reference: %1").arg(reference),
-      shown.isEmpty() ? tr("Shown") : tr("Shown: %1").arg(shown),
-      shown.isEmpty() ? tr("Difference") : tr("Difference (%1 vs GT)").arg(shown),
-      shown.isEmpty() ? tr("HD95 heat map") : tr("HD95 heat map (%1)").arg(shown)};
+  // The table's names, with the method each overlay shows.
+  QString names[ImageCanvas::kLayerCount];
+  for (const OverlayInfo& o : canvasOverlays()) names[std::size_t(o.layer)] = overlayName(o);
+  if (!reference.isEmpty()) names[1] += QStringLiteral(": ") + reference;
+  if (!shown.isEmpty())
+    for (int i = 2; i < ImageCanvas::kLayerCount; ++i) names[i] += QStringLiteral(": ") + shown;
   shownLabel_->setText(tr("&Method:"));
   shown_->setToolTip(
       tr("The method under study: its overlay, difference map, HD95 heat map and "

@@ -2,6 +2,7 @@
 
 #include "MainWindow.h"
 #include "OverlayPanel.h"
+#include "canvas/Overlays.h"
 #include "vtk/MeshView3D.h"
 
 #include <QAction>
@@ -64,8 +65,8 @@ void StudioActions::buildViewAndHelp(MainWindow& w) {
   view = w.menuBar()->addMenu(QString());
   OverlayPanel* overlays = w.overlayPanel();
   int key = Qt::Key_1;
-  for (int i = 0; i < ImageCanvas::kLayerCount; ++i) {  // one per overlay of the canvas
-    const auto layer = ImageCanvas::Layer(i);
+  for (const OverlayInfo& overlay : canvasOverlays()) {  // one per overlay of the canvas
+    const auto layer = overlay.layer;
     QAction* a = add(view);
     a->setCheckable(true);
     a->setChecked(overlays->layerVisible(layer));
@@ -199,14 +200,11 @@ void StudioActions::retranslate(MainWindow& w) {
   jump->setText(MainWindow::tr("&Jump to Sample…"));
   jump->setToolTip(MainWindow::tr("Select a sample by its id or index (Ctrl+G)"));
   view->setTitle(MainWindow::tr("&View"));
-  const QString layerNames[] = {MainWindow::tr("Ground-truth mask"),
-                                MainWindow::tr("Reference method"), MainWindow::tr("Method shown"),
-                                MainWindow::tr("Difference (FP / FN)"),
-                                MainWindow::tr("HD95 boundary distances")};
   for (std::size_t i = 0; i < layers.size(); ++i) {
-    layers[i]->setText(layerNames[i]);
+    const QString name = overlayName(canvasOverlays()[i]);
+    layers[i]->setText(name);
     layers[i]->setToolTip(
-        MainWindow::tr("Show or hide the overlay: %1 (Alt+%2)").arg(layerNames[i]).arg(i + 1));
+        MainWindow::tr("Show or hide the overlay: %1 (Alt+%2)").arg(name).arg(i + 1));
   }
   fit->setText(MainWindow::tr("&Fit Image"));
   fit->setToolTip(MainWindow::tr("Fit the image into the canvas (F)"));
