@@ -3,6 +3,7 @@
 #include <QtGlobal>
 
 #include <cstddef>
+#include <unordered_map>
 
 namespace handalign {
 namespace {
@@ -95,9 +96,13 @@ const std::vector<MetricInfo>& metricRegistry() {
 }
 
 const MetricInfo* findMetric(std::string_view key) {
-  for (const MetricInfo& m : metricRegistry())
-    if (key == m.key) return &m;
-  return nullptr;
+  static const std::unordered_map<std::string_view, const MetricInfo*> byKey = [] {
+    std::unordered_map<std::string_view, const MetricInfo*> m;
+    for (const MetricInfo& info : metricRegistry()) m.emplace(info.key, &info);
+    return m;
+  }();
+  const auto it = byKey.find(key);
+  return it == byKey.end() ? nullptr : it->second;
 }
 
 double MetricInfo::value(const SampleMetrics& m) const {

@@ -1,5 +1,7 @@
 #include "eval/Summary.h"
 
+#include "eval/MetricRegistry.h"
+
 #include "io/JsonWriter.h"
 
 #include <cmath>
@@ -124,21 +126,31 @@ std::vector<PredictionSummary> summarize(const EvalResult& result) {
   std::map<std::string, std::size_t> predIndex;
   for (std::size_t p = 0; p < out.size(); ++p)
     out[p].name = result.predictionNames[p], predIndex[out[p].name] = p;
-  std::vector<std::map<std::string, double>> sums(out.size());
+  // The registry's per-sample metrics by position: no name lookup per value (65k rows × 26).
+  std::vector<const MetricInfo*> metrics;
+  for (const MetricInfo& m : metricRegistry())
+    if (m.perSample()) metrics.push_back(&m);
+  std::vector<std::vector<double>> sums(out.size(), std::vector<double>(metrics.size(), 0.0));
+  std::vector<std::vector<std::size_t>> finite(out.size(),
+                                               std::vector<std::size_t>(metrics.size(), 0));
+  std::size_t p = 0;
   for (const SampleRow& row : result.rows) {
-    PredictionSummary& s = out[predIndex.at(row.pred)];
+    if (out[p].name != row.pred) p = predIndex.at(row.pred);  // rows come run by run
+    PredictionSummary& s = out[p];
     ++s.samples;
     s.handHd95Missing += std::size_t(row.m.handHdMissing);
     s.fingerHd95Missing += std::size_t(row.m.fingerHdMissing);
-    for (const std::string& c : metricColumns()) {
-      const double v = metricValue(row.m, c);
-      if (std::isfinite(v)) sums[predIndex.at(row.pred)][c] += v, ++s.finite[c];
+    for (std::size_t k = 0; k < metrics.size(); ++k) {
+      const double v = metrics[k]->value(row.m);
+      if (std::isfinite(v)) sums[p][k] += v, ++finite[p][k];
     }
   }
   for (std::size_t p = 0; p < out.size(); ++p) {
     PredictionSummary& s = out[p];
-    for (const std::string& c : metricColumns())
-      s.mean[c] = s.finite[c] ? sums[p][c] / double(s.finite[c]) : std::nan("");
+    for (std::size_t k = 0; k < metrics.size(); ++k) {
+      s.finite[metrics[k]->key] = finite[p][k];
+      s.mean[metrics[k]->key] = finite[p][k] ? sums[p][k] / double(finite[p][k]) : std::nan("");
+    }
     const PredictionTotals& t = result.totals[p];
     s.aucJ = t.joints.auc(), s.paAucJ = t.paJoints.auc(), s.aucV = t.vertices.auc(),
     s.paAucV = t.paVertices.auc();

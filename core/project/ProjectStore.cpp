@@ -10,10 +10,13 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QVariant>
+
+#include <sqlite3.h>
 
 #include <atomic>
 #include <cmath>
@@ -292,27 +295,47 @@ std::vector<SampleRow> ProjectStore::loadRun(std::int64_t runId) const {
   if (!query.next()) fail("no run with id " + std::to_string(runId), {});
   const std::string name = s(query.value(0));
 
-  QSqlQuery rows(db);
-  rows.setForwardOnly(true);  // no result cache: rows go straight into SampleRow
-  rows.setNumericalPrecisionPolicy(QSql::LowPrecisionDouble);
-  rows.prepare("SELECT sample_index, sample_id, " + metricColumnList() +
-               ", hand_hd95_missing, finger_hd95_missing FROM sample_metrics WHERE run_id = ? "
-               "ORDER BY sample_index");
-  rows.addBindValue(qint64(runId));
-  if (!rows.exec()) fail("cannot read run " + std::to_string(runId), rows.lastError().text());
+  query.finish();
+  // 65k rows × 30 columns: read through SQLite's own API on Qt's connection (QVariant per value
+  // costs ~5× more; docs/benchmarks.md, reopening a 32,560-sample dataset).
+  sqlite3* handle = nullptr;
+  const QVariant h = db.driver()->handle();
+  if (h.isValid() && qstrcmp(h.typeName(), "sqlite3*") == 0)
+    handle = *static_cast<sqlite3* const*>(h.data());
+  if (!handle) fail("cannot read run " + std::to_string(runId), "no SQLite handle");
+  const std::string sql = "SELECT sample_index, sample_id, " + metricColumnList().toStdString() +
+                          ", hand_hd95_missing, finger_hd95_missing FROM sample_metrics WHERE "
+                          "run_id = ? ORDER BY sample_index";
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(handle, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK)
+    fail("cannot read run " + std::to_string(runId), QString::fromUtf8(sqlite3_errmsg(handle)));
+  struct Finalize {
+    sqlite3_stmt* s;
+    ~Finalize() { sqlite3_finalize(s); }
+  } finalize{stmt};
+  sqlite3_bind_int64(stmt, 1, runId);
   const std::vector<std::ptrdiff_t>& offsets = metricOffsets();
   std::vector<SampleRow> out;
-  while (rows.next()) {
+  int rc;
+  while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
     SampleRow row;
-    row.index = std::size_t(rows.value(0).toLongLong());
-    row.sample = s(rows.value(1));
+    row.index = std::size_t(sqlite3_column_int64(stmt, 0));
+    const auto* id = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 1));
+    row.sample = id ? id : "";
     row.pred = name;
     int k = 2;
-    for (std::ptrdiff_t off : offsets) slotAt(row.m, off) = fromSql(rows.value(k++));
-    row.m.handHdMissing = rows.value(k++).toInt();
-    row.m.fingerHdMissing = rows.value(k++).toInt();
+    for (std::ptrdiff_t off : offsets) {  // NULL is a missing value (NaN)
+      slotAt(row.m, off) = sqlite3_column_type(stmt, k) == SQLITE_NULL
+                               ? std::numeric_limits<double>::quiet_NaN()
+                               : sqlite3_column_double(stmt, k);
+      ++k;
+    }
+    row.m.handHdMissing = sqlite3_column_int(stmt, k++);
+    row.m.fingerHdMissing = sqlite3_column_int(stmt, k++);
     out.push_back(std::move(row));
   }
+  if (rc != SQLITE_DONE)  // a damaged page mid-way: nothing half read is returned
+    fail("cannot read run " + std::to_string(runId), QString::fromUtf8(sqlite3_errmsg(handle)));
   return out;
 }
 

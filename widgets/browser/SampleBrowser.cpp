@@ -5,6 +5,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -61,14 +62,35 @@ void SampleBrowser::changeEvent(QEvent* e) {
 
 void SampleBrowser::setRuns(std::vector<RunSamples> runs, int reference, int keepSample) {
   model_->setRuns(std::move(runs), reference);
-  view_->resizeColumnsToContents();
+  fitColumns();
   if (keepSample >= 0) selectSample(keepSample);
+}
+
+void SampleBrowser::fitColumns() {
+  // Each column as wide as its two-line header or its widest possible value, whichever is wider:
+  // computed from the header and the value format, not from 32,560 rows of text layout.
+  QHeaderView* header = view_->horizontalHeader();
+  const QFontMetrics fm(view_->font());
+  const int margin = 2 * view_->style()->pixelMetric(QStyle::PM_HeaderMargin) + 8;
+  for (int c = 0; c < model_->columnCount(); ++c) {
+    const QString title = model_->headerData(c, Qt::Horizontal).toString();
+    int width = 0;
+    for (const QString& line : title.split('\n'))
+      width = std::max(width, fm.horizontalAdvance(line));
+    QString widest = QStringLiteral("000000");
+    if (c == SampleTableModel::SampleColumn) widest = QStringLiteral("00000000");
+    if (c == model_->reviewColumn()) widest = SampleTableModel::reviewStateText(3);
+    if (const MetricInfo* m = model_->columnMetric(c))
+      widest = QStringLiteral("+0000.") + QString(m->storedDecimals(), '0');
+    width = std::max(width, fm.horizontalAdvance(widest));
+    header->resizeSection(c, width + margin);
+  }
 }
 
 void SampleBrowser::setReference(int reference, int keepSample) {
   model_->setReference(reference);
   applyFilter();  // the filter may name delta columns that changed
-  view_->resizeColumnsToContents();
+  fitColumns();
   if (keepSample >= 0 && !selectSample(keepSample)) selectRow(0);
 }
 

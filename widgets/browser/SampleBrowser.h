@@ -54,6 +54,7 @@ class SampleBrowser : public QWidget {
 
  private:
   void updateCount();
+  void fitColumns();
 
   SampleTableModel* model_;
   SampleFilterProxy* proxy_;

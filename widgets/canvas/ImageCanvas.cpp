@@ -2,6 +2,7 @@
 
 #include "PartPalette.h"
 
+#include <QEvent>
 #include <QLabel>
 #include <QMouseEvent>
 #include <QOpenGLPaintDevice>
@@ -500,8 +501,19 @@ void ImageCanvas::updateLegend() {
   }
   legend_->setVisible(legendVisible_ && !frameSize().isEmpty());
   if (!legend_->isVisible()) return;
+  // Drawn again only when what it says changed (not on every sample switch).
+  QString key = QString::number(int(colorMode_));
+  for (const QString& line : legendLines()) key += '|' + line;
+  for (const QColor& c : methodColors_) key += '|' + c.name();
+  if (key == legendKey_) return;
+  legendKey_ = key;
   legend_->setPixmap(QPixmap::fromImage(legendImage()));
   legend_->setGeometry(legendRect().toAlignedRect());
+}
+
+void ImageCanvas::changeEvent(QEvent* e) {
+  if (e->type() == QEvent::LanguageChange) updateLegend();  // the part names
+  QOpenGLWidget::changeEvent(e);
 }
 
 void ImageCanvas::setLegendVisible(bool visible) {

@@ -113,6 +113,7 @@ class ImageCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
   void mouseMoveEvent(QMouseEvent* e) override;
   void mouseReleaseEvent(QMouseEvent* e) override;
   void wheelEvent(QWheelEvent* e) override;
+  void changeEvent(QEvent* e) override;
 
  private:
   static int idx(Layer l) { return static_cast<int>(l); }
@@ -154,6 +155,7 @@ class ImageCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
   std::array<QString, 2> legendNames_;
   bool legendVisible_ = false;  // the studio turns it on (View → Legend)
   QLabel* legend_ = nullptr;
+  QString legendKey_;  // what the legend shows now
   Layer diffSource_ = Layer::Shown;
 
   CanvasView view_;

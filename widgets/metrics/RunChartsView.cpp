@@ -31,7 +31,8 @@ QChart::ChartTheme themeFor(const QPalette& p) {
 }
 
 void clearChart(QChart* chart, const QPalette& palette) {
-  chart->setTheme(themeFor(palette));  // before the series: a theme recolours them
+  // Before the series (a theme recolours them), and only when it changes: it restyles everything.
+  if (chart->theme() != themeFor(palette)) chart->setTheme(themeFor(palette));
   chart->removeAllSeries();
   for (QAbstractAxis* axis : chart->axes()) {
     chart->removeAxis(axis);

@@ -60,8 +60,9 @@ SampleMetricsTable::SampleMetricsTable(QWidget* parent) : QTableWidget(parent) {
   setEditTriggers(QAbstractItemView::NoEditTriggers);
   setSelectionMode(QAbstractItemView::NoSelection);
   verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
-  // Every value whole: columns as wide as their contents (a scroll bar beats "21.88 ...").
-  horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  // Every value whole: columns as wide as their contents (a scroll bar beats "21.88 ..."), set
+  // once per sample from the texts (fitColumns), not re-measured on every change.
+  horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
   horizontalHeader()->setStretchLastSection(true);
   horizontalHeader()->setTextElideMode(Qt::ElideNone);
   setRowCount(int(rowMetrics().size()) + 1);
@@ -123,6 +124,24 @@ void SampleMetricsTable::setSample(
     auto* item = numberItem(tr("%1 / %2").arg(m.handHdMissing).arg(m.fingerHdMissing),
                             double(m.handHdMissing + m.fingerHdMissing));
     setItem(excludedRow(), c, item);
+  }
+  fitColumns();
+}
+
+void SampleMetricsTable::fitColumns() {
+  const QFontMetrics fm(font());
+  const QFontMetrics bold([this] {
+    QFont f = font();
+    f.setBold(true);
+    return f;
+  }());
+  for (int c = 0; c < columnCount(); ++c) {
+    const QTableWidgetItem* head = horizontalHeaderItem(c);
+    int width = head ? bold.horizontalAdvance(head->text()) + 16 : 0;
+    for (int r = 0; r < rowCount(); ++r)
+      if (const QTableWidgetItem* it = item(r, c))
+        width = std::max(width, bold.horizontalAdvance(it->text()) + 12);
+    setColumnWidth(c, width);
   }
 }
 

@@ -45,6 +45,7 @@ class SampleMetricsTable : public QTableWidget {
                const std::vector<std::pair<QString, SampleMetrics>>& perPrediction);
   std::vector<std::pair<QString, SampleMetrics>> shownSample_;
   int reference_ = 0, shown_ = 0;
+  void fitColumns();
   bool hasDelta_ = false;
 };
 
