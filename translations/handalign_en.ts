@@ -15,6 +15,267 @@
         <source>Keys</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The documentation is not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No program opens %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About HandAlign Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;HandAlign Studio&lt;/b&gt; %1&lt;br&gt;Hand- and finger-level alignment of 3D hand meshes: mIoU, HD95 and FreiHAND&apos;s 3D metrics, sample by sample.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Metric</name>
+    <message>
+        <source>Hand IoU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IoU of the hand silhouette against the GT mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand mIoU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean of background and hand IoU (the paper&apos;s hand level)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand HD95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>95 % Hausdorff distance between hand boundaries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finger mIoU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean IoU of background and the six parts (the paper&apos;s finger level)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finger mIoU (parts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean IoU of the six parts, background left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finger HD95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean over parts of each part&apos;s 95 % Hausdorff distance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Palm IoU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Palm HD95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thumb IoU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thumb HD95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index IoU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index HD95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Middle IoU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Middle HD95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ring IoU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ring HD95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pinky IoU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pinky HD95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IoU of one part&apos;s region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>95 % Hausdorff distance of one part&apos;s boundary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MPJPE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean joint error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PA-MPJPE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean joint error after Procrustes with scale (FreiHAND)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MPVPE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean vertex error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PA-MPVPE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean vertex error after Procrustes with scale (FreiHAND)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F@5mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F-score of the vertices at 5 mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F@15mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F-score of the vertices at 15 mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PA-F@5mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F-score at 5 mm after Procrustes with scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PA-F@15mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F-score at 15 mm after Procrustes with scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AUC-J</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>area under the joints&apos; PCK curve, 0 to 50 mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PA-AUC-J</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>area under the joints&apos; PCK curve after Procrustes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AUC-V</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>area under the vertices&apos; PCK curve, 0 to 50 mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PA-AUC-V</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>area under the vertices&apos; PCK curve after Procrustes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Overlay</name>
+    <message>
+        <source>Ground-truth mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difference (FP / FN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HD95 heat map</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecentDatasets</name>
+    <message>
+        <source>&amp;%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predictions: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recent datasets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>handalign::AnnotationController</name>
@@ -441,14 +702,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>About HandAlign Studio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;HandAlign Studio&lt;/b&gt; %1&lt;br&gt;Hand- and finger-level alignment of 3D hand meshes: mIoU, HD95 and FreiHAND&apos;s 3D metrics, sample by sample.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>HandAlign Studio — %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -513,18 +766,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ground-truth mask</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Difference (FP / FN)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HD95 boundary distances</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Show or hide the overlay: %1 (Alt+%2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -549,31 +790,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Removed from the recent datasets, the folder no longer exists: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;%1 %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Predictions: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No recent datasets</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Clear List</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No prediction files found in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -629,10 +846,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancel the evaluation or the model run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Model run cancelled; nothing was kept</source>
         <translation type="unfinished"></translation>
     </message>
@@ -641,23 +854,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The documentation is not installed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No program opens %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Language, palette, evaluation conventions and defaults (Ctrl+,)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reference method</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Method shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1123,18 +1320,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ground truth</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Difference</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HD95 heat map</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Opacity</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1168,30 +1353,6 @@
     </message>
     <message>
         <source>Colour the label overlays by part (palm, thumb, … pinky) or one colour per layer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reference</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reference: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shown: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Difference (%1 vs GT)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HD95 heat map (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1472,7 +1633,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Δ %1 − %2</source>
+        <source>Δ %1
+− %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1625,6 +1787,21 @@ Filter name: %6</source>
     <message>
         <source>%1 of %2: %3 (%4)
 Filter name: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>handalign::StatusReporter</name>
+    <message>
+        <source>HandAlign Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the evaluation or the model run</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

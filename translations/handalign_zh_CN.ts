@@ -236,6 +236,48 @@
     </message>
 </context>
 <context>
+    <name>Overlay</name>
+    <message>
+        <source>Ground-truth mask</source>
+        <translation>真值掩码</translation>
+    </message>
+    <message>
+        <source>Reference method</source>
+        <translation>参照方法</translation>
+    </message>
+    <message>
+        <source>Method shown</source>
+        <translation>显示的方法</translation>
+    </message>
+    <message>
+        <source>Difference (FP / FN)</source>
+        <translation>差异（假阳性 / 假阴性）</translation>
+    </message>
+    <message>
+        <source>HD95 heat map</source>
+        <translation>HD95 热力图</translation>
+    </message>
+</context>
+<context>
+    <name>RecentDatasets</name>
+    <message>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <source>Predictions: %1</source>
+        <translation>预测：%1</translation>
+    </message>
+    <message>
+        <source>No recent datasets</source>
+        <translation>没有最近的数据集</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>清除列表(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>handalign::AnnotationController</name>
     <message>
         <source>&amp;Annotate</source>
@@ -660,14 +702,6 @@
         <translation>HandAlign Studio</translation>
     </message>
     <message>
-        <source>About HandAlign Studio</source>
-        <translation>关于 HandAlign Studio</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;HandAlign Studio&lt;/b&gt; %1&lt;br&gt;Hand- and finger-level alignment of 3D hand meshes: mIoU, HD95 and FreiHAND&apos;s 3D metrics, sample by sample.</source>
-        <translation>&lt;b&gt;HandAlign Studio&lt;/b&gt; %1&lt;br&gt;三维手部网格在手部和手指层面的对齐评估：逐样本计算 mIoU、HD95 以及 FreiHAND 的三维指标。</translation>
-    </message>
-    <message>
         <source>HandAlign Studio — %1</source>
         <translation>HandAlign Studio — %1</translation>
     </message>
@@ -732,18 +766,6 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <source>Ground-truth mask</source>
-        <translation>真值掩码</translation>
-    </message>
-    <message>
-        <source>Difference (FP / FN)</source>
-        <translation>差异（假阳性 / 假阴性）</translation>
-    </message>
-    <message>
-        <source>HD95 boundary distances</source>
-        <translation>HD95 边界距离</translation>
-    </message>
-    <message>
         <source>Show or hide the overlay: %1 (Alt+%2)</source>
         <translation>显示或隐藏叠加层：%1（Alt+%2）</translation>
     </message>
@@ -768,32 +790,8 @@
         <translation>三维视图</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Removed from the recent datasets, the folder no longer exists: %1</source>
         <translation>文件夹已不存在，已从最近的数据集中移除：%1</translation>
-    </message>
-    <message>
-        <source>&amp;%1 %2</source>
-        <translation>&amp;%1 %2</translation>
-    </message>
-    <message>
-        <source>Predictions: %1</source>
-        <translation>预测：%1</translation>
-    </message>
-    <message>
-        <source>No recent datasets</source>
-        <translation>没有最近的数据集</translation>
-    </message>
-    <message>
-        <source>&amp;Clear List</source>
-        <translation>清除列表(&amp;C)</translation>
-    </message>
-    <message>
-        <source>No prediction files found in %1</source>
-        <translation>在 %1 中未找到预测文件</translation>
     </message>
     <message>
         <source>Jump to Sample</source>
@@ -848,10 +846,6 @@
         <translation>这些已存储的结果没有 PCK 直方图（由旧版本存储）：显示直方图；PCK 曲线需要重新评估（F5）。</translation>
     </message>
     <message>
-        <source>Cancel the evaluation or the model run</source>
-        <translation>取消评估或模型运行</translation>
-    </message>
-    <message>
         <source>Model run cancelled; nothing was kept</source>
         <translation>模型运行已取消；未保留任何结果</translation>
     </message>
@@ -860,24 +854,8 @@
         <translation>首选项已保存（按 F5 以新的约定重新评估）</translation>
     </message>
     <message>
-        <source>The documentation is not installed</source>
-        <translation>未安装文档</translation>
-    </message>
-    <message>
-        <source>No program opens %1</source>
-        <translation>没有可打开 %1 的程序</translation>
-    </message>
-    <message>
         <source>Language, palette, evaluation conventions and defaults (Ctrl+,)</source>
         <translation>语言、配色、评估约定和默认值（Ctrl+,）</translation>
-    </message>
-    <message>
-        <source>Reference method</source>
-        <translation>参照方法</translation>
-    </message>
-    <message>
-        <source>Method shown</source>
-        <translation>显示的方法</translation>
     </message>
     <message>
         <source>&amp;Fit Image</source>
@@ -1342,18 +1320,6 @@
         <translation>%1 %</translation>
     </message>
     <message>
-        <source>Ground truth</source>
-        <translation>真值</translation>
-    </message>
-    <message>
-        <source>Difference</source>
-        <translation>差异</translation>
-    </message>
-    <message>
-        <source>HD95 heat map</source>
-        <translation>HD95 热力图</translation>
-    </message>
-    <message>
         <source>Opacity</source>
         <translation>不透明度</translation>
     </message>
@@ -1388,30 +1354,6 @@
     <message>
         <source>Colour the label overlays by part (palm, thumb, … pinky) or one colour per layer</source>
         <translation>按部位（手掌、拇指……小指）为标签叠加层着色，或每层使用一种颜色</translation>
-    </message>
-    <message>
-        <source>Reference</source>
-        <translation>参照方法</translation>
-    </message>
-    <message>
-        <source>Reference: %1</source>
-        <translation>参照方法：%1</translation>
-    </message>
-    <message>
-        <source>Shown</source>
-        <translation>显示的方法</translation>
-    </message>
-    <message>
-        <source>Shown: %1</source>
-        <translation>显示的方法：%1</translation>
-    </message>
-    <message>
-        <source>Difference (%1 vs GT)</source>
-        <translation>差异（%1 对比真值）</translation>
-    </message>
-    <message>
-        <source>HD95 heat map (%1)</source>
-        <translation>HD95 热力图（%1）</translation>
     </message>
     <message>
         <source>&amp;Method:</source>
@@ -1689,8 +1631,10 @@
         <translation>%1 %</translation>
     </message>
     <message>
-        <source>Δ %1 − %2</source>
-        <translation>Δ %1 − %2</translation>
+        <source>Δ %1
+− %2</source>
+        <translation>Δ %1
+− %2</translation>
     </message>
     <message>
         <source>%1 is better than %2</source>
@@ -1702,7 +1646,7 @@
     </message>
     <message>
         <source>%1 pp</source>
-        <translation>%1 个百分点</translation>
+        <translation>%1 百分点</translation>
     </message>
     <message>
         <source>%1 px</source>
@@ -1845,6 +1789,21 @@ Filter name: %6</source>
 Filter name: %5</source>
         <translation>%2 的 %1：%3（%4）
 筛选名称：%5</translation>
+    </message>
+</context>
+<context>
+    <name>handalign::StatusReporter</name>
+    <message>
+        <source>HandAlign Studio</source>
+        <translation>HandAlign Studio</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel the evaluation or the model run</source>
+        <translation>取消评估或模型运行</translation>
     </message>
 </context>
 <context>

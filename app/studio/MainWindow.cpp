@@ -78,7 +78,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   restoreGeometry(settings.value("MainWindow/Geometry").toByteArray());
   if (!restoreState(settings.value("MainWindow/State").toByteArray())) {
     resize(1400, 900);
-    resizeDocks({samplesDock_, view3dDock_}, {380, 460}, Qt::Horizontal);
+    resizeDocks({samplesDock_, view3dDock_}, {380, 520}, Qt::Horizontal);
     resizeDocks({view3dDock_, metricsDock_}, {480, 400}, Qt::Vertical);
   }
 }

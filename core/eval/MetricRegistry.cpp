@@ -8,8 +8,8 @@
 namespace handalign {
 namespace {
 
-// Labels and descriptions are English; the studio shows them through tr() in context "Metric".
-#define T(text) QT_TRANSLATE_NOOP("Metric", text)
+// Labels and descriptions are English; the studio shows them through tr() in context "Metric"
+// (written out in full: lupdate does not expand macros).
 
 using L = MetricLevel;
 using U = MetricUnit;
@@ -20,69 +20,79 @@ long partHd(int p) { return long(offsetof(SampleMetrics, partHd95) + sizeof(doub
 
 std::vector<MetricInfo> build() {
   std::vector<MetricInfo> v = {
-      {"hand_iou", T("Hand IoU"), U::Ratio, 2, true, L::Hand,
-       T("IoU of the hand silhouette against the GT mask"), at(offsetof(SampleMetrics, handIou)),
-       false},
-      {"hand_miou", T("Hand mIoU"), U::Ratio, 2, true, L::Hand,
-       T("mean of background and hand IoU (the paper's hand level)"),
+      {"hand_iou", QT_TRANSLATE_NOOP("Metric", "Hand IoU"), U::Ratio, 2, true, L::Hand,
+       QT_TRANSLATE_NOOP("Metric", "IoU of the hand silhouette against the GT mask"),
+       at(offsetof(SampleMetrics, handIou)), false},
+      {"hand_miou", QT_TRANSLATE_NOOP("Metric", "Hand mIoU"), U::Ratio, 2, true, L::Hand,
+       QT_TRANSLATE_NOOP("Metric", "mean of background and hand IoU (the paper's hand level)"),
        at(offsetof(SampleMetrics, handMiou)), true},
-      {"hand_hd95", T("Hand HD95"), U::Pixel, 2, false, L::Hand,
-       T("95 % Hausdorff distance between hand boundaries"), at(offsetof(SampleMetrics, handHd95)),
-       true},
-      {"finger_miou", T("Finger mIoU"), U::Ratio, 2, true, L::Finger,
-       T("mean IoU of background and the six parts (the paper's finger level)"),
+      {"hand_hd95", QT_TRANSLATE_NOOP("Metric", "Hand HD95"), U::Pixel, 2, false, L::Hand,
+       QT_TRANSLATE_NOOP("Metric", "95 % Hausdorff distance between hand boundaries"),
+       at(offsetof(SampleMetrics, handHd95)), true},
+      {"finger_miou", QT_TRANSLATE_NOOP("Metric", "Finger mIoU"), U::Ratio, 2, true, L::Finger,
+       QT_TRANSLATE_NOOP("Metric",
+                         "mean IoU of background and the six parts (the paper's finger level)"),
        at(offsetof(SampleMetrics, fingerMiou)), true},
-      {"finger_miou_fg", T("Finger mIoU (parts)"), U::Ratio, 2, true, L::Finger,
-       T("mean IoU of the six parts, background left out"),
+      {"finger_miou_fg", QT_TRANSLATE_NOOP("Metric", "Finger mIoU (parts)"), U::Ratio, 2, true,
+       L::Finger, QT_TRANSLATE_NOOP("Metric", "mean IoU of the six parts, background left out"),
        at(offsetof(SampleMetrics, fingerMiouFg)), false},
-      {"finger_hd95", T("Finger HD95"), U::Pixel, 2, false, L::Finger,
-       T("mean over parts of each part's 95 % Hausdorff distance"),
+      {"finger_hd95", QT_TRANSLATE_NOOP("Metric", "Finger HD95"), U::Pixel, 2, false, L::Finger,
+       QT_TRANSLATE_NOOP("Metric", "mean over parts of each part's 95 % Hausdorff distance"),
        at(offsetof(SampleMetrics, fingerHd95)), true},
   };
   static const char* const kPartLabels[kPartCount][2] = {
-      {T("Palm IoU"), T("Palm HD95")},   {T("Thumb IoU"), T("Thumb HD95")},
-      {T("Index IoU"), T("Index HD95")}, {T("Middle IoU"), T("Middle HD95")},
-      {T("Ring IoU"), T("Ring HD95")},   {T("Pinky IoU"), T("Pinky HD95")}};
+      {QT_TRANSLATE_NOOP("Metric", "Palm IoU"), QT_TRANSLATE_NOOP("Metric", "Palm HD95")},
+      {QT_TRANSLATE_NOOP("Metric", "Thumb IoU"), QT_TRANSLATE_NOOP("Metric", "Thumb HD95")},
+      {QT_TRANSLATE_NOOP("Metric", "Index IoU"), QT_TRANSLATE_NOOP("Metric", "Index HD95")},
+      {QT_TRANSLATE_NOOP("Metric", "Middle IoU"), QT_TRANSLATE_NOOP("Metric", "Middle HD95")},
+      {QT_TRANSLATE_NOOP("Metric", "Ring IoU"), QT_TRANSLATE_NOOP("Metric", "Ring HD95")},
+      {QT_TRANSLATE_NOOP("Metric", "Pinky IoU"), QT_TRANSLATE_NOOP("Metric", "Pinky HD95")}};
   static std::vector<std::string> keys;  // storage for the generated keys, never reallocated
   keys.reserve(2 * kPartCount);
   for (int p = 0; p < kPartCount; ++p) {
     keys.push_back("iou_" + std::string(kPartNames[std::size_t(p)]));
     v.push_back({keys.back().c_str(), kPartLabels[p][0], U::Ratio, 2, true, L::Part,
-                 T("IoU of one part's region"), partIou(p), false});
+                 QT_TRANSLATE_NOOP("Metric", "IoU of one part's region"), partIou(p), false});
   }
   for (int p = 0; p < kPartCount; ++p) {
     keys.push_back("hd95_" + std::string(kPartNames[std::size_t(p)]));
     v.push_back({keys.back().c_str(), kPartLabels[p][1], U::Pixel, 2, false, L::Part,
-                 T("95 % Hausdorff distance of one part's boundary"), partHd(p), false});
+                 QT_TRANSLATE_NOOP("Metric", "95 % Hausdorff distance of one part's boundary"),
+                 partHd(p), false});
   }
   const MetricInfo mesh[] = {
-      {"mpjpe_mm", T("MPJPE"), U::Millimetre, 2, false, L::Mesh, T("mean joint error"),
-       at(offsetof(SampleMetrics, mpjpeMm)), true},
-      {"pa_mpjpe_mm", T("PA-MPJPE"), U::Millimetre, 2, false, L::Mesh,
-       T("mean joint error after Procrustes with scale (FreiHAND)"),
+      {"mpjpe_mm", QT_TRANSLATE_NOOP("Metric", "MPJPE"), U::Millimetre, 2, false, L::Mesh,
+       QT_TRANSLATE_NOOP("Metric", "mean joint error"), at(offsetof(SampleMetrics, mpjpeMm)), true},
+      {"pa_mpjpe_mm", QT_TRANSLATE_NOOP("Metric", "PA-MPJPE"), U::Millimetre, 2, false, L::Mesh,
+       QT_TRANSLATE_NOOP("Metric", "mean joint error after Procrustes with scale (FreiHAND)"),
        at(offsetof(SampleMetrics, paMpjpeMm)), true},
-      {"mpvpe_mm", T("MPVPE"), U::Millimetre, 2, false, L::Mesh, T("mean vertex error"),
-       at(offsetof(SampleMetrics, mpvpeMm)), true},
-      {"pa_mpvpe_mm", T("PA-MPVPE"), U::Millimetre, 2, false, L::Mesh,
-       T("mean vertex error after Procrustes with scale (FreiHAND)"),
+      {"mpvpe_mm", QT_TRANSLATE_NOOP("Metric", "MPVPE"), U::Millimetre, 2, false, L::Mesh,
+       QT_TRANSLATE_NOOP("Metric", "mean vertex error"), at(offsetof(SampleMetrics, mpvpeMm)),
+       true},
+      {"pa_mpvpe_mm", QT_TRANSLATE_NOOP("Metric", "PA-MPVPE"), U::Millimetre, 2, false, L::Mesh,
+       QT_TRANSLATE_NOOP("Metric", "mean vertex error after Procrustes with scale (FreiHAND)"),
        at(offsetof(SampleMetrics, paMpvpeMm)), true},
-      {"f5", T("F@5mm"), U::Fraction, 3, true, L::Mesh, T("F-score of the vertices at 5 mm"),
+      {"f5", QT_TRANSLATE_NOOP("Metric", "F@5mm"), U::Fraction, 3, true, L::Mesh,
+       QT_TRANSLATE_NOOP("Metric", "F-score of the vertices at 5 mm"),
        at(offsetof(SampleMetrics, f5)), false},
-      {"f15", T("F@15mm"), U::Fraction, 3, true, L::Mesh, T("F-score of the vertices at 15 mm"),
+      {"f15", QT_TRANSLATE_NOOP("Metric", "F@15mm"), U::Fraction, 3, true, L::Mesh,
+       QT_TRANSLATE_NOOP("Metric", "F-score of the vertices at 15 mm"),
        at(offsetof(SampleMetrics, f15)), false},
-      {"pa_f5", T("PA-F@5mm"), U::Fraction, 3, true, L::Mesh,
-       T("F-score at 5 mm after Procrustes with scale"), at(offsetof(SampleMetrics, paF5)), false},
-      {"pa_f15", T("PA-F@15mm"), U::Fraction, 3, true, L::Mesh,
-       T("F-score at 15 mm after Procrustes with scale"), at(offsetof(SampleMetrics, paF15)),
+      {"pa_f5", QT_TRANSLATE_NOOP("Metric", "PA-F@5mm"), U::Fraction, 3, true, L::Mesh,
+       QT_TRANSLATE_NOOP("Metric", "F-score at 5 mm after Procrustes with scale"),
+       at(offsetof(SampleMetrics, paF5)), false},
+      {"pa_f15", QT_TRANSLATE_NOOP("Metric", "PA-F@15mm"), U::Fraction, 3, true, L::Mesh,
+       QT_TRANSLATE_NOOP("Metric", "F-score at 15 mm after Procrustes with scale"),
+       at(offsetof(SampleMetrics, paF15)), false},
+      {"auc_j", QT_TRANSLATE_NOOP("Metric", "AUC-J"), U::Fraction, 3, true, L::Dataset,
+       QT_TRANSLATE_NOOP("Metric", "area under the joints' PCK curve, 0 to 50 mm"), -1, false},
+      {"pa_auc_j", QT_TRANSLATE_NOOP("Metric", "PA-AUC-J"), U::Fraction, 3, true, L::Dataset,
+       QT_TRANSLATE_NOOP("Metric", "area under the joints' PCK curve after Procrustes"), -1, false},
+      {"auc_v", QT_TRANSLATE_NOOP("Metric", "AUC-V"), U::Fraction, 3, true, L::Dataset,
+       QT_TRANSLATE_NOOP("Metric", "area under the vertices' PCK curve, 0 to 50 mm"), -1, false},
+      {"pa_auc_v", QT_TRANSLATE_NOOP("Metric", "PA-AUC-V"), U::Fraction, 3, true, L::Dataset,
+       QT_TRANSLATE_NOOP("Metric", "area under the vertices' PCK curve after Procrustes"), -1,
        false},
-      {"auc_j", T("AUC-J"), U::Fraction, 3, true, L::Dataset,
-       T("area under the joints' PCK curve, 0 to 50 mm"), -1, false},
-      {"pa_auc_j", T("PA-AUC-J"), U::Fraction, 3, true, L::Dataset,
-       T("area under the joints' PCK curve after Procrustes"), -1, false},
-      {"auc_v", T("AUC-V"), U::Fraction, 3, true, L::Dataset,
-       T("area under the vertices' PCK curve, 0 to 50 mm"), -1, false},
-      {"pa_auc_v", T("PA-AUC-V"), U::Fraction, 3, true, L::Dataset,
-       T("area under the vertices' PCK curve after Procrustes"), -1, false},
   };
   v.insert(v.end(), std::begin(mesh), std::end(mesh));
   return v;

@@ -113,7 +113,7 @@ void SampleMetricsTable::setSample(
     headers << (i == reference_ && n >= 2 ? tr("%1 (ref.)").arg(perPrediction[std::size_t(i)].first)
                                           : perPrediction[std::size_t(i)].first);
   if (hasDelta_)
-    headers << tr("Δ %1 − %2")
+    headers << tr("Δ %1\n− %2")
                    .arg(perPrediction[std::size_t(shown_)].first,
                         perPrediction[std::size_t(reference_)].first);
   setHorizontalHeaderLabels(headers);
@@ -137,7 +137,10 @@ void SampleMetricsTable::fitColumns() {
   }());
   for (int c = 0; c < columnCount(); ++c) {
     const QTableWidgetItem* head = horizontalHeaderItem(c);
-    int width = head ? bold.horizontalAdvance(head->text()) + 16 : 0;
+    int width = 0;
+    if (head)
+      for (const QString& line : head->text().split('\n'))
+        width = std::max(width, bold.horizontalAdvance(line) + 16);
     for (int r = 0; r < rowCount(); ++r)
       if (const QTableWidgetItem* it = item(r, c))
         width = std::max(width, bold.horizontalAdvance(it->text()) + 12);
