@@ -1854,6 +1854,18 @@ Filter name: %5</source>
             <numerusform>Delete %n stored runs from the project?</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refines %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rough</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>handalign::StudioSession</name>

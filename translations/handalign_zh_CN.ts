@@ -1854,6 +1854,18 @@ Filter name: %5</source>
             <numerusform>要从项目中删除 %n 个已存储的运行吗？</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>refines %1</source>
+        <translation>精修自 %1</translation>
+    </message>
+    <message>
+        <source>rough</source>
+        <translation>粗略</translation>
+    </message>
 </context>
 <context>
     <name>handalign::StudioSession</name>

@@ -30,18 +30,23 @@ StoredRunsDialog::StoredRunsDialog(ProjectStore& store, std::vector<StoredRun> r
   list_ = new QTreeWidget(this);
   list_->setRootIsDecorated(false);
   list_->setSelectionMode(QAbstractItemView::ExtendedSelection);
-  list_->setHeaderLabels(
-      {tr("Prediction"), tr("File"), tr("Evaluated (UTC)"), tr("Samples"), tr("Split")});
+  list_->setHeaderLabels({tr("Prediction"), tr("Role"), tr("File"), tr("Evaluated (UTC)"),
+                          tr("Samples"), tr("Split")});
   for (const StoredRun& run : runs) {
     auto* item = new QTreeWidgetItem(list_);
     item->setText(0, QString::fromStdString(run.name));
+    // The role declared when it was evaluated (stored with the run, schema 3).
+    item->setText(1, run.role == PredictionRole::Refined
+                         ? tr("refines %1").arg(QString::fromStdString(run.refines))
+                     : run.role == PredictionRole::Rough ? tr("rough")
+                                                         : QString());
     const QString file = QString::fromStdString(run.predictionFile);
-    item->setText(1, QFileInfo(file).fileName());
-    item->setToolTip(1, file);
-    item->setText(2, QDateTime::fromString(QString::fromStdString(run.createdAt), Qt::ISODate)
+    item->setText(2, QFileInfo(file).fileName());
+    item->setToolTip(2, file);
+    item->setText(3, QDateTime::fromString(QString::fromStdString(run.createdAt), Qt::ISODate)
                          .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
-    item->setText(3, QString::number(run.sampleCount));
-    item->setText(4, QString::fromStdString(run.split));
+    item->setText(4, QString::number(run.sampleCount));
+    item->setText(5, QString::fromStdString(run.split));
     item->setToolTip(0, QString::fromStdString(run.optionsJson));
     item->setData(0, kIdRole, qint64(run.id));
     item->setCheckState(0, shown.count(run.id) ? Qt::Checked : Qt::Unchecked);
