@@ -1,5 +1,11 @@
 #include "MaskEditor.h"
 
+#include "tools/BrushTool.h"
+#include "tools/FloodFillTool.h"
+#include "tools/FromMeshTool.h"
+#include "tools/GrabCutTool.h"
+#include "tools/PolygonTool.h"
+
 #include "MaskEditCommand.h"
 #include "canvas/ImageCanvas.h"
 
@@ -37,6 +43,9 @@ MaskEditor::MaskEditor(QObject* parent) : QObject(parent) {
   stack_->setUndoLimit(undoLimit_);
   connect(stack_, &QUndoStack::cleanChanged, this,
           [this](bool clean) { Q_EMIT modifiedChanged(!clean); });
+  tools_ = {std::make_unique<BrushTool>(*this, false), std::make_unique<BrushTool>(*this, true),
+            std::make_unique<PolygonTool>(*this),      std::make_unique<FloodFillTool>(*this),
+            std::make_unique<GrabCutTool>(*this),      std::make_unique<FromMeshTool>(*this)};
   createActions();
   retranslate();
 }
@@ -86,20 +95,13 @@ void MaskEditor::createActions() {
 }
 
 void MaskEditor::retranslate() {
-  const QString tools[kToolCount] = {tr("Brush"),      tr("Eraser"),  tr("Polygon"),
-                                     tr("Flood fill"), tr("GrabCut"), tr("From mesh")};
-  const QString tips[kToolCount] = {
-      tr("Paint the active label (right-drag erases; [ ] or Ctrl+wheel: size)"),
-      tr("Erase the active label ([ ] or Ctrl+wheel: size)"),
-      tr("Click the vertices, double-click or Enter to fill; right-click vertices to erase"),
-      tr("Fill the connected region under the click; right-click erases it"),
-      tr("Drag a rough stroke over the object (or a box, Shift+drag) and let GrabCut find it"),
-      tr("Click to take the chosen mesh's rendered silhouette as the proposal")};
-  for (int i = 0; i < kToolCount; ++i) {
+  for (int i = 0; i < kToolCount; ++i) {  // names and help come from the tools themselves
     QAction* a = toolActions_[std::size_t(i)];
-    a->setText(tools[i]);
-    a->setToolTip(QStringLiteral("%1 (%2)\n%3")
-                      .arg(tools[i], a->shortcut().toString(QKeySequence::NativeText), tips[i]));
+    const EditorTool& tool = *tools_[std::size_t(i)];
+    a->setText(tool.name());
+    a->setToolTip(
+        QStringLiteral("%1 (%2)\n%3")
+            .arg(tool.name(), a->shortcut().toString(QKeySequence::NativeText), tool.help()));
   }
   leaveAction_->setText(tr("Leave Tool"));
   leaveAction_->setToolTip(tr("Leave the editing tool (Esc)"));
@@ -148,7 +150,7 @@ void MaskEditor::attach(ImageCanvas* canvas) {
   canvas_->addActions(actions());
   canvas_->setEditMaskStyle(color_, opacity_);
   canvas_->setEditMask(mask_);
-  if (tool_ != Tool::None) canvas_->setCursor(Qt::CrossCursor);
+  if (EditorTool* t = active()) canvas_->setCursor(t->cursor());
 }
 
 void MaskEditor::load(const MaskAnnotation& mask, const QImage& image) {
@@ -179,15 +181,14 @@ void MaskEditor::setMeshLabels(MeshSource source, const LabelImage& labels) {
 
 void MaskEditor::setTool(Tool tool) {
   if (tool == tool_) return;
-  if (gesture_ == Gesture::Paint)
-    finishStroke();  // a tool key during a stroke keeps what was painted
-  else
-    cancelGesture();
+  if (EditorTool* t = active(); t && t->busy()) t->finish();  // a tool key keeps the stroke
+  cancelGesture();
   tool_ = tool;
   for (int i = 0; i < kToolCount; ++i) toolActions_[std::size_t(i)]->setChecked(int(tool) == i + 1);
   if (canvas_) {
-    tool == Tool::None ? canvas_->unsetCursor() : canvas_->setCursor(Qt::CrossCursor);
-    if (tool == Tool::None) canvas_->setBrushCursor(std::nullopt, 0);
+    EditorTool* t = active();
+    t ? canvas_->setCursor(t->cursor()) : canvas_->unsetCursor();
+    if (!t) canvas_->setBrushCursor(std::nullopt, 0);
   }
   Q_EMIT toolChanged(tool);
 }
@@ -210,7 +211,7 @@ void MaskEditor::setBrushSize(int diameter) {
   diameter = std::clamp(diameter, kMinBrush, kMaxBrush);
   if (diameter == brushSize_) return;
   brushSize_ = diameter;
-  if (canvas_ && gesture_ == Gesture::None) canvas_->setBrushCursor(std::nullopt, 0);
+  if (canvas_ && !(active() && active()->busy())) canvas_->setBrushCursor(std::nullopt, 0);
   Q_EMIT brushSizeChanged(diameter);
 }
 
@@ -283,22 +284,17 @@ void MaskEditor::setDragging(bool on) {
   redoAction_->setEnabled(!on && stack_->canRedo());
 }
 
-void MaskEditor::finishStroke() {
-  gesture_ = Gesture::None;
-  setDragging(false);
-  commitEdit(actionName(tool_, gestureErase_), {});
+void MaskEditor::cancelGesture() {
+  if (EditorTool* t = active()) t->cancel();
+  gestureDirty_ = {};
+  if (canvas_) canvas_->setRubberBand({}, false);
 }
 
-void MaskEditor::cancelGesture() {
-  if (gesture_ == Gesture::Paint || gesture_ == Gesture::GrabCut) setDragging(false);
-  if (gesture_ == Gesture::Paint && !gestureDirty_.empty()) {
-    MaskEdit::between(before_, mask_, gestureDirty_).undo(mask_);
-    if (canvas_) canvas_->updateEditMask(mask_, toQRect(gestureDirty_));
-  }
-  gesture_ = Gesture::None;
+void MaskEditor::revertGesture() {
+  if (gestureDirty_.empty()) return;
+  MaskEdit::between(before_, mask_, gestureDirty_).undo(mask_);
+  if (canvas_) canvas_->updateEditMask(mask_, toQRect(gestureDirty_));
   gestureDirty_ = {};
-  points_.clear();
-  if (canvas_) canvas_->setRubberBand({}, false);
 }
 
 void MaskEditor::applyRecord(const MaskEdit& edit, bool undo) {
@@ -309,29 +305,11 @@ void MaskEditor::applyRecord(const MaskEdit& edit, bool undo) {
 }
 
 void MaskEditor::leaveTool() {
-  if (gesture_ != Gesture::None) {
+  if (active() && active()->busy()) {
     cancelGesture();  // the first Esc drops the polygon or stroke in progress
     return;
   }
   setTool(Tool::None);
-}
-
-QString MaskEditor::actionName(Tool tool, bool erase) const {
-  switch (tool) {
-    case Tool::Brush:
-    case Tool::Eraser:
-      return erase ? tr("Erase") : tr("Brush");
-    case Tool::Polygon:
-      return erase ? tr("Polygon erase") : tr("Polygon fill");
-    case Tool::FloodFill:
-      return erase ? tr("Flood erase") : tr("Flood fill");
-    case Tool::GrabCut:
-      return erase ? tr("GrabCut erase") : tr("GrabCut");
-    case Tool::FromMesh:
-    case Tool::None:
-      break;
-  }
-  return {};
 }
 
 bool MaskEditor::applyMeshProposal(MeshSource source, bool erase) {

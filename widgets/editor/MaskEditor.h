@@ -2,6 +2,7 @@
 // MaskOps.
 #pragma once
 
+#include "EditorTool.h"
 #include "annotation/MaskEdit.h"
 #include "annotation/MaskOps.h"
 #include "canvas/ImageCanvas.h"
@@ -17,6 +18,7 @@
 #include <opencv2/core/mat.hpp>
 
 #include <array>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -72,6 +74,10 @@ class MaskEditor : public QObject {
 
   Tool tool() const { return tool_; }
   void setTool(Tool tool);
+  // The tool behind a Tool value (its id, name, help, cursor); null for None.
+  const EditorTool* toolObject(Tool tool) const {
+    return tool == Tool::None ? nullptr : tools_[std::size_t(int(tool) - 1)].get();
+  }
   int label() const { return label_; }  // 0 the hand, 1..6 labelOf(Part)
   void setLabel(int label);
   bool protectOthers() const { return protect_; }
@@ -124,6 +130,13 @@ class MaskEditor : public QObject {
 
  private:
   friend class MaskEditCommand;
+  // The tools (tools/) edit through the primitives below: beginEdit, showEdit, commitEdit, ...
+  friend class EditorTool;
+  friend class BrushTool;
+  friend class PolygonTool;
+  friend class FloodFillTool;
+  friend class GrabCutTool;
+  friend class FromMeshTool;
   static std::size_t idx(MeshSource s) { return std::size_t(s); }
   void createActions();
   MaskBrush brush(bool erase) const;
@@ -131,22 +144,20 @@ class MaskEditor : public QObject {
   void beginEdit(const MaskBrush& brush);
   void showEdit(PixelRect dirty);
   bool commitEdit(const QString& name, PixelRect dirty);
-  void finishStroke();        // a brush stroke ends: its undo command
-  void cancelGesture();       // drops a stroke in progress (restores its start)
+  void cancelGesture();       // drops the active tool's gesture in progress (a stroke restored)
   void setDragging(bool on);  // undo and redo wait while the mouse is held
   void applyRecord(const MaskEdit& edit, bool undo);
   void leaveTool();
-  QString actionName(Tool tool, bool erase) const;
+  void revertGesture();  // undoes what the gesture in progress changed (a stroke cancelled)
+  EditorTool* active() const {
+    return tool_ == Tool::None ? nullptr : tools_[std::size_t(int(tool_) - 1)].get();
+  }
 
-  // Input (MaskEditorInput.cpp).
-  bool mousePress(QMouseEvent* e);
+  // Input (MaskEditorInput.cpp): the canvas's events, forwarded to the active tool.
+  bool mousePress(QMouseEvent* e, bool doubleClick);
   void mouseMove(QMouseEvent* e);
   bool mouseRelease(QMouseEvent* e);
   bool wheel(QWheelEvent* e);
-  bool keyPress(QKeyEvent* e);
-  void updateGuides(QPointF imagePoint);
-  void closePolygon();
-  void finishGrabCut(QPointF end);
   ImagePoint toImage(QPointF widgetPoint) const;
 
   QPointer<ImageCanvas> canvas_;
@@ -165,13 +176,9 @@ class MaskEditor : public QObject {
   QColor color_{255, 64, 129};
   float opacity_ = 0.5f;
 
-  enum class Gesture { None, Paint, Polygon, GrabCut };
-  Gesture gesture_ = Gesture::None;
-  bool gestureErase_ = false;
-  bool gestureBox_ = false;
-  ImagePoint last_;
-  PixelRect gestureDirty_;
-  QPolygonF points_;  // polygon vertices, GrabCut stroke or box corners (image coordinates)
+  PixelRect gestureDirty_;  // what the gesture in progress changed
+  // One per Tool (its value − 1); the tools keep their own gesture state.
+  std::array<std::unique_ptr<EditorTool>, kToolCount> tools_;
 
   std::array<QAction*, kToolCount> toolActions_{};
   std::array<QAction*, 3> fromMeshActions_{};

@@ -15,6 +15,7 @@
 #include <QtTest>
 
 #include <memory>
+#include <set>
 
 using namespace handalign;
 using Tool = MaskEditor::Tool;
@@ -91,6 +92,31 @@ class TestMaskEditor : public QObject {
   QString lastAction() const { return editor_->undoStack()->undoText(); }
 
  private Q_SLOTS:
+  // Each tool is one object behind one interface: its id (stored, stable), name, help and
+  // cursor come from it; the ids round-trip through the project's resume point.
+  void toolsAreObjectsWithStableIds() {
+    MaskEditor editor;
+    std::set<std::string> ids;
+    for (int i = 1; i <= MaskEditor::kToolCount; ++i) {
+      const auto tool = MaskEditor::Tool(i);
+      const EditorTool* object = editor.toolObject(tool);
+      QVERIFY(object);
+      QCOMPARE(object->id(), MaskEditor::toolId(tool));
+      QVERIFY(ids.insert(object->id()).second);
+      QVERIFY(MaskEditor::toolFromId(object->id()) == tool);
+      QCOMPARE(editor.toolAction(tool)->text(), object->name());
+      QVERIFY(editor.toolAction(tool)->toolTip().contains(object->help()));
+    }
+    QVERIFY(editor.toolObject(MaskEditor::Tool::None) == nullptr);
+    QVERIFY(MaskEditor::toolFromId("3") ==
+            MaskEditor::Tool::Polygon);         // what older versions stored
+    QVERIFY(!MaskEditor::toolFromId("lasso"));  // unknown: no tool, not a guess
+    QCOMPARE(editor.toolObject(MaskEditor::Tool::FloodFill)->cursor().shape(),
+             Qt::PointingHandCursor);
+    QVERIFY(editor.toolObject(MaskEditor::Tool::Brush)->showsBrushRing());
+    QVERIFY(!editor.toolObject(MaskEditor::Tool::Polygon)->showsBrushRing());
+  }
+
   void init() {
     window_ = std::make_unique<QWidget>();
     auto* layout = new QVBoxLayout(window_.get());
