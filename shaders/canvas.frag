@@ -6,10 +6,11 @@ out vec4 fragColor;
 
 uniform sampler2D uImage;     // RGBA8
 uniform sampler2D uGt;        // R8 label images: value / 255
-uniform sampler2D uRough;
-uniform sampler2D uRefined;
+uniform sampler2D uReference;
+uniform sampler2D uShown;
 uniform sampler2D uDistance;  // R32F: distance at boundary pixels, < 0 elsewhere
 uniform sampler2D uEdit;      // R8 edited mask: 1..6 part, 7 hand without a part, 0 none
+uniform sampler2D uMethods;   // RGBA8: every method's contour in its colour, alpha 0 elsewhere
 uniform int uHasImage;
 
 uniform float uViewportHeight;  // device pixels
@@ -17,11 +18,12 @@ uniform vec2 uOrigin;           // device pixels, top-left corner of the image, 
 uniform float uScale;           // device pixels per image pixel
 uniform vec2 uFrameSize;        // image size in image pixels
 
-// Layers 0 GT, 1 rough, 2 refined, 3 difference, 4 distance; opacity 0 = hidden.
-uniform float uOpacity[5];
+// Layers 0 GT, 1 reference, 2 shown, 3 difference, 4 distance, 5 all methods' contours;
+// opacity 0 = hidden.
+uniform float uOpacity[6];
 uniform int uContour[3];
 uniform int uByPart;
-uniform int uDiffSource;  // 1 rough, 2 refined
+uniform int uDiffSource;  // 1 reference, 2 shown
 uniform vec3 uPalette[7];
 uniform vec3 uLayerColor[3];
 uniform vec3 uFpColor;
@@ -79,13 +81,13 @@ void main() {
   vec3 c = uHasImage != 0 ? texelFetch(uImage, texelOf(uImage, u), 0).rgb : vec3(0.0);
 
   c = overlayLabels(c, 0, uGt, u);
-  c = overlayLabels(c, 1, uRough, u);
-  c = overlayLabels(c, 2, uRefined, u);
+  c = overlayLabels(c, 1, uReference, u);
+  c = overlayLabels(c, 2, uShown, u);
 
   if (uOpacity[3] > 0.0) {
     int gt = labelAt(uGt, texelOf(uGt, u));
-    int pred = uDiffSource == 1 ? labelAt(uRough, texelOf(uRough, u))
-                                : labelAt(uRefined, texelOf(uRefined, u));
+    int pred = uDiffSource == 1 ? labelAt(uReference, texelOf(uReference, u))
+                                : labelAt(uShown, texelOf(uShown, u));
     if (pred != 0 && gt == 0) c = mix(c, uFpColor, uOpacity[3]);
     else if (pred == 0 && gt != 0) c = mix(c, uFnColor, uOpacity[3]);
     else if (uByPart != 0 && pred != gt) c = mix(c, uWrongPartColor, uOpacity[3]);
@@ -98,6 +100,10 @@ void main() {
       vec3 col = (uP95 > 0.0 && d >= uP95) ? uAboveP95Color : heat(d / max(uDistMax, 1e-6));
       c = mix(c, col, uOpacity[4]);
     }
+  }
+  if (uOpacity[5] > 0.0) {
+    vec4 m = texelFetch(uMethods, texelOf(uMethods, u), 0);
+    if (m.a > 0.0) c = mix(c, m.rgb, uOpacity[5] * m.a);
   }
   if (uEditOpacity > 0.0) {
     int v = labelAt(uEdit, texelOf(uEdit, u));

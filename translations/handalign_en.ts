@@ -257,6 +257,10 @@
         <source>HD95 heat map</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>All methods (contours)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RecentDatasets</name>
@@ -1726,6 +1730,10 @@
     </message>
     <message>
         <source>  boundary distance %1 px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ground truth</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

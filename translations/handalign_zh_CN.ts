@@ -257,6 +257,10 @@
         <source>HD95 heat map</source>
         <translation>HD95 热力图</translation>
     </message>
+    <message>
+        <source>All methods (contours)</source>
+        <translation>所有方法（轮廓）</translation>
+    </message>
 </context>
 <context>
     <name>RecentDatasets</name>
@@ -1726,6 +1730,10 @@
     <message>
         <source>  boundary distance %1 px</source>
         <translation>  边界距离 %1 像素</translation>
+    </message>
+    <message>
+        <source>ground truth</source>
+        <translation>真值</translation>
     </message>
 </context>
 <context>

@@ -132,6 +132,10 @@ void MainWindow::connectSession() {
   connect(browser_, &SampleBrowser::filterError, this,
           [this](const QString& m) { status_->message(m); });
   connect(overlays_, &OverlayPanel::methodsChanged, s, &StudioSession::setComparedMethods);
+  connect(overlays_, &OverlayPanel::layerVisibilityChanged, this,
+          [this](ImageCanvas::Layer layer, bool) {  // every method's contour, rendered on demand
+            if (layer == ImageCanvas::Layer::AllMethods) presenter_->show(presenter_->current());
+          });
   auto methodNames = [s] {
     QStringList names;
     for (const RunSamples& run : s->runs()) names << run.name;

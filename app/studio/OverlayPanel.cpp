@@ -170,7 +170,8 @@ void OverlayPanel::retranslate() {
   for (const OverlayInfo& o : canvasOverlays()) names[std::size_t(o.layer)] = overlayName(o);
   if (!reference.isEmpty()) names[1] += QStringLiteral(": ") + reference;
   if (!shown.isEmpty())
-    for (int i = 2; i < ImageCanvas::kLayerCount; ++i) names[i] += QStringLiteral(": ") + shown;
+    for (Layer l : {Layer::Shown, Layer::Difference, Layer::Distance})
+      names[std::size_t(l)] += QStringLiteral(": ") + shown;
   shownLabel_->setText(tr("&Method:"));
   shown_->setToolTip(
       tr("The method under study: its overlay, difference map, HD95 heat map and "

@@ -80,6 +80,7 @@ void SamplePresenter::show(int index) {
                            methodColor(std::size_t(std::max(shown, 0))), referenceName, shownName);
   canvas_->setLabels(ImageCanvas::Layer::Reference, labels_[1]);
   canvas_->setLabels(ImageCanvas::Layer::Shown, labels_[2]);
+  showAllMethods(views, i, w, h);
   canvas_->setDistanceMap(!labels_[0].empty() && !labels_[2].empty()
                               ? SampleViews::distanceMap(labels_[2], labels_[0])
                               : BoundaryDistanceMap());
@@ -90,6 +91,44 @@ void SamplePresenter::show(int index) {
   meshView_->setImageCamera(intrinsics_, image);
   meshView_->resetCamera();
   refreshMetrics();
+}
+
+void SamplePresenter::showAllMethods(SampleViews& views, std::size_t sample, int w, int h) {
+  // Only while the layer is shown: each method's silhouette is rendered (about 0.5 ms each).
+  if (!canvas_->overlayVisible(ImageCanvas::Layer::AllMethods)) {
+    canvas_->setMethodContours({}, {});
+    return;
+  }
+  QImage contours(w, h, QImage::Format_RGBA8888);
+  contours.fill(Qt::transparent);
+  std::vector<std::pair<QString, QColor>> legend{{tr("ground truth"), kGtColor}};
+  const auto& runs = session_->runs();
+  for (const Prediction& p : session_->session().predictions) {
+    if (!SampleViews::hasMesh(p, sample)) continue;
+    const QString name = QString::fromStdString(p.name);
+    std::size_t run = 0;
+    while (run < runs.size() && runs[run].name != name) ++run;
+    const QColor colour = methodColor(run);  // the method's colour in the charts and figures
+    const LabelImage labels = views.prediction(p, sample, w, h);
+    for (int y = 0; y < h; ++y)
+      for (int x = 0; x < w; ++x) {  // the boundary rule of docs/metrics.md, 4-neighbours
+        if (!labels.at(x, y)) continue;
+        const bool edge = x == 0 || y == 0 || x == w - 1 || y == h - 1 || !labels.at(x - 1, y) ||
+                          !labels.at(x + 1, y) || !labels.at(x, y - 1) || !labels.at(x, y + 1);
+        if (edge) contours.setPixelColor(x, y, colour);
+      }
+    legend.emplace_back(name, colour);
+  }
+  // The GT contour too, in its colour, so every method is seen against it.
+  const LabelImage& gt = labels_[0];
+  for (int y = 0; y < gt.height && gt.width == w && gt.height == h; ++y)
+    for (int x = 0; x < w; ++x)
+      if (gt.at(x, y) &&
+          (x == 0 || y == 0 || x == w - 1 || y == h - 1 || !gt.at(x - 1, y) || !gt.at(x + 1, y) ||
+           !gt.at(x, y - 1) || !gt.at(x, y + 1)) &&
+          contours.pixelColor(x, y).alpha() == 0)
+        contours.setPixelColor(x, y, kGtColor);
+  canvas_->setMethodContours(contours, legend);
 }
 
 void SamplePresenter::refreshMetrics() {

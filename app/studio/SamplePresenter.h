@@ -45,6 +45,7 @@ class SamplePresenter : public QObject {
 
  private:
   void onVertexHovered(int mesh, int vertex);
+  void showAllMethods(class SampleViews& views, std::size_t sample, int width, int height);
   void onPixelInspected(QPoint pixel);
 
   StudioSession* session_;

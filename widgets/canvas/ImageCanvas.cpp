@@ -126,6 +126,16 @@ void ImageCanvas::setLabels(Layer layer, const LabelImage& labels) {
   updateAll();
 }
 
+void ImageCanvas::setMethodContours(const QImage& contours,
+                                    const std::vector<std::pair<QString, QColor>>& legend) {
+  methodContours_ =
+      contours.isNull() ? QImage() : contours.convertToFormat(QImage::Format_RGBA8888);
+  allMethodsLegend_ = legend;
+  dirty_ = true;
+  updateLegend();
+  updateAll();
+}
+
 void ImageCanvas::setDistanceMap(const BoundaryDistanceMap& map) {
   distance_ = map;
   dirty_ = true;
@@ -143,6 +153,7 @@ void ImageCanvas::clear() {
 
 void ImageCanvas::setOverlayVisible(Layer layer, bool visible) {
   visible_[std::size_t(idx(layer))] = visible;
+  if (layer == Layer::AllMethods) updateLegend();
   updateAll();
 }
 
@@ -320,6 +331,13 @@ void ImageCanvas::uploadTextures() {
       makeTexture(d.empty() ? 1 : d.width, d.empty() ? 1 : d.height, QOpenGLTexture::R32F,
                   QOpenGLTexture::Red, QOpenGLTexture::Float32, values.data());
   textures_[5] = labelTexture(editMask_);
+  static const std::uint8_t clear[4] = {0, 0, 0, 0};
+  const QImage& m = methodContours_;
+  textures_[6] = m.isNull()
+                     ? makeTexture(1, 1, QOpenGLTexture::RGBA8_UNorm, QOpenGLTexture::RGBA,
+                                   QOpenGLTexture::UInt8, clear)
+                     : makeTexture(m.width(), m.height(), QOpenGLTexture::RGBA8_UNorm,
+                                   QOpenGLTexture::RGBA, QOpenGLTexture::UInt8, m.constBits());
   editPending_ = QRect();
   dirty_ = false;
 }
@@ -340,10 +358,11 @@ void ImageCanvas::setUniforms() {
   const QSize frame = frameSize();
   p.setUniformValue("uImage", 0);
   p.setUniformValue("uGt", 1);
-  p.setUniformValue("uRough", 2);
-  p.setUniformValue("uRefined", 3);
+  p.setUniformValue("uReference", 2);
+  p.setUniformValue("uShown", 3);
   p.setUniformValue("uDistance", 4);
   p.setUniformValue("uEdit", 5);
+  p.setUniformValue("uMethods", 6);
   p.setUniformValue("uEditOpacity", editMask_.empty() ? GLfloat(0) : GLfloat(editOpacity_));
   p.setUniformValue("uEditColor", rgb(editColor_));
   p.setUniformValue("uHasImage", image_.isNull() ? 0 : 1);
@@ -376,6 +395,7 @@ void ImageCanvas::setUniforms() {
     if (labels_[std::size_t(i)].empty()) opacity[i] = 0;
   if (labels_[0].empty() || labels_[std::size_t(idx(diffSource_))].empty()) opacity[3] = 0;
   if (distance_.distance.empty()) opacity[4] = 0;
+  if (methodContours_.isNull()) opacity[5] = 0;
   p.setUniformValueArray("uOpacity", opacity, kLayerCount, 1);
   const GLint contour[3] = {contour_[0], contour_[1], contour_[2]};
   p.setUniformValueArray("uContour", contour, 3);
@@ -446,7 +466,17 @@ QRectF ImageCanvas::legendRect() const {
   return QRectF(8, 8, w + row + 16, row * lines.size() + 8);
 }
 
+bool ImageCanvas::legendShowsAllMethods() const {
+  return visible_[std::size_t(idx(Layer::AllMethods))] && !methodContours_.isNull() &&
+         !allMethodsLegend_.empty();
+}
+
 QStringList ImageCanvas::legendLines() const {
+  if (legendShowsAllMethods()) {
+    QStringList lines;
+    for (const auto& [name, colour] : allMethodsLegend_) lines << name;
+    return lines;
+  }
   if (colorMode_ == ColorMode::ByPart)
     return {tr("palm"), tr("thumb"), tr("index"), tr("middle"), tr("ring"), tr("pinky")};
   QStringList lines{tr("ground truth")};
@@ -473,7 +503,9 @@ QImage ImageCanvas::legendImage() const {
   p.drawRoundedRect(QRectF(QPointF(0, 0), box.size()), 4, 4);
   const QStringList lines = legendLines();
   std::vector<QColor> colours;
-  if (colorMode_ == ColorMode::ByPart) {
+  if (legendShowsAllMethods()) {
+    for (const auto& [name, colour] : allMethodsLegend_) colours.push_back(colour);
+  } else if (colorMode_ == ColorMode::ByPart) {
     colours.assign(kPartPalette.begin() + 1, kPartPalette.end());
   } else {
     colours.push_back(kGtColor);
@@ -502,7 +534,7 @@ void ImageCanvas::updateLegend() {
   legend_->setVisible(legendVisible_ && !frameSize().isEmpty());
   if (!legend_->isVisible()) return;
   // Drawn again only when what it says changed (not on every sample switch).
-  QString key = QString::number(int(colorMode_));
+  QString key = QString::number(int(colorMode_)) + (legendShowsAllMethods() ? "all" : "");
   for (const QString& line : legendLines()) key += '|' + line;
   for (const QColor& c : methodColors_) key += '|' + c.name();
   if (key == legendKey_) return;

@@ -23,6 +23,8 @@
 #include <array>
 #include <memory>
 #include <optional>
+#include <utility>
+#include <vector>
 
 class QLabel;
 class QOpenGLShaderProgram;
@@ -34,9 +36,10 @@ class ImageCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
   Q_OBJECT
  public:
   // Drawing order, bottom to top, above the image.
-  // Reference and Shown: two methods the user picks (any of the open predictions).
-  enum class Layer { GroundTruth = 0, Reference, Shown, Difference, Distance };
-  static constexpr int kLayerCount = 5;
+  // Reference and Shown: two methods the user picks (any of the open predictions); AllMethods:
+  // the contours of every method at once, each in its colour (drawn above the others).
+  enum class Layer { GroundTruth = 0, Reference, Shown, Difference, Distance, AllMethods };
+  static constexpr int kLayerCount = 6;
   enum class ColorMode { ByPart, Single };
 
   explicit ImageCanvas(QWidget* parent = nullptr);
@@ -47,6 +50,10 @@ class ImageCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
   // when their size differs from it (e.g. the 224² evaluation grid over a larger photo).
   void setLabels(Layer layer, const LabelImage& labels);
   void setDistanceMap(const BoundaryDistanceMap& map);
+  // Every method's contour (the AllMethods layer): an image of the labels' size, transparent but
+  // for the contour pixels in each method's colour; `legend`: the methods and their colours.
+  void setMethodContours(const QImage& contours,
+                         const std::vector<std::pair<QString, QColor>>& legend);
   void clear();
 
   void setOverlayVisible(Layer layer, bool visible);
@@ -123,6 +130,7 @@ class ImageCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
   void paintGuides(const QRectF& clip);
   void updateLegend();
   QStringList legendLines() const;
+  bool legendShowsAllMethods() const;
   QRectF guideBounds() const;  // logical pixels under the brush ring and the rubber band
   void updateAll();            // everything changed
   void updateDamage(const QRectF& widgetRect);  // only these logical pixels changed
@@ -147,8 +155,10 @@ class ImageCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
   bool rubberClosed_ = false;
   double rubberWidth_ = 0;
 
-  std::array<bool, kLayerCount> visible_{true, true, true, false, false};
-  std::array<float, kLayerCount> opacity_{0.5f, 0.5f, 0.5f, 0.7f, 1.0f};
+  std::array<bool, kLayerCount> visible_{true, true, true, false, false, false};
+  std::array<float, kLayerCount> opacity_{0.5f, 0.5f, 0.5f, 0.7f, 1.0f, 1.0f};
+  QImage methodContours_;  // RGBA, the AllMethods layer
+  std::vector<std::pair<QString, QColor>> allMethodsLegend_;
   std::array<bool, 3> contour_{false, false, false};
   ColorMode colorMode_ = ColorMode::ByPart;
   std::array<QColor, 2> methodColors_{methodColor(0), methodColor(1)};
@@ -164,8 +174,8 @@ class ImageCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
   QPointF lastMouse_;
 
   std::unique_ptr<QOpenGLShaderProgram> program_;
-  // 0 image, 1..3 labels, 4 distance, 5 edited mask.
-  std::array<std::unique_ptr<QOpenGLTexture>, 6> textures_;
+  // 0 image, 1..3 labels, 4 distance, 5 edited mask, 6 every method's contour.
+  std::array<std::unique_ptr<QOpenGLTexture>, 7> textures_;
   QOpenGLVertexArrayObject vao_;
   QOpenGLBuffer quad_;
 };

@@ -30,6 +30,8 @@ inline const std::array<OverlayInfo, ImageCanvas::kLayerCount>& canvasOverlays()
       {L::Difference, "Difference", QT_TRANSLATE_NOOP("Overlay", "Difference (FP / FN)"), false,
        false, 70},
       {L::Distance, "Distance", QT_TRANSLATE_NOOP("Overlay", "HD95 heat map"), false, false, 100},
+      {L::AllMethods, "AllMethods", QT_TRANSLATE_NOOP("Overlay", "All methods (contours)"), false,
+       false, 100},
   }};
   return overlays;
 }

@@ -15,6 +15,7 @@
 #include "TestSupport.h"
 #include "browser/SampleBrowser.h"
 #include "canvas/ImageCanvas.h"
+#include "canvas/PartPalette.h"
 #include "metrics/MetricsPanel.h"
 #include "metrics/SampleMetricsTable.h"
 #include "vtk/MeshView3D.h"
@@ -171,6 +172,27 @@ class TestStudioWorkflow : public QObject {
     QVERIFY(!labels[1].empty() && !labels[2].empty());
     QVERIFY(labels[1].pixels != labels[2].pixels);  // i2l = rough copy, handar = refined copy
     QCOMPARE(w.meshView()->scene().offsetsVisible(), false);  // nothing declared
+    // All six at once: the "All methods" overlay draws every method's contour in its colour
+    // (the charts' and figures' colour), with a legend of GT and the six.
+    QAction* all = w.actions().layers[std::size_t(ImageCanvas::Layer::AllMethods)];
+    const double row = QFontMetrics(w.canvas()->font()).height() + 2;
+    const double partsLegend = w.canvas()->legendRect().height();  // six parts
+    all->setChecked(true);
+    QVERIFY(w.canvas()->overlayVisible(ImageCanvas::Layer::AllMethods));
+    QCOMPARE(w.canvas()->legendRect().height(), partsLegend + row);  // GT and six methods
+    const QImage picture = w.canvas()->renderToImage();
+    int wilor = 0;  // the last method's contour wins where copies overlap
+    const QColor colour = methodColor(5);
+    for (int y = 0; y < picture.height(); ++y)
+      for (int x = 0; x < picture.width(); ++x) {
+        const QColor c = picture.pixelColor(x, y);
+        wilor += std::abs(c.red() - colour.red()) + std::abs(c.green() - colour.green()) +
+                     std::abs(c.blue() - colour.blue()) <
+                 6;
+      }
+    QVERIFY2(wilor > 50, qPrintable(QString::number(wilor)));
+    all->setChecked(false);
+    QCOMPARE(w.canvas()->legendRect().height(), partsLegend);
     // The filter compares any two methods on any metric.
     QLineEdit* filter = w.browser()->filterEdit();
     filter->setText("i2l worse than handar on hand_miou");
