@@ -217,6 +217,7 @@ void AnnotationController::close() {
   editor_->clear();
   editingSample_ = -1;
   current_ = -1;
+  setShowOriginal(false);  // the next edit starts on the correction, with every tool enabled
   autosave_->stop();
   bar_->hide();
   browser_->setFrozen(false);
@@ -473,6 +474,7 @@ void AnnotationController::showHistory() {
     MaskHistoryDialog dialog(
         QString::fromStdString(session_->session().dataset->sampleId(std::size_t(current_))),
         annotations_->journal(std::size_t(current_)), window_);
+    dialog.setProperty(kHoldsSession, true);  // the annotations stay while it lists their journal
     if (dialog.exec() != QDialog::Accepted || !(chosen = dialog.chosenEntry())) return;
     annotations_->rollback(chosen);
   } catch (const std::exception& e) {

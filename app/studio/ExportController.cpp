@@ -170,6 +170,7 @@ void ExportController::showStoredRunsDialog() {
   }
   const std::vector<std::int64_t> shown = session_->shownRunIds();
   StoredRunsDialog dialog(*store, std::move(runs), {shown.begin(), shown.end()}, parent_);
+  dialog.setProperty(kHoldsSession, true);  // the project stays while the dialog uses it
   const bool accepted = dialog.exec() == QDialog::Accepted;
   session_->forgetStoredRuns(dialog.deletedRuns());  // deleted runs leave the browser at once
   if (accepted)

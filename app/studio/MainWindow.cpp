@@ -134,7 +134,7 @@ void MainWindow::connectSession() {
   connect(overlays_, &OverlayPanel::methodsChanged, s, &StudioSession::setComparedMethods);
   connect(overlays_, &OverlayPanel::layerVisibilityChanged, this,
           [this](ImageCanvas::Layer layer, bool) {  // every method's contour, rendered on demand
-            if (layer == ImageCanvas::Layer::AllMethods) presenter_->show(presenter_->current());
+            if (layer == ImageCanvas::Layer::AllMethods) presenter_->refreshAllMethods();
           });
   auto methodNames = [s] {
     QStringList names;
@@ -242,18 +242,19 @@ void MainWindow::onOpened() {
   const int resume = annotation_->open(&resumeEditing);  // review column, corrected metrics
   status_->message(tr("%1 samples").arg(s.dataset->size()));
   const QString pending = std::exchange(pendingSample_, QString());
+  QString error;
+  bool resumed = false;
   if (!pending.isEmpty()) {
-    QString error;
-    if (!browser_->jumpTo(pending, &error)) {
-      browser_->selectRow(0);
-      status_->error(error);  // after the first sample is shown, so the message stays
-    }
+    if (!browser_->jumpTo(pending, &error)) browser_->selectRow(0);
   } else if (resume >= 0 && browser_->selectSample(resume)) {  // back where the annotator was
-    if (resumeEditing) annotation_->setEditing(true);
+    resumed = true;
   } else if (browser_->currentSample() < 0) {
     browser_->selectRow(0);
   }
-  if (presenter_->current() != browser_->currentSample()) showSample(browser_->currentSample());
+  // The views and the editor follow the selection, also when it did not move (F5).
+  showSample(browser_->currentSample());
+  if (resumed && resumeEditing) annotation_->setEditing(true);
+  if (!error.isEmpty()) status_->error(error);  // after the first sample is shown: it stays
   Q_EMIT evaluationFinished();
   if (runModelWhenReady_ && !models_->modelFile().isEmpty()) {  // --model: run on the sample
     runModelWhenReady_ = false;

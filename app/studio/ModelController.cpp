@@ -178,6 +178,7 @@ bool ModelController::run(int sample) {
     request.samples = {std::size_t(sample)};
   }
   sample_ = sample;
+  dataset_ = session_->request().dataset;
   job_ = std::make_unique<InferenceJob>(std::move(request));
   connect(job_.get(), &InferenceJob::progress, this, &ModelController::progress);
   connect(job_.get(), &InferenceJob::finished, this, &ModelController::onFinished);
@@ -196,6 +197,13 @@ bool ModelController::run(int sample) {
 
 void ModelController::onFinished(std::shared_ptr<InferenceOutcome> outcome) {
 #ifdef HANDALIGN_WITH_INFERENCE
+  if (!session_->isOpen() || session_->request().dataset != dataset_) {
+    Q_EMIT message(tr("The model's results belong to %1, which is no longer open: not kept")
+                       .arg(QString::fromStdString(dataset_.string())),
+                   8000);
+    Q_EMIT finished();
+    return;
+  }
   if (!outcome->files.empty()) {
     // Whole dataset: the files join the dataset's predictions, with the manifest's roles.
     DatasetOpening opening = session_->opening();

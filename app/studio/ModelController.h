@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QString>
 
+#include <filesystem>
 #include <functional>
 #include <memory>
 
@@ -62,6 +63,7 @@ class ModelController : public QObject {
   QString modelFile_;
   std::unique_ptr<InferenceJob> job_;
   int sample_ = -1;
+  std::filesystem::path dataset_;  // the dataset the run was made for
   QMenu* menu_ = nullptr;
   QMenu* recentMenu_ = nullptr;
   QAction* openAction_ = nullptr;

@@ -131,6 +131,13 @@ void SamplePresenter::showAllMethods(SampleViews& views, std::size_t sample, int
   canvas_->setMethodContours(contours, legend);
 }
 
+void SamplePresenter::refreshAllMethods() {
+  if (!session_->isOpen() || current_ < 0) return;
+  const Dataset& ds = *session_->session().dataset;
+  SampleViews views(ds, session_->session().model);
+  showAllMethods(views, std::size_t(current_), ds.imageWidth(), ds.imageHeight());
+}
+
 void SamplePresenter::refreshMetrics() {
   if (!session_->isOpen() || current_ < 0) return;
   metrics_->setSample(

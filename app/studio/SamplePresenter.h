@@ -25,8 +25,9 @@ class SamplePresenter : public QObject {
   SamplePresenter(StudioSession* session, ImageCanvas* canvas, MeshView3D* meshView,
                   MetricsPanel* metrics, QObject* parent = nullptr);
 
-  void show(int sample);  // -1 or out of range: nothing
-  void refreshMetrics();  // the dock only (after live re-scoring)
+  void show(int sample);     // -1 or out of range: nothing
+  void refreshMetrics();     // the dock only (after live re-scoring)
+  void refreshAllMethods();  // the "All methods" contours only (the layer was toggled)
   void clear();
   int current() const { return current_; }
   const Intrinsics& intrinsics() const { return intrinsics_; }

@@ -8,8 +8,11 @@
 #include "project/ProjectStore.h"
 #include "project/RunMatching.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QDir>
+#include <QTimer>
+#include <QWidget>
 
 #include <algorithm>
 #include <map>
@@ -132,11 +135,20 @@ void StudioSession::start(std::unique_ptr<Pending> p, bool useStored) {
 }
 
 void StudioSession::commit(std::shared_ptr<EvalOutcome> outcome) {
+  // A dialog that works on the project or the annotations (Compare Stored Runs, Mask History) is
+  // open: the session is replaced once it closes, never under it.
+  if (QWidget* modal = QApplication::activeModalWidget();
+      modal && modal->property(kHoldsSession).toBool()) {
+    QTimer::singleShot(100, this, [this, outcome] { commit(outcome); });
+    return;
+  }
   std::unique_ptr<Pending> p = std::move(pending_);
-  job_.release()->deleteLater();  // the signal came from it
+  if (job_) job_.release()->deleteLater();  // the signal came from it
   if (!p) return;
   const bool sameDataset = isOpen() && request_.dataset == p->request.dataset;
   Q_EMIT aboutToReplace(sameDataset);
+  if (!p->store && store_ && store_->path() == p->storePath)
+    p->store = std::move(store_);  // F5: the same project, kept open
   if (!p->store && !p->storePath.empty()) {
     try {
       p->store = std::make_unique<ProjectStore>();

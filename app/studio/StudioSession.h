@@ -23,6 +23,10 @@ class EvaluationJob;
 class ProjectStore;
 struct EvalOutcome;
 
+// A dialog with this property set to true holds references into the session (its project, its
+// annotations): an open that finishes meanwhile waits until the dialog has closed.
+inline constexpr const char* kHoldsSession = "handalignHoldsSession";
+
 class StudioSession : public QObject {
   Q_OBJECT
  public:

@@ -48,11 +48,20 @@ void syncDirectory(const fs::path& dir) {
   ::close(fd);
 }
 
-// writeFileAtomically's temporary name: ".<name>.tmp-<pid>". The pid of the writer, or -1.
+// writeFileAtomically's temporary name: ".<name>.tmp-<pid>-<random hex>" (".<name>.tmp-<pid>"
+// before). The pid of the writer, or -1.
 long temporaryFileWriter(const std::string& name) {
   const std::size_t at = name.rfind(".tmp-");
   if (name.empty() || name[0] != '.' || at == std::string::npos) return -1;
-  const std::string digits = name.substr(at + 5);
+  std::string digits = name.substr(at + 5);
+  if (const std::size_t dash = digits.find('-'); dash != std::string::npos) {
+    const std::string random = digits.substr(dash + 1);
+    if (random.empty() || !std::all_of(random.begin(), random.end(), [](char c) {
+          return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+        }))
+      return -1;
+    digits.resize(dash);
+  }
   if (digits.empty() || digits.size() > 9 ||
       !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
     return -1;

@@ -7,7 +7,9 @@
 
 namespace handalign {
 
-// Writes `contents` to `path` via `path.tmp-<pid>` + fsync + rename. Throws InputError on failure.
+// Writes `contents` to `path` via a temporary `.<name>.tmp-<pid>-<random>` beside it (created
+// with O_EXCL | O_NOFOLLOW, so nothing planted under any name redirects the write; temporaries of
+// dead processes are removed) + fsync + rename. Throws InputError on failure.
 void writeFileAtomically(const std::filesystem::path& path, const std::string& contents);
 
 // A set of output files committed together: each file is written to a hidden staging name in its

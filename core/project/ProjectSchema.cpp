@@ -72,7 +72,16 @@ QStringList schema3() {
 }
 
 // The statements that take a file from schema `version` - 1 to `version`.
-QStringList statementsFor(int version) { return version == 2 ? schema2() : schema3(); }
+QStringList statementsFor(int version) {
+  switch (version) {
+    case 2:
+      return schema2();
+    case 3:
+      return schema3();
+    default:
+      return {};  // no step known: upgradeTo refuses
+  }
+}
 
 }  // namespace
 
@@ -95,6 +104,7 @@ void ProjectStore::createSchema() {
 void ProjectStore::upgradeTo(int version) {
   QSqlDatabase db = QSqlDatabase::database(connection_);
   const std::string what = "cannot upgrade the project to schema " + std::to_string(version);
+  if (statementsFor(version).isEmpty()) fail(what + " (no such step)", {});
   Transaction tx(db);
   if (!tx.begun()) fail(what, db.lastError().text());
   QSqlQuery query(db);

@@ -39,9 +39,6 @@ QString metricColumnList() {
 
 // NaN is stored as NULL: SQLite has no NaN, and NULL reads back unambiguously as "missing".
 QVariant toSql(double v) { return std::isnan(v) ? QVariant() : QVariant(v); }
-double fromSql(const QVariant& v) {
-  return v.isNull() ? std::numeric_limits<double>::quiet_NaN() : v.toDouble();
-}
 
 QString optionsJson(const RunInfo& info, const EvalResult& result) {
   const EvalOptions& o = info.options;

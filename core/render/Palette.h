@@ -35,7 +35,8 @@ inline constexpr Rgb8 part(Part p) { return kParts[labelOf(p)]; }
 // method's hue.
 inline constexpr Rgb8 kGroundTruth{245, 245, 245};
 
-// Methods in the order they are shown (run index); Okabe–Ito's remaining order, then repeating.
+// Methods in the order they are shown (run index): Okabe–Ito colours in another order than the
+// parts' (a method's outline may share a hue with a part's fill), then repeating.
 inline constexpr std::array<Rgb8, 6> kMethods = {{
     {230, 159, 0},    // orange
     {86, 180, 233},   // sky blue

@@ -62,6 +62,7 @@ void SampleBrowser::changeEvent(QEvent* e) {
 
 void SampleBrowser::setRuns(std::vector<RunSamples> runs, int reference, int keepSample) {
   model_->setRuns(std::move(runs), reference);
+  if (!filter_->text().trimmed().isEmpty()) applyFilter();  // a name gone: marked, not dropped
   fitColumns();
   if (keepSample >= 0) selectSample(keepSample);
 }

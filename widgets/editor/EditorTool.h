@@ -1,7 +1,8 @@
 // One mask-editing tool of the canvas (3D Slicer's segment-editor effects, MeshLab's EditPlugin):
-// its stable id (what the project stores as the resume point), name, help, cursor, its input and
-// the guides it draws. MaskEditor owns one of each (tools/) and forwards the canvas's events to the
-// active one; a new tool is one class in tools/ and one line in MaskEditor's table.
+// its stable id (the project's resume point; equal to MaskEditor::toolId, a test checks it), name,
+// help, cursor, its input and the guides it draws. MaskEditor owns one of each (tools/) and
+// forwards the canvas's events to the active one. A new tool: a class in tools/, its Tool value and
+// id, a line in MaskEditor's table and a friend line (docs/architecture.md).
 #pragma once
 
 #include "annotation/MaskOps.h"
@@ -30,7 +31,7 @@ class EditorTool {
   virtual QString name() const = 0;    // in the interface language
   virtual QString help() const = 0;    // the action's tooltip
   // The undo record's name of an edit (`erase`: the right button or the eraser).
-  virtual QString editName(bool erase) const { return erase ? name() : name(); }
+  virtual QString editName(bool) const { return name(); }
   virtual QCursor cursor() const { return Qt::CrossCursor; }
   virtual bool showsBrushRing() const { return false; }
 

@@ -18,12 +18,14 @@
 #include "canvas/PartPalette.h"
 #include "metrics/MetricsPanel.h"
 #include "metrics/SampleMetricsTable.h"
+#include "project/ProjectStore.h"
 #include "vtk/MeshView3D.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QChart>
 #include <QComboBox>
+#include <QDialog>
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -362,6 +364,48 @@ class TestStudioWorkflow : public QObject {
     QCOMPARE(w.currentSample(), order[3]);
     w.annotation()->setEditing(false);  // now the table re-sorts: the corrected ones go last
     QVERIFY(visibleOrder(w, 4) != order);
+  }
+
+  // An open that finishes while a dialog works on the project (Compare Stored Runs, Mask History)
+  // waits for it to close: the project is never replaced under the dialog.
+  void anOpenWaitsForADialogThatHoldsTheSession() {
+    MainWindow w;
+    QVERIFY(open(w, test::roughRefined(data_)));
+    ProjectStore* before = w.project();
+    QSignalSpy done(&w, &MainWindow::evaluationFinished);
+    QDialog dialog(&w);
+    dialog.setProperty(kHoldsSession, true);
+    int whileOpen = -1;
+    ProjectStore* storeWhileOpen = nullptr;
+    QTimer::singleShot(0, &w, [&] { w.reevaluate(); });  // 10 samples: well under a second
+    QTimer::singleShot(4000, &dialog, [&] {
+      whileOpen = int(done.count());
+      storeWhileOpen = w.project();
+      dialog.accept();
+    });
+    dialog.exec();
+    QCOMPARE(whileOpen, 0);
+    QCOMPARE(storeWhileOpen, before);
+    QVERIFY(done.count() == 1 || done.wait(60000));
+    QCOMPARE(w.project(), before);  // F5 keeps the same project open
+  }
+
+  // Show Original does not outlive the session: after F5 the tools work on the correction again.
+  void showOriginalEndsWithTheSession() {
+    MainWindow w;
+    QVERIFY(open(w, test::roughRefined(data_), "6"));
+    w.annotation()->setEditing(true);
+    w.annotation()->setShowOriginal(true);
+    QVERIFY(!w.maskEditor()->toolAction(MaskEditor::Tool::Brush)->isEnabled());
+    QSignalSpy done(&w, &MainWindow::evaluationFinished);
+    w.reevaluate();
+    QVERIFY(done.wait(120000));
+    QVERIFY(w.maskEditor()->toolAction(MaskEditor::Tool::Brush)->isEnabled());
+    w.annotation()->setEditing(true);
+    QVERIFY(w.maskEditor()->applyMeshProposal(MaskEditor::MeshSource::Shown));
+    QVERIFY(w.annotation()->save());  // saving works: the correction, not the original, is shown
+    w.annotation()->revert();
+    w.annotation()->setEditing(false);
   }
 
   // Revert to Original re-scores at once (no F5), and with unsaved strokes drops them.
