@@ -431,6 +431,11 @@
         <source>Cannot export the masks: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Interrupted saves that could not be finished safely (the masks on disk were kept):
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>handalign::EditorToolBar</name>
@@ -1243,6 +1248,10 @@
     </message>
     <message>
         <source>Model run on %1 done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model&apos;s results belong to %1, which is no longer open: not kept</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

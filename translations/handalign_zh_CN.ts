@@ -431,6 +431,12 @@
         <source>Cannot export the masks: %1</source>
         <translation>无法导出掩码：%1</translation>
     </message>
+    <message>
+        <source>Interrupted saves that could not be finished safely (the masks on disk were kept):
+%1</source>
+        <translation>无法安全完成的中断保存（已保留磁盘上的掩码）：
+%1</translation>
+    </message>
 </context>
 <context>
     <name>handalign::EditorToolBar</name>
@@ -1244,6 +1250,10 @@
     <message>
         <source>Model run on %1 done</source>
         <translation>模型已在 %1 上运行完毕</translation>
+    </message>
+    <message>
+        <source>The model&apos;s results belong to %1, which is no longer open: not kept</source>
+        <translation>模型结果属于 %1，该数据集已不再打开：未保留</translation>
     </message>
 </context>
 <context>

@@ -54,6 +54,8 @@ int runExport(const std::vector<std::string>& argv) {
   const bool quiet = args.has("quiet");
   if (session.repairedSaves() && !quiet)
     std::printf("finished %zu interrupted save(s) from the journal\n", session.repairedSaves());
+  for (const std::string& line : session.unrepairableSaves())  // the files on disk are exported
+    printWarning(project.path().string() + ": " + line);
 
   AnnotationExportInfo info;
   info.version = HANDALIGN_VERSION;

@@ -184,6 +184,14 @@ int AnnotationController::open(bool* resumeEditing) {
                         int(annotations_->repairedSaves())),
                      8000);
     rescoreCorrected();
+    if (!annotations_->unrepairableSaves().empty()) {
+      QStringList lines;
+      for (const std::string& l : annotations_->unrepairableSaves())
+        lines << QString::fromStdString(l);
+      Q_EMIT error(tr("Interrupted saves that could not be finished safely (the masks on disk were "
+                      "kept):\n%1")
+                       .arg(lines.mid(0, 8).join('\n')));
+    }
     const std::vector<AnnotationProblem> problems = annotations_->store().scan();
     if (!problems.empty()) {
       QStringList lines;

@@ -65,9 +65,31 @@ void AnnotationSession::reconcile() {
     for (const JournalEntry& e : project_.journal(datasetId_, sample))
       if (e.changesMask) newest = e.id;
     for (const JournalEntry& e : pending) {
-      if (e.id == newest) {
-        if (store_.readFiles(sample).hash() != e.newHash)
-          store_.write(sample, project_.pendingVersion(e.id));
+      if (e.id == newest && store_.readFiles(sample).hash() != e.newHash) {
+        // The kept copy is written only when it is the version the entry recorded and decodes
+        // as a mask of this sample: bytes that are not (a damaged project) never replace the
+        // files on disk, and the entry stays pending, reported, for a later look.
+        const MaskFiles copy = project_.pendingVersion(e.id);
+        std::string problem;
+        if (copy.hash() != e.newHash) {
+          problem = "its kept copy is not the version it recorded";
+        } else if (!copy.empty()) {  // empty: a revert, back to no correction
+          try {
+            decodeMaskFiles(copy, store_.catalog().width(), store_.catalog().height(),
+                            store_.maskPath(sample), store_.partsPath(sample));
+          } catch (const std::exception& err) {
+            problem = std::string("its kept copy does not decode: ") + err.what();
+          }
+        }
+        if (!problem.empty()) {
+          unrepairable_.push_back("journal entry " + std::to_string(e.id) + " (sample " +
+                                  e.sample.id + "): " + problem +
+                                  "; the files on disk were left as they are");
+          continue;
+        }
+        store_.write(sample, copy);
+        ++repairedSaves_;
+      } else if (e.id == newest) {
         ++repairedSaves_;
       }
       project_.markApplied(e.id);

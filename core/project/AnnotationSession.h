@@ -40,6 +40,9 @@ class AnnotationSession {
   const AnnotationStore& store() const { return store_; }
   std::int64_t datasetId() const { return datasetId_; }
   std::size_t repairedSaves() const { return repairedSaves_; }  // pending saves finished on open
+  // Pending saves whose kept copy could not be trusted (not the recorded version, or not a mask):
+  // left pending and the files untouched; one line each.
+  const std::vector<std::string>& unrepairableSaves() const { return unrepairable_; }
 
   std::optional<MaskAnnotation> load(std::size_t sample) const { return store_.load(sample); }
   // Journals the change (with the version it replaces), then writes the files. Returns the
@@ -72,6 +75,7 @@ class AnnotationSession {
   AnnotationStore store_;
   std::int64_t datasetId_ = 0;
   std::size_t repairedSaves_ = 0;
+  std::vector<std::string> unrepairable_;
   std::vector<std::int64_t> landed_;  // entries whose files are on disk, still marked pending
 };
 

@@ -255,6 +255,54 @@ class TestAnnotationSession : public QObject {
     QCOMPARE(third.repairedSaves(), std::size_t(0));
   }
 
+  // A pending entry whose kept bytes are not the version it recorded (a damaged project), or do
+  // not decode as a mask of the sample, never replaces a good corrected mask: the files stay, the
+  // entry stays pending and is reported.
+  void untrustedPendingCopiesAreNotWritten() {
+    ProjectStore project;
+    project.open(file("untrusted.handalign"));
+    const fs::path folder = file("untrusted.annotations");
+    const MaskAnnotation good = annotation(11, true), other = annotation(12, true);
+    std::int64_t datasetId = 0;
+    {
+      AnnotationSession session(project, folder, catalog(10), kKey);
+      datasetId = session.datasetId();
+      session.save(1, good, "brush");
+      session.save(2, good, "brush");
+    }
+    AnnotationStore store(folder, catalog(10));
+    const std::string goodBytes = store.readFiles(1).hand;
+    auto ref = [&](std::size_t i) { return SampleRef{datasetId, i, catalog(10).id(i)}; };
+    // Sample 1: a pending entry for `other`, whose kept copy is then replaced by other bytes.
+    const std::int64_t tampered =
+        project.recordSave(ref(1), "brush", store.readFiles(1), encodeMaskAnnotation(other));
+    {
+      QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "tamper");
+      db.setDatabaseName(QString::fromStdString(file("untrusted.handalign").string()));
+      QVERIFY(db.open());
+      QSqlQuery q(db);
+      q.prepare("UPDATE journal SET pending_hand = ? WHERE id = ?");
+      q.addBindValue(QByteArray("not the recorded version"));
+      q.addBindValue(qint64(tampered));
+      QVERIFY(q.exec());
+    }
+    QSqlDatabase::removeDatabase("tamper");
+    // Sample 2: a kept copy that is its recorded version but no PNG at all.
+    const std::int64_t broken =
+        project.recordSave(ref(2), "brush", store.readFiles(2), MaskFiles{"garbage", ""});
+
+    AnnotationSession session(project, folder, catalog(10), kKey);
+    QCOMPARE(int(session.unrepairableSaves().size()), 2);
+    QVERIFY(session.unrepairableSaves()[0].find("not the version it recorded") !=
+            std::string::npos);
+    QVERIFY(session.unrepairableSaves()[1].find("does not decode") != std::string::npos);
+    QCOMPARE(store.readFiles(1).hand, goodBytes);  // the good correction is untouched
+    QVERIFY(same(session.load(1), good));
+    QVERIFY(same(session.load(2), good));
+    QVERIFY(!project.journalEntry(tampered).applied);  // left pending, for a later look
+    QVERIFY(!project.journalEntry(broken).applied);
+  }
+
   // Writes are measured here because the editor saves after every stroke.
   void saveIsQuickEnoughPerStroke() {
     ProjectStore project;
