@@ -23,7 +23,7 @@ LabelImage readMask(const std::filesystem::path& file) {
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return std::tolower(c); });
   if (ext != ".jpg" && ext != ".jpeg") return readPng8(file);
-  LabelImage mask = binaryHandMask(readGray8(file));
+  LabelImage mask = binaryHandMask(readMask8(file));
   for (std::uint8_t& v : mask.pixels) v = v ? 255 : 0;  // binary mode: non-zero is the hand
   return mask;
 }

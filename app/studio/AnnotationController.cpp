@@ -297,7 +297,7 @@ void AnnotationController::loadMask() {
                    SampleViews(ds, session_->session().model).datasetMask(i)) {
       mask.hand = original->width == w && original->height == h
                       ? std::move(*original)
-                      : handMaskAt(readGray8(*ds.maskPath(i)), std::max(w, h));
+                      : handMaskAt(readMask8(*ds.maskPath(i)), std::max(w, h));
     } else {
       mask.hand.reset(w, h, 0);
       for (std::size_t k = 0; k < shownLabels_[0].pixels.size(); ++k)

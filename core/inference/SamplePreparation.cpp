@@ -99,7 +99,7 @@ Box SamplePreparer::cropBox(std::size_t sample, int width, int height) const {
     throw InputError(manifest_.file, "crop source \"mask\" needs masks, sample " +
                                          dataset_.sampleId(sample) + " of " +
                                          dataset_.root().string() + " has none");
-  const Box box = boxOfMask(readGray8(*mask), width, height);
+  const Box box = boxOfMask(readMask8(*mask), width, height);
   if (box.empty()) throw InputError(*mask, "has no hand pixel (value >= 128) to crop around");
   return box;
 }

@@ -89,6 +89,43 @@ Image<std::uint8_t> readPng8(const fs::path& path) {
   return fromMat(m);
 }
 
+Image<std::uint8_t> readMask8(const fs::path& path) {
+  // Unchanged, not converted: a 16-bit, colour or 0/1 file is another kind of data than a hand
+  // mask, and converting it would turn it into a plausible but wrong mask (a 0/1 label image read
+  // as a mask is all background: IoU 0 where it should be 0.93).
+  const std::vector<std::uint8_t> head = readBytes(path);
+  const bool jpeg = isJpeg(head);
+  cv::Mat m = decode(path, cv::IMREAD_UNCHANGED);
+  if (m.depth() != CV_8U)
+    throw InputError(path, "a 16-bit image; hand masks are 8-bit (0 background, 255 hand)");
+  if (m.channels() > 1) {
+    std::vector<cv::Mat> ch;
+    cv::split(m, ch);
+    const double tolerance = jpeg ? 16 : 0;  // JPEG's chroma noise on a grey picture
+    for (std::size_t c = 1; c < std::min<std::size_t>(ch.size(), 3); ++c) {
+      cv::Mat diff;
+      cv::absdiff(ch[c], ch[0], diff);
+      double maxDiff = 0;
+      cv::minMaxLoc(diff, nullptr, &maxDiff);
+      if (maxDiff > tolerance)
+        throw InputError(path, "a colour image; hand masks are single-channel 8-bit (grey)");
+    }
+    if (ch.size() == 4) {  // an alpha channel (or CMYK's K) that is not constant is not a mask
+      double lo = 0, hi = 0;
+      cv::minMaxLoc(ch[3], &lo, &hi);
+      if (lo != hi) throw InputError(path, "has a varying fourth channel; hand masks are grey");
+    }
+    m = ch[0];
+  }
+  double hi = 0;
+  cv::minMaxLoc(m, nullptr, &hi);
+  if (hi > 0 && hi <= 1)
+    throw InputError(path,
+                     "holds only the values 0 and 1; a hand mask marks the hand with 255 "
+                     "(is this a label image?)");
+  return fromMat(m);
+}
+
 std::pair<int, int> imageSize(const fs::path& path) {
   const cv::Mat m = decode(path, cv::IMREAD_GRAYSCALE);
   return {m.cols, m.rows};
@@ -116,7 +153,7 @@ void writeGrayImage(const fs::path& path, const Image<std::uint8_t>& image, int 
 }
 
 LabelImage readHandMask(const fs::path& path, int resolution) {
-  return handMaskAt(readGray8(path), resolution);
+  return handMaskAt(readMask8(path), resolution);
 }
 
 LabelImage handMaskAt(Image<std::uint8_t> gray, int resolution) {

@@ -16,6 +16,10 @@ Image<std::uint8_t> readGray8(const std::filesystem::path& path);
 // channels are equal. Throws InputError otherwise.
 Image<std::uint8_t> readPng8(const std::filesystem::path& path);
 
+// A dataset's hand mask as stored: 8-bit, single channel (or grey in colour channels). Throws
+// InputError for a 16-bit, colour or 0/1 file (another kind of data, not a mask to convert).
+Image<std::uint8_t> readMask8(const std::filesystem::path& path);
+
 // Width and height from the file header (decodes the image; used once per dataset).
 std::pair<int, int> imageSize(const std::filesystem::path& path);
 

@@ -52,7 +52,7 @@ LabelImage SampleViews::prediction(const Prediction& p, std::size_t sample, int 
 std::optional<LabelImage> SampleViews::datasetMask(std::size_t sample) const {
   const auto file = dataset_.maskPath(sample);
   if (!file) return std::nullopt;
-  return binaryHandMask(readGray8(*file));
+  return binaryHandMask(readMask8(*file));
 }
 
 bool SampleViews::hasMesh(const Prediction& p, std::size_t sample) {

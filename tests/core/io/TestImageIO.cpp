@@ -26,6 +26,40 @@ class TestImageIO : public QObject {
   }
 
  private Q_SLOTS:
+  // A dataset mask is 8-bit grey with 255 for the hand; other data is refused, naming the file,
+  // instead of being converted into a plausible but wrong mask.
+  void masksOfAnotherKindAreRefused() {
+    Image<std::uint8_t> binary(20, 10, 0);
+    for (int x = 5; x < 15; ++x) binary.at(x, 4) = 1;  // a 0/1 label image, not a 0/255 mask
+    writeGrayImage(path("zero-one.png"), binary);
+    expectError([&] { readHandMask(path("zero-one.png"), 224); }, "only the values 0 and 1");
+    std::vector<std::uint8_t> rgb(20 * 10 * 3, 0);
+    for (int i = 0; i < 40; ++i) rgb[std::size_t(i) * 3 + 2] = 255;  // red: a colour picture
+    test::writeText(path("colour.png"), encodeImage(".png", 20, 10, 3, rgb.data()));
+    expectError([&] { readHandMask(path("colour.png"), 224); }, "colour image");
+    // Grey stored in three equal channels is a mask.
+    std::vector<std::uint8_t> grey(20 * 10 * 3, 0);
+    for (int i = 0; i < 60; ++i) grey[std::size_t(i)] = 255;
+    test::writeText(path("grey-rgb.png"), encodeImage(".png", 20, 10, 3, grey.data()));
+    QCOMPARE(readMask8(path("grey-rgb.png")).at(0, 0), std::uint8_t(255));
+    // 16-bit: written by OpenCV's Python module (the test's own tool).
+    const auto r = test::runPython(
+        {"-c", QString("import cv2, numpy as np; m = np.zeros((10, 20), np.uint16); "
+                       "m[2:6, 3:9] = 65535; cv2.imwrite('%1', m)")
+                   .arg(QString::fromStdString(path("sixteen.png").string()))});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    expectError([&] { readHandMask(path("sixteen.png"), 224); }, "16-bit");
+    const std::string message = [&] {
+      try {
+        readHandMask(path("sixteen.png"), 224);
+      } catch (const InputError& e) {
+        return std::string(e.what());
+      }
+      return std::string();
+    }();
+    QVERIFY(message.find("sixteen.png") != std::string::npos);
+  }
+
   void pngRoundTripIsLossless() {
     Image<std::uint8_t> img(17, 9);
     for (std::size_t i = 0; i < img.pixels.size(); ++i) img.pixels[i] = std::uint8_t(i % 7);
