@@ -102,6 +102,11 @@ void SamplePresenter::showAllMethods(SampleViews& views, std::size_t sample, int
   QImage contours(w, h, QImage::Format_RGBA8888);
   contours.fill(Qt::transparent);
   std::vector<std::pair<QString, QColor>> legend{{tr("ground truth"), kGtColor}};
+  // The boundary rule of docs/metrics.md: inside, with a 4-neighbour outside or at the border.
+  auto onEdge = [w, h](const LabelImage& l, int x, int y) {
+    return l.at(x, y) && (x == 0 || y == 0 || x == w - 1 || y == h - 1 || !l.at(x - 1, y) ||
+                          !l.at(x + 1, y) || !l.at(x, y - 1) || !l.at(x, y + 1));
+  };
   const auto& runs = session_->runs();
   for (const Prediction& p : session_->session().predictions) {
     if (!SampleViews::hasMesh(p, sample)) continue;
@@ -111,22 +116,15 @@ void SamplePresenter::showAllMethods(SampleViews& views, std::size_t sample, int
     const QColor colour = methodColor(run);  // the method's colour in the charts and figures
     const LabelImage labels = views.prediction(p, sample, w, h);
     for (int y = 0; y < h; ++y)
-      for (int x = 0; x < w; ++x) {  // the boundary rule of docs/metrics.md, 4-neighbours
-        if (!labels.at(x, y)) continue;
-        const bool edge = x == 0 || y == 0 || x == w - 1 || y == h - 1 || !labels.at(x - 1, y) ||
-                          !labels.at(x + 1, y) || !labels.at(x, y - 1) || !labels.at(x, y + 1);
-        if (edge) contours.setPixelColor(x, y, colour);
-      }
+      for (int x = 0; x < w; ++x)
+        if (onEdge(labels, x, y)) contours.setPixelColor(x, y, colour);
     legend.emplace_back(name, colour);
   }
   // The GT contour too, in its colour, so every method is seen against it.
   const LabelImage& gt = labels_[0];
   for (int y = 0; y < gt.height && gt.width == w && gt.height == h; ++y)
     for (int x = 0; x < w; ++x)
-      if (gt.at(x, y) &&
-          (x == 0 || y == 0 || x == w - 1 || y == h - 1 || !gt.at(x - 1, y) || !gt.at(x + 1, y) ||
-           !gt.at(x, y - 1) || !gt.at(x, y + 1)) &&
-          contours.pixelColor(x, y).alpha() == 0)
+      if (onEdge(gt, x, y) && contours.pixelColor(x, y).alpha() == 0)
         contours.setPixelColor(x, y, kGtColor);
   canvas_->setMethodContours(contours, legend);
 }

@@ -105,6 +105,16 @@ const std::vector<MetricInfo>& metricRegistry() {
   return registry;
 }
 
+const std::vector<const MetricInfo*>& perSampleMetrics() {
+  static const std::vector<const MetricInfo*> v = [] {
+    std::vector<const MetricInfo*> out;
+    for (const MetricInfo& m : metricRegistry())
+      if (m.perSample()) out.push_back(&m);
+    return out;
+  }();
+  return v;
+}
+
 const MetricInfo* findMetric(std::string_view key) {
   static const std::unordered_map<std::string_view, const MetricInfo*> byKey = [] {
     std::unordered_map<std::string_view, const MetricInfo*> m;

@@ -43,6 +43,8 @@ struct MetricInfo {
 // Every metric, in per_sample.csv's column order (the per-sample ones), then the dataset-level
 // ones.
 const std::vector<MetricInfo>& metricRegistry();
+// The per-sample ones (per_sample.csv's metric columns), in that order.
+const std::vector<const MetricInfo*>& perSampleMetrics();
 // nullptr when no metric has this key.
 const MetricInfo* findMetric(std::string_view key);
 std::string toString(MetricLevel level);

@@ -8,21 +8,6 @@
 #include <cstdlib>
 
 namespace handalign {
-namespace {
-
-// The per-sample metrics of the registry, in column order.
-const std::vector<const MetricInfo*>& perSampleMetrics() {
-  static const std::vector<const MetricInfo*> v = [] {
-    std::vector<const MetricInfo*> out;
-    for (const MetricInfo& m : metricRegistry())
-      if (m.perSample()) out.push_back(&m);
-    return out;
-  }();
-  return v;
-}
-
-}  // namespace
-
 const std::vector<std::string>& metricColumns() {
   static const std::vector<std::string> c = [] {
     std::vector<std::string> v;

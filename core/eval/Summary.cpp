@@ -127,9 +127,7 @@ std::vector<PredictionSummary> summarize(const EvalResult& result) {
   for (std::size_t p = 0; p < out.size(); ++p)
     out[p].name = result.predictionNames[p], predIndex[out[p].name] = p;
   // The registry's per-sample metrics by position: no name lookup per value (65k rows × 26).
-  std::vector<const MetricInfo*> metrics;
-  for (const MetricInfo& m : metricRegistry())
-    if (m.perSample()) metrics.push_back(&m);
+  const std::vector<const MetricInfo*>& metrics = perSampleMetrics();
   std::vector<std::vector<double>> sums(out.size(), std::vector<double>(metrics.size(), 0.0));
   std::vector<std::vector<std::size_t>> finite(out.size(),
                                                std::vector<std::size_t>(metrics.size(), 0));

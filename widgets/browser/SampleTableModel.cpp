@@ -54,9 +54,7 @@ void SampleTableModel::setRuns(std::vector<RunSamples> runs, int reference) {
   columns_.push_back({QStringLiteral("sample"), nullptr, -1, false});
   values_.emplace_back();
 
-  std::vector<const MetricInfo*> metrics;
-  for (const MetricInfo& m : metricRegistry())
-    if (m.perSample()) metrics.push_back(&m);
+  const std::vector<const MetricInfo*>& metrics = perSampleMetrics();
   for (int k = 0; k < n; ++k) {
     runNames_.push_back(runs[std::size_t(k)].name);
     const std::size_t first = columns_.size();

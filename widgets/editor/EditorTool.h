@@ -45,10 +45,9 @@ class EditorTool {
   }
   virtual bool key(QKeyEvent*) { return false; }
 
-  virtual bool busy() const { return false; }      // a gesture in progress
-  virtual bool dragging() const { return false; }  // the mouse is held for it
-  virtual void finish() { cancel(); }  // another tool is chosen: keep what the gesture did
-  virtual void cancel() {}             // Esc, undo, another sample: drop the gesture
+  virtual bool busy() const { return false; }  // a gesture in progress
+  virtual void finish() { cancel(); }          // another tool is chosen: keep what the gesture did
+  virtual void cancel() {}                     // Esc, undo, another sample: drop the gesture
   // The guides over the canvas at the cursor: brush ring, rubber band.
   virtual void decorate(QPointF cursor);
 

@@ -64,8 +64,8 @@ RunChartsView::RunChartsView(QWidget* parent) : QWidget(parent) {
   pckCombo_->addItems({tr("Joints"), tr("Joints, Procrustes-aligned"), tr("Vertices"),
                        tr("Vertices, Procrustes-aligned")});
   metricCombo_ = new QComboBox(this);
-  for (const MetricInfo& m : metricRegistry())  // label in the list, the key as its data
-    if (m.perSample()) metricCombo_->addItem(QString(), QString::fromLatin1(m.key));
+  for (const MetricInfo* m : perSampleMetrics())  // label in the list, the key as its data
+    metricCombo_->addItem(QString(), QString::fromLatin1(m->key));
   setHistogramMetric("finger_miou");
   labelMetrics();
   pckView_ = makeView(this);

@@ -25,13 +25,7 @@ QTableWidgetItem* numberItem(const QString& text, double value) {
 }  // namespace
 
 const std::vector<const MetricInfo*>& SampleMetricsTable::rowMetrics() {
-  static const std::vector<const MetricInfo*> rows = [] {
-    std::vector<const MetricInfo*> v;
-    for (const MetricInfo& m : metricRegistry())
-      if (m.perSample()) v.push_back(&m);
-    return v;
-  }();
-  return rows;
+  return perSampleMetrics();
 }
 
 QString SampleMetricsTable::label(const MetricInfo& metric) {

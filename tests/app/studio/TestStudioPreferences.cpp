@@ -69,7 +69,7 @@ class TestStudioPreferences : public QObject {
     QCOMPARE(p[1].first, QString("refined"));
     QCOMPARE(OpenDatasetDialog::defaultName("/x/my_model.json"), QString("my_model"));
     OpenDatasetDialog dialog;
-    dialog.setOpening({data_, "/x/hand.json", p});
+    dialog.setOpening({data_, "/x/hand.json", p, {}});
     const DatasetOpening o = dialog.opening();
     QCOMPARE(o.dataset, data_);
     QCOMPARE(o.handModel, QString("/x/hand.json"));
@@ -151,7 +151,7 @@ class TestStudioPreferences : public QObject {
   }
 
   void recentDatasetsPersistAcrossWindows() {
-    RecentDatasets::save({{"/nonexistent/dataset", {}, {{"x", "/nonexistent/x.json"}}}});
+    RecentDatasets::save({{"/nonexistent/dataset", {}, {{"x", "/nonexistent/x.json"}}, {}}});
     {
       MainWindow w;  // the missing folder is dropped, with a message
       QVERIFY(w.statusBar()->currentMessage().contains("/nonexistent/dataset"));
@@ -173,7 +173,7 @@ class TestStudioPreferences : public QObject {
     QVERIFY(done.wait(120000));
     QCOMPARE(w.sampleModel()->rowCount(), 6);
     for (int i = 0; i < RecentDatasets::kMax + 3; ++i)
-      RecentDatasets::add({tmp_.path() + QString("/d%1").arg(i), {}, {}});
+      RecentDatasets::add({tmp_.path() + QString("/d%1").arg(i), {}, {}, {}});
     QCOMPARE(int(RecentDatasets::load().size()), RecentDatasets::kMax);
   }
 

@@ -17,7 +17,6 @@ class BrushTool : public EditorTool {
   void move(ImagePoint p) override;
   bool release(ImagePoint p) override;
   bool busy() const override { return painting_; }
-  bool dragging() const override { return painting_; }
   void finish() override;
   void cancel() override;
 

@@ -20,7 +20,6 @@ class GrabCutTool : public EditorTool {
   void move(ImagePoint p) override;
   bool release(ImagePoint p) override;
   bool busy() const override { return dragging_; }
-  bool dragging() const override { return dragging_; }
   void cancel() override;
   void decorate(QPointF cursor) override;
 
