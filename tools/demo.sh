@@ -14,7 +14,7 @@ fi
 # Two methods under names of your choosing; --refines declares that one refines the other.
 preds=(--pred baseline=demo/pred_rough.json --pred ours=demo/pred_refined.json --refines ours=baseline)
 echo "demo: evaluating 200 samples × 2 methods"
-build/bin/handalign eval --dataset demo "${preds[@]}" --out demo/eval
+build/bin/handalign eval --dataset demo "${preds[@]}" --out demo-eval
 if [ -n "${DISPLAY:-}" ] && [ -z "${CI:-}" ] && [ -x build/bin/handalign-studio ]; then
   exec build/bin/handalign-studio --dataset demo "${preds[@]}"
 fi

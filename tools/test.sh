@@ -6,3 +6,5 @@ tools/install-deps.sh
 tools/build.sh
 cd build
 xvfb-run -a -s "-screen 0 1280x1024x24" ctest --output-on-failure -j2 -LE bench --timeout 1500
+cd ..
+tools/sanitize.sh  # ASan/UBSan unit tests and 60 s per fuzz target (docs/reliability.md)

@@ -50,7 +50,11 @@ int runEval(const std::vector<std::string>& argv) {
     throw UsageError("unexpected argument \"" + args.positional().front() + "\"");
   const fs::path outDir = args.required("out");
   const EvalOptions options = parseOptions(args);
-  const EvalSession session = openSession(requestFromArgs(args, options));
+  const EvalRequest request = requestFromArgs(args, options);
+  std::vector<fs::path> inputs = {request.dataset, request.handModel, options.annotations};
+  for (const auto& p : request.predictions) inputs.push_back(p.second);
+  checkEvalOutput(outDir, inputs);  // before any work: a refused folder costs no evaluation
+  const EvalSession session = openSession(request);
   const RunInfo& info = session.info;
   const bool quiet = args.has("quiet");
   for (const std::string& w : session.warnings) printWarning(w);

@@ -9,6 +9,7 @@
 #include "hand/HandModel.h"
 #include "inference/ModelRunner.h"
 #include "inference/PredictionFiles.h"
+#include "io/OutputFolder.h"
 #include "util/Cancellation.h"
 #include "util/Error.h"
 
@@ -64,6 +65,8 @@ int runInfer(const std::vector<std::string>& argv) {
   const RunnerOptions options = parseRunnerOptions(args);
   const std::size_t limit = std::size_t(args.getInt("limit", 0, 0, 1L << 40));
   const bool quiet = args.has("quiet");
+  // Prediction files beside or over their inputs would replace them (a dataset's pred_*.json).
+  refuseOutputOverInputs(outDir, {model, datasetDir, fs::path(args.get("hand-model"))});
 
   const ModelManifest manifest = loadModelManifest(model);
   const auto dataset = PluginRegistry::instance().openDataset(datasetDir, args.get("split"),

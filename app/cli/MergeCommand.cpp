@@ -14,6 +14,7 @@ int runMerge(const std::vector<std::string>& argv) {
   const std::filesystem::path outDir = args.required("out");
   if (args.positional().empty()) throw UsageError("merge needs the shard output folders");
   std::vector<std::filesystem::path> dirs(args.positional().begin(), args.positional().end());
+  checkEvalOutput(outDir, dirs);
   RunInfo info;
   const EvalResult result = mergeShards(dirs, info);
   writeEvalOutputs(outDir, info, result);

@@ -62,7 +62,7 @@ void StudioSession::open(const DatasetOpening& opening, const EvalOptions& optio
     std::error_code exists;
     if (fs::exists(p->storePath, exists)) {
       p->store = std::make_unique<ProjectStore>();
-      p->store->open(p->storePath);
+      p->store->open(p->storePath, ProjectStore::Access::Studio);
     }
     // Corrected masks next to the project count in every evaluation (docs/metrics.md).
     const fs::path corrections = annotationFolderFor(p->storePath, splitToOpen(r));
@@ -152,7 +152,7 @@ void StudioSession::commit(std::shared_ptr<EvalOutcome> outcome) {
   if (!p->store && !p->storePath.empty()) {
     try {
       p->store = std::make_unique<ProjectStore>();
-      p->store->open(p->storePath);
+      p->store->open(p->storePath, ProjectStore::Access::Studio);
     } catch (const std::exception& e) {
       p->store.reset();
       Q_EMIT error(QString::fromStdString(e.what()));

@@ -45,8 +45,8 @@ std::vector<fs::path> PluginRegistry::searchPaths() {
 }
 
 PluginRegistry& PluginRegistry::instance() {
-  static PluginRegistry registry;
-  return registry;
+  static PluginRegistry* registry = new PluginRegistry;  // never destroyed, like its plugins
+  return *registry;
 }
 
 PluginRegistry::PluginRegistry() {
@@ -61,6 +61,7 @@ PluginRegistry::PluginRegistry() {
     for (const fs::path& file : files) {
       // Loaders stay alive for the program's lifetime: the plugin instances live in them.
       auto* loader = new QPluginLoader(QString::fromStdString(file.string()));
+      loaders_.push_back(loader);
       QObject* object = loader->instance();
       auto* format = object ? qobject_cast<DatasetFormat*>(object) : nullptr;
       if (!format) {

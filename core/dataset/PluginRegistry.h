@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+class QPluginLoader;
+
 namespace handalign {
 
 class PluginRegistry {
@@ -33,6 +35,7 @@ class PluginRegistry {
   PluginRegistry();
   std::vector<DatasetFormat*> formats_;
   std::vector<std::string> errors_;
+  std::vector<QPluginLoader*> loaders_;  // never deleted: the plugin instances live in them
 };
 
 }  // namespace handalign

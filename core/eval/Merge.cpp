@@ -5,7 +5,9 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
+#include <map>
 #include <set>
 
 namespace handalign {
@@ -37,10 +39,11 @@ std::vector<std::int64_t> ints(simdjson::dom::element e, const char* key, const 
 }
 
 PckAccumulator accumulator(simdjson::dom::element p, const std::string& key, const fs::path& file) {
-  const int kp = int(integer(p, ("/" + key + "/keypoints").c_str(), file));
+  const std::int64_t kp = integer(p, ("/" + key + "/keypoints").c_str(), file);
+  if (kp < 0 || kp > (1 << 24)) throw InputError(file, key + ": bad keypoint count");
   const std::int64_t n = integer(p, ("/" + key + "/samples").c_str(), file);
   try {
-    return PckAccumulator::fromHistogram(kp, n, ints(p, ("/" + key + "/bins").c_str(), file));
+    return PckAccumulator::fromHistogram(int(kp), n, ints(p, ("/" + key + "/bins").c_str(), file));
   } catch (const std::invalid_argument& e) {
     throw InputError(file, key + ": " + e.what());
   }
@@ -121,7 +124,20 @@ RunInfo readInfo(simdjson::dom::element root, const fs::path& file) {
   return r;
 }
 
-std::vector<SampleRow> readRows(const fs::path& file) {
+// The samples `eval --shard K/N` evaluates: those below the limit that the shard contains.
+std::vector<std::size_t> shardSamples(const RunInfo& r, const Shard& shard) {
+  const std::size_t end =
+      r.options.limit ? std::min(r.options.limit, r.datasetSize) : r.datasetSize;
+  std::vector<std::size_t> out;
+  for (std::size_t i = std::size_t(shard.index); i < end; i += std::size_t(shard.count))
+    out.push_back(i);
+  return out;
+}
+
+// per_sample.csv of one shard: every row a sample of the shard and a prediction of the run, each
+// (sample, prediction) exactly once, every pair present, one sample id per index.
+std::vector<SampleRow> readRows(const fs::path& file, const RunInfo& r, const Shard& shard,
+                                const std::vector<std::string>& predNames) {
   std::ifstream in(file);
   if (!in) throw InputError(file, "no such file (is this an evaluation output folder?)");
   std::string line;
@@ -129,17 +145,84 @@ std::vector<SampleRow> readRows(const fs::path& file) {
   std::string header;
   for (const std::string& c : sampleColumns()) header += (header.empty() ? "" : ",") + c;
   if (line != header) throw InputError(file, "unexpected header (written by another version?)");
+  std::map<std::string, std::size_t> predIndex;
+  for (std::size_t p = 0; p < predNames.size(); ++p) predIndex[predNames[p]] = p;
+  const std::vector<std::size_t> expected = shardSamples(r, shard);
+  std::map<std::size_t, std::pair<std::string, std::vector<bool>>> seen;  // index → id, preds
   std::vector<SampleRow> rows;
   std::size_t lineNo = 1;
   while (std::getline(in, line)) {
     ++lineNo;
     if (line.empty()) continue;
     SampleRow row;
-    if (!parseRow(line, row))
-      throw InputError(file, "malformed row at line " + std::to_string(lineNo));
+    const std::string at = " at line " + std::to_string(lineNo);
+    if (!parseRow(line, row)) throw InputError(file, "malformed row" + at);
+    if (row.index >= (expected.empty() ? 0 : expected.back() + 1) || !shard.contains(row.index))
+      throw InputError(file, "sample index " + std::to_string(row.index) + at +
+                                 " is not in shard " + shard.str() + " of this evaluation");
+    const auto p = predIndex.find(row.pred);
+    if (p == predIndex.end())
+      throw InputError(file, "prediction \"" + row.pred + "\"" + at + " is not in its totals.json");
+    auto& [id, preds] = seen[row.index];
+    if (preds.empty()) id = row.sample, preds.assign(predNames.size(), false);
+    if (id != row.sample)
+      throw InputError(file, "sample index " + std::to_string(row.index) + at + " is \"" +
+                                 row.sample + "\", earlier \"" + id + "\"");
+    if (preds[p->second])
+      throw InputError(
+          file, "duplicate row for sample " + std::to_string(row.index) + ", " + row.pred + at);
+    preds[p->second] = true;
     rows.push_back(std::move(row));
   }
+  for (std::size_t i : expected) {
+    const auto s = seen.find(i);
+    for (std::size_t p = 0; p < predNames.size(); ++p)
+      if (s == seen.end() || !s->second.second[p])
+        throw InputError(file, "no row for sample " + std::to_string(i) + ", prediction " +
+                                   predNames[p] + " (" + std::to_string(expected.size()) +
+                                   " samples × " + std::to_string(predNames.size()) +
+                                   " predictions expected; truncated?)");
+  }
   return rows;
+}
+
+// The totals of one prediction must be those of its rows: PCK histograms of as many samples as
+// rows with that error (each sums to its count: PckAccumulator::fromHistogram), pooled counts
+// non-negative, intersection ≤ union, and (per scored sample, all classes) sum to 2·R².
+void checkTotals(const PredictionTotals& t, const std::vector<SampleRow>& rows,
+                 const std::string& pred, int resolution, const fs::path& file) {
+  std::int64_t joints = 0, vertices = 0, hand = 0, finger = 0;
+  for (const SampleRow& row : rows) {
+    if (row.pred != pred) continue;
+    joints += !std::isnan(row.m.mpjpeMm), vertices += !std::isnan(row.m.mpvpeMm);
+    hand += !std::isnan(row.m.handMiou), finger += !std::isnan(row.m.fingerMiou);
+  }
+  const std::string of = " of prediction " + pred;
+  auto checkPck = [&](const PckAccumulator& a, const char* key, std::int64_t rowsWith) {
+    if (a.samples() != rowsWith)
+      throw InputError(file, std::string(key) + of + " counts " + std::to_string(a.samples()) +
+                                 " samples, per_sample.csv has " + std::to_string(rowsWith));
+  };
+  if (t.joints.keypoints() != kJointCount || t.paJoints.keypoints() != kJointCount)
+    throw InputError(
+        file, "joint histograms" + of + " are not of " + std::to_string(kJointCount) + " joints");
+  checkPck(t.joints, "joints", joints), checkPck(t.paJoints, "pa_joints", joints);
+  checkPck(t.vertices, "vertices", vertices), checkPck(t.paVertices, "pa_vertices", vertices);
+  const std::int64_t pixels = std::int64_t(resolution) * resolution;
+  auto checkPooled = [&](const auto& inter, const auto& uni, const char* key, std::int64_t scored) {
+    std::int64_t sum = 0;
+    for (std::size_t c = 0; c < inter.size(); ++c) {
+      if (inter[c] < 0 || inter[c] > uni[c])
+        throw InputError(file, std::string(key) + " counts" + of +
+                                   " are negative or an intersection exceeds its union");
+      sum += inter[c] + uni[c];
+    }
+    if (sum != 2 * pixels * scored)
+      throw InputError(file, std::string(key) + " counts" + of + " do not add up to the " +
+                                 std::to_string(scored) + " scored samples of per_sample.csv");
+  };
+  checkPooled(t.handIntersection, t.handUnion, "hand", hand);
+  checkPooled(t.fingerIntersection, t.fingerUnion, "finger", finger);
 }
 
 }  // namespace
@@ -184,23 +267,36 @@ EvalResult mergeShards(const std::vector<fs::path>& shardDirs, RunInfo& info) {
       info.correctedMasks += shardInfo.correctedMasks;
       info.correctedParts += shardInfo.correctedParts;
     }
-    for (const std::string& s : shardInfo.shards) {
-      Shard parsed;
-      if (!parseShard(s, parsed)) throw InputError(totalsFile, "bad shard \"" + s + "\"");
-      if (shardCount >= 0 && parsed.count != shardCount)
-        throw InputError(totalsFile, "shard counts differ (" + s + ")");
-      shardCount = parsed.count;
-      if (!shardsSeen.insert(s).second) throw InputError(totalsFile, "shard " + s + " given twice");
-      info.shards.push_back(s);
-    }
-    result.sampleCount += std::size_t(integer(root, "/sample_count", totalsFile));
+    if (shardInfo.shards.size() != 1)
+      throw InputError(totalsFile, "is not the output of one `eval --shard K/N` run");
+    Shard shard;
+    const std::string& s = shardInfo.shards.front();
+    if (!parseShard(s, shard)) throw InputError(totalsFile, "bad shard \"" + s + "\"");
+    if (shardCount >= 0 && shard.count != shardCount)
+      throw InputError(totalsFile, "shard counts differ (" + s + ")");
+    shardCount = shard.count;
+    if (!shardsSeen.insert(s).second) throw InputError(totalsFile, "shard " + s + " given twice");
+    const std::size_t expected = shardSamples(shardInfo, shard).size();
+    const std::int64_t count = integer(root, "/sample_count", totalsFile);
+    if (count < 0 || std::size_t(count) != expected)
+      throw InputError(totalsFile, "sample_count " + std::to_string(count) + ", but shard " + s +
+                                       " of this evaluation has " + std::to_string(expected) +
+                                       " samples");
+    if (shardInfo.correctedMasks > expected || shardInfo.correctedParts > expected)
+      throw InputError(totalsFile, "more corrected masks than samples");
+    result.sampleCount += expected;
     simdjson::dom::array preds;
     if (root.at_pointer("/predictions").get_array().get(preds) ||
         preds.size() != result.predictionNames.size())
       throw InputError(totalsFile, "prediction totals do not match its provenance");
+    std::vector<SampleRow> rows =
+        readRows(dir / "per_sample.csv", shardInfo, shard, result.predictionNames);
     std::size_t p = 0;
-    for (simdjson::dom::element pe : preds) result.totals[p++].merge(readTotals(pe, totalsFile));
-    std::vector<SampleRow> rows = readRows(dir / "per_sample.csv");
+    for (simdjson::dom::element pe : preds) {
+      const PredictionTotals t = readTotals(pe, totalsFile);
+      checkTotals(t, rows, result.predictionNames[p], shardInfo.options.resolution, totalsFile);
+      result.totals[p++].merge(t);
+    }
     result.rows.insert(result.rows.end(), std::make_move_iterator(rows.begin()),
                        std::make_move_iterator(rows.end()));
   }
@@ -214,7 +310,8 @@ EvalResult mergeShards(const std::vector<fs::path>& shardDirs, RunInfo& info) {
                    [&](const SampleRow& a, const SampleRow& b) {
                      return a.index != b.index ? a.index < b.index : order[a.pred] < order[b.pred];
                    });
-  std::sort(info.shards.begin(), info.shards.end());
+  // All shards together are the whole run: its files are those of a single run, byte for byte.
+  info.shards = {Shard{}.str()};
   return result;
 }
 

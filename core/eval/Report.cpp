@@ -1,7 +1,7 @@
 #include "eval/Report.h"
 
 #include "eval/Tables.h"
-#include "io/AtomicFile.h"
+#include "io/OutputFolder.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -11,7 +11,7 @@ namespace handalign {
 void writeEvalOutputs(const std::filesystem::path& dir, const RunInfo& info,
                       const EvalResult& result) {
   const std::vector<PredictionSummary> summaries = summarize(result);
-  StagedOutputs out(dir);
+  StagedFolder out(dir, evalOutputNames());
   out.add("per_sample.csv", perSampleCsv(result));
   out.add("summary.json", summaryJson(info, summaries));
   out.add("totals.json", totalsJson(info, result));
@@ -19,6 +19,18 @@ void writeEvalOutputs(const std::filesystem::path& dir, const RunInfo& info,
   out.add("table.md", tableMarkdown(info, summaries));
   out.add("table.tex", tableLatex(info, summaries));
   out.commit();
+}
+
+const std::vector<std::string>& evalOutputNames() {
+  static const std::vector<std::string> names = {"per_sample.csv", "summary.json", "totals.json",
+                                                 "table.csv",      "table.md",     "table.tex"};
+  return names;
+}
+
+void checkEvalOutput(const std::filesystem::path& dir,
+                     const std::vector<std::filesystem::path>& inputs) {
+  refuseOutputOverInputs(dir, inputs);
+  checkReplaceable(dir, evalOutputNames());
 }
 
 std::string fileFingerprint(const std::filesystem::path& file) {

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <stdexcept>
+#include <string>
 
 namespace handalign {
 namespace {
@@ -88,8 +89,22 @@ double PckAccumulator::auc() const {
 
 PckAccumulator PckAccumulator::fromHistogram(int keypoints, std::int64_t samples,
                                              std::vector<std::int64_t> bins) {
-  if (bins.size() != std::size_t(keypoints) * kBins)
+  if (keypoints < 0 || keypoints > (1 << 24) || bins.size() != std::size_t(keypoints) * kBins)
     throw std::invalid_argument("PCK histogram size");
+  if (samples < 0) throw std::invalid_argument("negative sample count");
+  // Every keypoint's histogram counts each sample once.
+  for (std::size_t k = 0; k < std::size_t(keypoints); ++k) {
+    std::int64_t sum = 0;
+    for (std::size_t b = 0; b < std::size_t(kBins); ++b) {
+      const std::int64_t v = bins[k * kBins + b];
+      if (v < 0 || v > samples) throw std::invalid_argument("count out of range");
+      sum += v;
+    }
+    if (sum != samples)
+      throw std::invalid_argument("keypoint " + std::to_string(k) + " histogram sums to " +
+                                  std::to_string(sum) + ", not its " + std::to_string(samples) +
+                                  " samples");
+  }
   PckAccumulator a(keypoints);
   a.samples_ = samples;
   a.bins_ = std::move(bins);

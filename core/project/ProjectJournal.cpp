@@ -56,7 +56,7 @@ std::int64_t ProjectStore::upsertDataset(const DatasetKey& key) {
   query.addBindValue(q(key.split));
   if (!query.exec()) fail("cannot read the datasets", query.lastError().text());
   qint64 id = 0;
-  if (query.next()) {
+  if (nextRow(query, "cannot read the datasets")) {
     id = query.value(0).toLongLong();
     query.prepare("UPDATE datasets SET size = ? WHERE id = ?");
     query.addBindValue(qint64(key.size));
@@ -76,8 +76,9 @@ std::int64_t ProjectStore::datasetId(const DatasetKey& key) {
   requireOpen();
   QSqlDatabase db = QSqlDatabase::database(connection_);
   Transaction tx(db);
+  if (!tx.begun()) fail("cannot save the dataset", tx.error());
   const std::int64_t id = upsertDataset(key);
-  if (!tx.commit()) fail("cannot save the dataset", db.lastError().text());
+  if (!tx.commit()) fail("cannot save the dataset", tx.error());
   return id;
 }
 
@@ -109,7 +110,7 @@ std::int64_t ProjectStore::recordSave(const SampleRef& sample, const std::string
   requireOpen();
   QSqlDatabase db = QSqlDatabase::database(connection_);
   Transaction tx(db);
-  if (!tx.begun()) fail("cannot start a transaction", db.lastError().text());
+  if (!tx.begun()) fail("cannot start a transaction", tx.error());
   for (std::int64_t done : landed) markApplied(done);
   const std::int64_t id = insertJournal(sample, action, true, &previous, &next);
   QSqlQuery query(db);
@@ -124,7 +125,7 @@ std::int64_t ProjectStore::recordSave(const SampleRef& sample, const std::string
     query.addBindValue(v);
   if (!query.exec()) fail("cannot update the review state", query.lastError().text());
   query.finish();
-  if (!tx.commit()) fail("cannot commit the journal", db.lastError().text());
+  if (!tx.commit()) fail("cannot commit the journal", tx.error());
   return id;
 }
 
@@ -156,7 +157,7 @@ std::vector<JournalEntry> ProjectStore::journal(std::int64_t datasetId,
   query.addBindValue(qint64(sampleIndex));
   if (!query.exec()) fail("cannot read the journal", query.lastError().text());
   std::vector<JournalEntry> out;
-  while (query.next()) out.push_back(entryFrom(query));
+  while (nextRow(query, "cannot read the journal")) out.push_back(entryFrom(query));
   return out;
 }
 
@@ -169,7 +170,7 @@ std::vector<JournalEntry> ProjectStore::pendingEntries(std::int64_t datasetId) c
   query.addBindValue(qint64(datasetId));
   if (!query.exec()) fail("cannot read the journal", query.lastError().text());
   std::vector<JournalEntry> out;
-  while (query.next()) out.push_back(entryFrom(query));
+  while (nextRow(query, "cannot read the journal")) out.push_back(entryFrom(query));
   return out;
 }
 
@@ -179,7 +180,8 @@ JournalEntry ProjectStore::journalEntry(std::int64_t journalId) const {
   query.prepare(QStringLiteral("SELECT %1 FROM journal WHERE id = ?").arg(kEntryColumns));
   query.addBindValue(qint64(journalId));
   if (!query.exec()) fail("cannot read the journal", query.lastError().text());
-  if (!query.next()) fail("no journal entry with id " + std::to_string(journalId), {});
+  if (!nextRow(query, "cannot read the journal"))
+    fail("no journal entry with id " + std::to_string(journalId), {});
   return entryFrom(query);
 }
 
@@ -189,7 +191,8 @@ MaskFiles ProjectStore::pendingVersion(std::int64_t journalId) const {
   query.prepare("SELECT pending_hand, pending_parts FROM journal WHERE id = ?");
   query.addBindValue(qint64(journalId));
   if (!query.exec()) fail("cannot read the journal", query.lastError().text());
-  if (!query.next()) fail("no journal entry with id " + std::to_string(journalId), {});
+  if (!nextRow(query, "cannot read the journal"))
+    fail("no journal entry with id " + std::to_string(journalId), {});
   return MaskFiles{bytes(query.value(0)), bytes(query.value(1))};
 }
 
@@ -199,7 +202,8 @@ MaskFiles ProjectStore::previousVersion(std::int64_t journalId) const {
   query.prepare("SELECT changes_mask, prev_hand, prev_parts FROM journal WHERE id = ?");
   query.addBindValue(qint64(journalId));
   if (!query.exec()) fail("cannot read the journal", query.lastError().text());
-  if (!query.next()) fail("no journal entry with id " + std::to_string(journalId), {});
+  if (!nextRow(query, "cannot read the journal"))
+    fail("no journal entry with id " + std::to_string(journalId), {});
   if (!query.value(0).toInt())
     fail("journal entry " + std::to_string(journalId) + " changed no mask (a review change)", {});
   return MaskFiles{bytes(query.value(1)), bytes(query.value(2))};

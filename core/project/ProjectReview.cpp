@@ -37,7 +37,7 @@ void ProjectStore::setReviewState(const SampleRef& sample, ReviewState state) {
   requireOpen();
   QSqlDatabase db = QSqlDatabase::database(connection_);
   Transaction tx(db);
-  if (!tx.begun()) fail("cannot start a transaction", db.lastError().text());
+  if (!tx.begun()) fail("cannot start a transaction", tx.error());
   QSqlQuery query(db);
   query.prepare(
       "INSERT OR REPLACE INTO review (dataset_id, sample_index, sample_id, state, updated_at, "
@@ -50,7 +50,7 @@ void ProjectStore::setReviewState(const SampleRef& sample, ReviewState state) {
   if (!query.exec()) fail("cannot save the review state", query.lastError().text());
   query.finish();
   insertJournal(sample, "review: " + toString(state), false, nullptr, nullptr);
-  if (!tx.commit()) fail("cannot save the review state", db.lastError().text());
+  if (!tx.commit()) fail("cannot save the review state", tx.error());
 }
 
 std::vector<ReviewRecord> ProjectStore::reviewRecords(std::int64_t datasetId) const {
@@ -63,7 +63,7 @@ std::vector<ReviewRecord> ProjectStore::reviewRecords(std::int64_t datasetId) co
   query.addBindValue(qint64(datasetId));
   if (!query.exec()) fail("cannot read the review states", query.lastError().text());
   std::vector<ReviewRecord> out;
-  while (query.next()) {
+  while (nextRow(query, "cannot read the review states")) {
     ReviewRecord r;
     r.sampleIndex = std::size_t(query.value(0).toLongLong());
     r.sampleId = s(query.value(1));
@@ -96,7 +96,7 @@ std::optional<ResumePoint> ProjectStore::resume() const {
   query.prepare("SELECT value FROM meta WHERE key = ?");
   query.addBindValue(QString::fromLatin1(kResumeKey));
   if (!query.exec()) fail("cannot read the meta table", query.lastError().text());
-  if (!query.next()) return std::nullopt;
+  if (!nextRow(query, "cannot read the meta table")) return std::nullopt;
   const QJsonObject o = QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object();
   if (!o.contains("dataset_id") || !o.contains("sample_index")) return std::nullopt;
   ResumePoint p;

@@ -88,7 +88,18 @@ QStringList statementsFor(int version) {
 void ProjectStore::createSchema() {
   QSqlDatabase db = QSqlDatabase::database(connection_);
   Transaction tx(db);
+  if (!tx.begun()) fail("cannot create the project schema", tx.error());
   QSqlQuery query(db);
+  // Another process may have created it since this one looked (both opened a new file).
+  if (!query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) ||
+      !nextRow(query, "cannot create the project schema"))
+    fail("cannot create the project schema", query.lastError().text());
+  if (query.value(0).toLongLong() > 0) {
+    query.finish();
+    tx.commit();
+    checkSchema();
+    return;
+  }
   const QStringList statements =
       QStringList{"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
                   QStringLiteral("INSERT INTO meta VALUES ('application', '%1'), "
@@ -98,7 +109,7 @@ void ProjectStore::createSchema() {
       schema1() + schema2() + schema3();
   for (const QString& sql : statements)
     if (!query.exec(sql)) fail("cannot create the project schema", query.lastError().text());
-  if (!tx.commit()) fail("cannot create the project schema", db.lastError().text());
+  if (!tx.commit()) fail("cannot create the project schema", tx.error());
 }
 
 void ProjectStore::upgradeTo(int version) {
@@ -106,15 +117,20 @@ void ProjectStore::upgradeTo(int version) {
   const std::string what = "cannot upgrade the project to schema " + std::to_string(version);
   if (statementsFor(version).isEmpty()) fail(what + " (no such step)", {});
   Transaction tx(db);
-  if (!tx.begun()) fail(what, db.lastError().text());
+  if (!tx.begun()) fail(what, tx.error());
   QSqlQuery query(db);
+  // Another process may have upgraded it while this one waited for the write lock.
+  if (!query.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'")) ||
+      !nextRow(query, what))
+    fail(what, query.lastError().text());
+  if (query.value(0).toInt() >= version) return;
   for (const QString& sql :
        statementsFor(version) +
            QStringList{QStringLiteral("UPDATE meta SET value = '%1' WHERE key = 'schema_version'")
                            .arg(version)})
     if (!query.exec(sql)) fail(what + " (left unchanged)", query.lastError().text());
   query.finish();
-  if (!tx.commit()) fail(what + " (left unchanged)", db.lastError().text());
+  if (!tx.commit()) fail(what + " (left unchanged)", tx.error());
 }
 
 void ProjectStore::addMetricColumns(const std::vector<std::string>& missing) {
@@ -122,15 +138,17 @@ void ProjectStore::addMetricColumns(const std::vector<std::string>& missing) {
   // which are marked for re-scoring. One transaction: all columns or none.
   QSqlDatabase db = QSqlDatabase::database(connection_);
   Transaction tx(db);
-  if (!tx.begun()) fail("cannot add metric columns", db.lastError().text());
+  if (!tx.begun()) fail("cannot add metric columns", tx.error());
   QSqlQuery query(db);
+  const QSqlRecord now = db.record(QStringLiteral("sample_metrics"));  // another process may have
   for (const std::string& c : missing)
-    if (!query.exec("ALTER TABLE sample_metrics ADD COLUMN " + quoted(c) + " REAL"))
-      fail("cannot add the metric column " + c + " (left unchanged)", query.lastError().text());
+    if (!now.contains(q(c)))
+      if (!query.exec("ALTER TABLE sample_metrics ADD COLUMN " + quoted(c) + " REAL"))
+        fail("cannot add the metric column " + c + " (left unchanged)", query.lastError().text());
   if (!query.exec(QStringLiteral("UPDATE runs SET metrics_complete = 0")))
     fail("cannot mark the runs for re-scoring (left unchanged)", query.lastError().text());
   query.finish();
-  if (!tx.commit()) fail("cannot add metric columns (left unchanged)", db.lastError().text());
+  if (!tx.commit()) fail("cannot add metric columns (left unchanged)", tx.error());
 }
 
 void ProjectStore::checkSchema() {
@@ -139,7 +157,8 @@ void ProjectStore::checkSchema() {
   std::map<std::string, std::string> meta;
   if (!query.exec(QStringLiteral("SELECT key, value FROM meta")))
     fail("not a HandAlign project (unreadable meta table)", query.lastError().text());
-  while (query.next()) meta[s(query.value(0))] = s(query.value(1));
+  while (nextRow(query, "not a HandAlign project (unreadable meta table)"))
+    meta[s(query.value(0))] = s(query.value(1));
   query.finish();
   if (meta["application"] != kApplication) fail("not a HandAlign project", {});
   bool ok = false;

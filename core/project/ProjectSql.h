@@ -3,6 +3,8 @@
 
 #include <QByteArray>
 #include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QString>
 #include <QVariant>
 
@@ -26,18 +28,32 @@ inline std::string bytes(const QVariant& v) {
 }
 
 // Rolls back unless committed, so every early exit (exception, cancellation) leaves nothing.
+// BEGIN IMMEDIATE: the write lock is taken (waiting up to the busy timeout) before the first read,
+// so a transaction that reads then writes never fails half-way with "database is locked" because
+// another process wrote in between (a deferred BEGIN cannot be upgraded then).
 class Transaction {
  public:
-  explicit Transaction(QSqlDatabase& db) : db_(db) { begun_ = db_.transaction(); }
+  explicit Transaction(QSqlDatabase& db) : db_(db) {
+    QSqlQuery begin(db_);
+    begun_ = begin.exec(QStringLiteral("BEGIN IMMEDIATE"));
+    if (!begun_) error_ = begin.lastError().text();
+  }
   ~Transaction() {
-    if (begun_ && !committed_) db_.rollback();
+    if (begun_ && !committed_) QSqlQuery(db_).exec(QStringLiteral("ROLLBACK"));
   }
   bool begun() const { return begun_; }
-  bool commit() { return committed_ = db_.commit(); }
+  QString error() const { return error_; }  // why BEGIN failed
+  bool commit() {
+    QSqlQuery end(db_);
+    committed_ = end.exec(QStringLiteral("COMMIT"));
+    if (!committed_) error_ = end.lastError().text();
+    return committed_;
+  }
 
  private:
   QSqlDatabase& db_;
   bool begun_ = false, committed_ = false;
+  QString error_;
 };
 
 }  // namespace handalign::projectsql

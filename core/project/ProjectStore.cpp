@@ -4,6 +4,7 @@
 #include "eval/MetricRegistry.h"
 
 #include "project/ProjectSql.h"
+#include "project/StudioLock.h"
 #include "util/Error.h"
 
 #include <QDateTime>
@@ -97,6 +98,41 @@ void ProjectStore::fail(const std::string& what, const QString& sqlError) const 
   throw InputError(path_, what + (sqlError.isEmpty() ? "" : ": " + sqlError.toStdString()));
 }
 
+bool ProjectStore::nextRow(QSqlQuery& query, const std::string& what) const {
+  if (query.next()) return true;
+  if (query.lastError().isValid())
+    fail(what + " (damaged or truncated file)", query.lastError().text());
+  return false;
+}
+
+// The header records the database's size in pages (valid when its "version-valid-for" equals its
+// change counter): a shorter file lost its tail, and SQLite would read the missing pages as a
+// smaller database. With a non-empty WAL, the file may legitimately lag (pages not checkpointed).
+void ProjectStore::checkNotTruncated() {
+  unsigned char h[100] = {};
+  std::ifstream in(path_, std::ios::binary);
+  if (!in.read(reinterpret_cast<char*>(h), sizeof h))
+    fail("damaged project (truncated header)", {});
+  auto be32 = [&](int at) {
+    return std::uint64_t(h[at]) << 24 | std::uint64_t(h[at + 1]) << 16 |
+           std::uint64_t(h[at + 2]) << 8 | std::uint64_t(h[at + 3]);
+  };
+  const std::uint64_t pageSize =
+      h[16] == 0 && h[17] == 1 ? 65536 : (std::uint64_t(h[16]) << 8 | h[17]);
+  if (pageSize < 512 || pageSize > 65536 || (pageSize & (pageSize - 1)) != 0)
+    fail("not a HandAlign project (damaged SQLite header)", {});
+  const std::uint64_t pages = be32(28);
+  if (be32(92) != be32(24) || pages == 0) return;  // size field not maintained
+  std::error_code ec;
+  const auto wal = std::filesystem::file_size(path_.string() + "-wal", ec);
+  if (!ec && wal > 0) return;
+  const std::uint64_t size = std::filesystem::file_size(path_, ec);
+  if (!ec && size < pages * pageSize)
+    fail("damaged project (truncated: " + std::to_string(size) + " of " +
+             std::to_string(pages * pageSize) + " bytes)",
+         {});
+}
+
 void ProjectStore::close() {
   if (!QSqlDatabase::contains(connection_)) return;
   {
@@ -105,9 +141,10 @@ void ProjectStore::close() {
   }
   QSqlDatabase::removeDatabase(connection_);
   open_ = false;
+  lock_.reset();
 }
 
-void ProjectStore::open(const std::filesystem::path& path) {
+void ProjectStore::open(const std::filesystem::path& path, Access access) {
   close();
   path_ = path;
   std::error_code ec;
@@ -122,9 +159,12 @@ void ProjectStore::open(const std::filesystem::path& path) {
       in.read(header, sizeof header);
       if (!in || std::string(header, 15) != kSqliteMagic || header[15] != '\0')
         fail("not a HandAlign project (not a SQLite database)", {});
+      checkNotTruncated();
     }
   }
 
+  // The studio's lock before SQLite touches the file: a second studio changes nothing.
+  if (access == Access::Studio) lock_ = StudioLock::acquire(path);
   QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection_);
   db.setDatabaseName(q(path.string()));
   db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
@@ -135,7 +175,8 @@ void ProjectStore::open(const std::filesystem::path& path) {
     if (!query.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'")))
       fail("not a HandAlign project (unreadable database)", query.lastError().text());
     std::set<QString> tables;
-    while (query.next()) tables.insert(query.value(0).toString());
+    while (nextRow(query, "not a HandAlign project (unreadable database)"))
+      tables.insert(query.value(0).toString());
     if (!query.exec(QStringLiteral("PRAGMA foreign_keys = ON")))
       fail("cannot enable foreign keys", query.lastError().text());
     // WAL: a crash mid-write loses at most the unfinished transaction, readers never block.
@@ -174,7 +215,7 @@ std::vector<std::int64_t> ProjectStore::saveRun(const RunInfo& info, const EvalR
 
   QSqlDatabase db = QSqlDatabase::database(connection_);
   Transaction tx(db);
-  if (!tx.begun()) fail("cannot start a transaction", db.lastError().text());
+  if (!tx.begun()) fail("cannot start a transaction", tx.error());
 
   // The dataset: one entry per (root, format, split), shared by its runs.
   const qint64 datasetId =
@@ -242,7 +283,7 @@ std::vector<std::int64_t> ProjectStore::saveRun(const RunInfo& info, const EvalR
   }
   insert.finish();
   query.finish();
-  if (!tx.commit()) fail("cannot commit the run", db.lastError().text());
+  if (!tx.commit()) fail("cannot commit the run", tx.error());
   if (progress) progress(result.rows.size(), result.rows.size());
   return runIds;
 }
@@ -256,7 +297,7 @@ std::vector<StoredRun> ProjectStore::runs() const {
                   "FROM runs r JOIN datasets d ON d.id = r.dataset_id ORDER BY r.id"))
     fail("cannot list the runs", query.lastError().text());
   std::vector<StoredRun> out;
-  while (query.next()) {
+  while (nextRow(query, "cannot list the runs")) {
     StoredRun r;
     r.id = query.value(0).toLongLong();
     r.name = s(query.value(1));
@@ -288,7 +329,7 @@ std::vector<SampleRow> ProjectStore::loadRun(std::int64_t runId) const {
   query.prepare("SELECT name FROM runs WHERE id = ?");
   query.addBindValue(qint64(runId));
   if (!query.exec()) fail("cannot read run " + std::to_string(runId), query.lastError().text());
-  if (!query.next()) fail("no run with id " + std::to_string(runId), {});
+  if (!nextRow(query, "cannot read the run")) fail("no run with id " + std::to_string(runId), {});
   const std::string name = s(query.value(0));
 
   query.finish();
@@ -341,7 +382,7 @@ std::optional<PredictionTotals> ProjectStore::loadRunTotals(std::int64_t runId) 
   query.prepare("SELECT totals_json FROM runs WHERE id = ?");
   query.addBindValue(qint64(runId));
   if (!query.exec()) fail("cannot read run " + std::to_string(runId), query.lastError().text());
-  if (!query.next()) fail("no run with id " + std::to_string(runId), {});
+  if (!nextRow(query, "cannot read the run")) fail("no run with id " + std::to_string(runId), {});
   if (query.value(0).isNull()) return std::nullopt;  // stored before the totals were kept
   return parsePredictionTotals(s(query.value(0)),
                                path_.string() + " (run " + std::to_string(runId) + ")");

@@ -11,13 +11,18 @@
 
 #include <QString>
 
+class QSqlQuery;
+
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace handalign {
+
+class StudioLock;
 
 // One stored run: one prediction of one evaluation over one dataset split.
 struct StoredRun {
@@ -51,9 +56,13 @@ class ProjectStore {
   ProjectStore(const ProjectStore&) = delete;
   ProjectStore& operator=(const ProjectStore&) = delete;
 
+  // Shared: one of any number of short writers (the CLI). Studio: also holds the project's
+  // StudioLock, so a second studio is refused with a notice naming the first.
+  enum class Access { Shared, Studio };
   // Creates the file when missing. Throws InputError naming the file when it is not SQLite, not a
-  // HandAlign project, or from a newer version of the tool.
-  void open(const std::filesystem::path& path);
+  // HandAlign project, truncated, from a newer version of the tool, or (Studio) open in another
+  // studio.
+  void open(const std::filesystem::path& path, Access access = Access::Shared);
   void close();
   bool isOpen() const { return open_; }
   const std::filesystem::path& path() const { return path_; }
@@ -106,6 +115,7 @@ class ProjectStore {
   std::optional<ResumePoint> resume() const;
 
  private:
+  void checkNotTruncated();
   void createSchema();
   void checkSchema();
   void upgradeTo(int version);  // from version - 1, in one transaction
@@ -115,8 +125,12 @@ class ProjectStore {
   std::int64_t insertJournal(const SampleRef& sample, const std::string& action, bool changesMask,
                              const MaskFiles* previous, const MaskFiles* next);
   [[noreturn]] void fail(const std::string& what, const QString& sqlError) const;
+  // QSqlQuery::next(), except that a row that cannot be read (a damaged or truncated file) fails
+  // with `what` instead of reading as the end of the result.
+  bool nextRow(QSqlQuery& query, const std::string& what) const;
 
   QString connection_;
+  std::shared_ptr<StudioLock> lock_;
   std::filesystem::path path_;
   bool open_ = false;
 };

@@ -450,9 +450,9 @@ class TestProjectStore : public QObject {
     QCOMPARE(countRows(f, "sample_metrics"), 20);
   }
 
-  // 32,560 samples × 2 predictions in one transaction must be quick enough to save after every
-  // evaluation; the bound is loose so a loaded CI machine does not flake.
-  void fullDatasetSaveIsQuick() {
+  // 32,560 samples × 2 predictions in one transaction round-trip (the time is printed for the
+  // record; the benchmark is bench_studio's, docs/benchmarks.md).
+  void fullDatasetRoundTrips() {
     const fs::path f = file("full.hap");
     const EvalResult r = result({"rough", "refined"}, 32560, 11);
     ProjectStore store;
@@ -465,7 +465,6 @@ class TestProjectStore : public QObject {
     const qint64 loadMs = timer.elapsed();
     qInfo("save 65,120 rows: %lld ms, load 32,560 rows: %lld ms", saveMs, loadMs);
     QCOMPARE(rows.size(), std::size_t(32560));
-    QVERIFY2(saveMs < 10000, qPrintable(QString::number(saveMs)));
   }
 };
 
