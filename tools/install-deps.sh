@@ -11,6 +11,8 @@ PACKAGES=(
   python3 python3-numpy python3-scipy python3-opencv
   libtorch-dev python3-torch libopenblas0-pthread  # OpenBLAS: 13× faster CPU inference than the reference BLAS
   xvfb xauth fonts-dejavu-core fonts-wqy-microhei
+  libjpeg-dev libpng-dev  # strict mask decoding: libjpeg's warnings are errors, nothing printed
+  libxxhash-dev  # the array cache's payload checksum (XXH3)
   clang libclang-rt-14-dev  # tools/sanitize.sh: ASan/UBSan build and libFuzzer targets
 )
 missing=()

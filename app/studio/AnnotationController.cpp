@@ -6,6 +6,7 @@
 #include "PreferencesDialog.h"
 #include "StudioSession.h"
 
+#include "annotation/MaskDraft.h"
 #include "browser/SampleBrowser.h"
 #include "canvas/ImageCanvas.h"
 #include "eval/MaskScoring.h"
@@ -24,6 +25,7 @@
 #include <QImage>
 #include <QMainWindow>
 #include <QMenuBar>
+#include <QPointer>
 #include <QSettings>
 #include <QSignalBlocker>
 #include <QStandardPaths>
@@ -66,7 +68,18 @@ AnnotationController::AnnotationController(StudioSession* session, SampleBrowser
   bar_->setObjectName(QStringLiteral("MaskEditorToolBar"));
   window_->addToolBar(Qt::TopToolBarArea, bar_);
   bar_->hide();
-  connect(editor_, &MaskEditor::maskEdited, this, [this] { rescoreCurrent(); });
+  connect(editor_, &MaskEditor::maskEdited, this, [this] {
+    keepDraft();
+    rescoreCurrent();
+  });
+  connect(editor_, &MaskEditor::editStarted, this, &AnnotationController::waitForDraft);
+  // Back at the saved state (saved, or undone to it): no unsaved strokes to keep.
+  connect(editor_, &MaskEditor::modifiedChanged, this, [this](bool modified) {
+    if (modified || !annotations_ || editingSample_ < 0) return;
+    waitForDraft();
+    draft::remove(annotations_->store().folder(),
+                  session_->session().dataset->sampleId(std::size_t(editingSample_)));
+  });
   connect(editor_, &MaskEditor::message, this,
           [this](const QString& text) { Q_EMIT message(text, 5000); });
   connect(editor_, &MaskEditor::toolChanged, this, [this] {
@@ -80,7 +93,60 @@ AnnotationController::AnnotationController(StudioSession* session, SampleBrowser
   });
 }
 
-AnnotationController::~AnnotationController() { annotations_.reset(); }
+AnnotationController::~AnnotationController() {
+  waitForDraft();
+  annotations_.reset();
+}
+
+void AnnotationController::waitForDraft() {
+  if (draftWrite_.valid()) draftWrite_.get();
+}
+
+void AnnotationController::keepDraft() {
+  if (!annotations_ || editingSample_ < 0 || showOriginalAction_->isChecked()) return;
+  waitForDraft();
+  const std::filesystem::path folder = annotations_->store().folder();
+  const std::string id = session_->session().dataset->sampleId(std::size_t(editingSample_));
+  if (!editor_->isModified()) {  // back at the saved state (undo): nothing unsaved to keep
+    draft::remove(folder, id);
+    return;
+  }
+  // The copy is taken here (a memcpy of the two layers); encoding and the synced write, several
+  // ms for a large image, run off the GUI thread.
+  QPointer<AnnotationController> self(this);
+  draftWrite_ = std::async(std::launch::async, [self, folder, id, mask = editor_->annotation()] {
+    try {
+      draft::write(folder, id, encodeMaskAnnotation(mask));
+    } catch (const std::exception& e) {
+      const QString text = QString::fromStdString(e.what());
+      QMetaObject::invokeMethod(qApp, [self, text] {
+        if (self) Q_EMIT self->error(tr("Cannot keep the unsaved strokes: %1").arg(text));
+      });
+    }
+  });
+}
+
+void AnnotationController::restoreDraft() {
+  if (!annotations_ || editingSample_ < 0) return;
+  const std::filesystem::path folder = annotations_->store().folder();
+  const std::string id = session_->session().dataset->sampleId(std::size_t(editingSample_));
+  const std::optional<MaskFiles> files = draft::read(folder, id);
+  if (!files) return;
+  try {
+    const MaskAnnotation& current = editor_->annotation();
+    const std::filesystem::path file = draft::pathFor(folder, id);
+    const MaskAnnotation restored =
+        decodeMaskFiles(*files, current.width(), current.height(), file, file);
+    if (editor_->applyMask(restored, tr("Unsaved strokes (restored)")))
+      Q_EMIT message(tr("Restored the unsaved strokes of sample %1 from the last session")
+                         .arg(QString::fromStdString(id)),
+                     8000);
+  } catch (const std::exception& e) {  // a draft of another size or damaged: not an edit
+    Q_EMIT error(tr("Ignored the unsaved strokes of sample %1: %2")
+                     .arg(QString::fromStdString(id), QString::fromStdString(e.what())));
+    draft::remove(folder, id);
+  }
+}
 
 void AnnotationController::buildMenu(QMenuBar* bar) {
   menu_ = bar->addMenu(QString());
@@ -207,6 +273,7 @@ int AnnotationController::open(bool* resumeEditing) {
       if (tool && *tool != MaskEditor::Tool::None) editor_->setTool(*tool);
     }
   } catch (const std::exception& e) {
+    waitForDraft();
     annotations_.reset();
     Q_EMIT error(QString::fromStdString(e.what()));
   }
@@ -229,6 +296,7 @@ void AnnotationController::close() {
   autosave_->stop();
   bar_->hide();
   browser_->setFrozen(false);
+  waitForDraft();
   annotations_.reset();
   updateActions();
 }
@@ -313,6 +381,7 @@ void AnnotationController::loadMask() {
   editor_->setMeshLabels(MaskEditor::MeshSource::Reference, shownLabels_[1]);
   editor_->setMeshLabels(MaskEditor::MeshSource::Shown, shownLabels_[2]);
   editingSample_ = current_;
+  restoreDraft();  // strokes a killed studio had not saved
   const MaskEditor::Tool tool =
       editor_->tool() == MaskEditor::Tool::None ? MaskEditor::Tool::Brush : editor_->tool();
   annotations_->setResume(i, MaskEditor::toolId(tool));
@@ -400,6 +469,9 @@ bool AnnotationController::save(const QString& action) {
   try {
     annotations_->save(std::size_t(editingSample_), editor_->annotation(), action.toStdString());
     editor_->setSaved();
+    waitForDraft();  // saved: the draft of these strokes is no longer needed
+    draft::remove(annotations_->store().folder(),
+                  session_->session().dataset->sampleId(std::size_t(editingSample_)));
     browser_->model()->setReviewState(
         std::size_t(editingSample_),
         int(annotations_->reviewStates()[std::size_t(editingSample_)]));

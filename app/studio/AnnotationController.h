@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <array>
+#include <future>
 #include <memory>
 #include <vector>
 
@@ -73,6 +74,11 @@ class AnnotationController : public QObject {
  private:
   void updateActions();
   void loadMask();
+  // Per-stroke durability (core/annotation/MaskDraft.h): after every stroke the editor's mask is
+  // written as the sample's draft on a worker thread; the next stroke starts once it is on disk.
+  void keepDraft();
+  void waitForDraft();
+  void restoreDraft();
   void prepareLiveScoring();
   void rescoreCurrent();
   void rescoreCorrected();
@@ -103,6 +109,7 @@ class AnnotationController : public QObject {
   QAction* historyAction_ = nullptr;
   QAction* exportAction_ = nullptr;
   std::vector<QAction*> reviewActions_;
+  std::future<void> draftWrite_;
 };
 
 }  // namespace handalign

@@ -22,17 +22,40 @@ constexpr const char* kMaskDir = "mask";
 constexpr const char* kPartsDir = "parts";
 constexpr const char* kExt = ".png";
 
+// A corrected mask is a file in the folder itself: a link (to a mask elsewhere, or anything else)
+// is never followed.
 bool isFile(const fs::path& p) {
   std::error_code ec;
-  return fs::is_regular_file(p, ec);
+  return fs::is_regular_file(fs::symlink_status(p, ec));
 }
 
 std::string readAll(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) throw InputError(p, "cannot open");
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) throw InputError(p, "cannot read");
+  const int fd = ::open(p.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) throw InputError(p, std::string("cannot open: ") + std::strerror(errno));
+  std::string bytes;
+  char buffer[1 << 16];
+  for (;;) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const int err = errno;
+      ::close(fd);
+      throw InputError(p, std::string("cannot read: ") + std::strerror(err));
+    }
+    if (n == 0) break;
+    bytes.append(buffer, std::size_t(n));
+  }
+  ::close(fd);
   return bytes;
+}
+
+// mask/ and parts/ must be folders of the annotation folder: through a link, writes, reads and
+// the clean-up of temporaries would act on another folder.
+void refuseLinkedLayer(const fs::path& dir) {
+  std::error_code ec;
+  if (fs::is_symlink(fs::symlink_status(dir, ec)))
+    throw InputError(dir,
+                     "is a link; mask/ and parts/ must be folders inside the annotation folder");
 }
 
 void unlinkIfPresent(const fs::path& p) {
@@ -100,6 +123,7 @@ std::optional<std::size_t> SampleCatalog::indexOf(const std::string& id) const {
 AnnotationStore::AnnotationStore(fs::path folder, SampleCatalog catalog, Mode mode)
     : folder_(std::move(folder)), catalog_(std::move(catalog)), mode_(mode) {
   std::error_code ec;
+  for (const char* sub : {kMaskDir, kPartsDir}) refuseLinkedLayer(folder_ / sub);
   if (mode_ == Mode::ReadOnly) {
     if (!fs::is_directory(folder_, ec)) throw InputError(folder_, "no such annotation folder");
     return;
@@ -132,7 +156,8 @@ std::vector<std::size_t> AnnotationStore::corrected() const {
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(folder_ / kMaskDir, ec)) {
     const fs::path& p = entry.path();
-    if (p.extension() != kExt || p.filename().string()[0] == '.' || !entry.is_regular_file(ec))
+    if (p.extension() != kExt || p.filename().string()[0] == '.' ||
+        !fs::is_regular_file(entry.symlink_status(ec)))
       continue;
     if (const auto index = catalog_.indexOf(p.stem().string())) out.push_back(*index);
   }
@@ -202,7 +227,8 @@ std::vector<AnnotationProblem> AnnotationStore::scan() const {
   for (const auto& entry : fs::directory_iterator(folder_, ec)) {
     const std::string name = entry.path().filename().string();
     const bool layerDir = (name == kMaskDir || name == kPartsDir) && entry.is_directory(ec);
-    if (!layerDir && name != "review.csv" && name != "provenance.json")
+    const bool drafts = name == ".drafts" && entry.is_directory(ec) && !entry.is_symlink(ec);
+    if (!layerDir && !drafts && name != "review.csv" && name != "provenance.json")
       problems.push_back({Kind::Foreign, entry.path(),
                           "not part of the annotation layout (mask/, parts/); ignored"});
   }
@@ -213,7 +239,10 @@ std::vector<AnnotationProblem> AnnotationStore::scan() const {
       const std::string name = p.filename().string();
       if (temporaryFileWriter(name) >= 0) continue;  // a save in flight (or one to clean up)
       const auto index = catalog_.indexOf(p.stem().string());
-      if (!entry.is_regular_file(ec))
+      if (entry.is_symlink(ec))
+        problems.push_back(
+            {Kind::Foreign, p, "a link; ignored (a corrected mask must be a file in this folder)"});
+      else if (!entry.is_regular_file(ec))
         problems.push_back({Kind::Foreign, p, "not a file; ignored"});
       else if (p.extension() != kExt)
         problems.push_back(
@@ -225,6 +254,10 @@ std::vector<AnnotationProblem> AnnotationStore::scan() const {
                                 ".png); ignored"});
       else if (layer == MaskLayer::Parts && !isFile(maskPath(*index)))
         problems.push_back({Kind::Orphan, p, "a part layer without its hand mask; ignored"});
+      else if (layer == MaskLayer::Parts && entry.file_size(ec) == 0)
+        problems.push_back({Kind::Foreign, p,
+                            "empty (0 bytes); ignored, as eval and export do: the hand mask is "
+                            "used with the rendered finger labels"});
       else
         try {
           decodeMaskLayer(readAll(p), layer, catalog_.width(), catalog_.height(), p);

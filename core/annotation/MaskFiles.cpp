@@ -1,6 +1,7 @@
 #include "annotation/MaskFiles.h"
 
 #include "hand/Part.h"
+#include "io/ImageDecode.h"
 #include "util/Error.h"
 
 #include <QCryptographicHash>
@@ -113,13 +114,7 @@ MaskFiles encodeMaskAnnotation(const MaskAnnotation& a) {
 LabelImage decodeMaskLayer(const std::string& png, MaskLayer layer, int width, int height,
                            const std::filesystem::path& file) {
   checkHeader(png, width, height, file);
-  cv::Mat m;
-  try {
-    m = cv::imdecode(cv::Mat(1, int(png.size()), CV_8UC1, const_cast<char*>(png.data())),
-                     cv::IMREAD_UNCHANGED);
-  } catch (const cv::Exception&) {
-    m.release();
-  }
+  const cv::Mat m = decodeImage(std::vector<std::uint8_t>(png.begin(), png.end()), file, false);
   if (m.empty() || m.type() != CV_8UC1 || m.cols != width || m.rows != height)
     throw InputError(file, "corrupt PNG (cannot be decoded)");
   LabelImage out(width, height);

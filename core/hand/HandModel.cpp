@@ -22,6 +22,17 @@ int64_t asInt(simdjson::dom::element e, const char* what) {
   return v;
 }
 
+// An index or count: an integer in [lo, hi], never wrapped into int (2^32 + 800 is not 800).
+int asIndex(simdjson::dom::element e, const char* what, int64_t lo, int64_t hi) {
+  const int64_t v = asInt(e, what);
+  if (v < lo || v > hi)
+    throw bad(std::string(what) + " " + std::to_string(v) + " is out of range " +
+              std::to_string(lo) + ".." + std::to_string(hi));
+  return int(v);
+}
+
+constexpr int64_t kMaxVertices = 10'000'000;
+
 double asDouble(simdjson::dom::element e, const char* what) {
   double v;
   if (e.get_double().get(v)) throw bad(std::string(what) + " must be a number");
@@ -53,7 +64,8 @@ HandModel parse(simdjson::dom::element root) {
   HandModel m;
   std::string_view name;
   if (!o.at_key("name").get_string().get(name)) m.name = std::string(name);
-  m.vertexCount = int(asInt(field(o, "vertex_count"), "\"vertex_count\""));
+  m.vertexCount = asIndex(field(o, "vertex_count"), "\"vertex_count\"", 1, kMaxVertices);
+  const int64_t lastVertex = m.vertexCount - 1;
 
   for (simdjson::dom::element f : asArray(field(o, "faces"), "\"faces\"")) {
     simdjson::dom::array tri = asArray(f, "each face");
@@ -61,7 +73,8 @@ HandModel parse(simdjson::dom::element root) {
       throw bad("face " + std::to_string(m.faces.size()) + " does not have 3 indices");
     std::array<int, 3> face{};
     int k = 0;
-    for (simdjson::dom::element i : tri) face[std::size_t(k++)] = int(asInt(i, "a face index"));
+    for (simdjson::dom::element i : tri)
+      face[std::size_t(k++)] = asIndex(i, "a face index", 0, lastVertex);
     m.faces.push_back(face);
   }
 
@@ -82,6 +95,21 @@ HandModel parse(simdjson::dom::element root) {
     m.vertexParts.push_back(static_cast<Part>(part));
   }
 
+  // The joints are FreiHAND's, in FreiHAND's order: a model of another joint order would be
+  // compared joint by joint against the wrong ground truth.
+  std::size_t jn = 0;
+  for (simdjson::dom::element n : asArray(field(o, "joint_names"), "\"joint_names\"")) {
+    std::string_view s;
+    if (n.get_string().get(s) || jn >= kJointNames.size() || s != kJointNames[jn])
+      throw bad(
+          "\"joint_names\" must be FreiHAND's 21 joints in FreiHAND order (wrist, "
+          "thumb_mcp, ..., pinky_tip; docs/hand_model.md); entry " +
+          std::to_string(jn) + " is not \"" +
+          std::string(jn < kJointNames.size() ? kJointNames[jn] : "") + "\"");
+    ++jn;
+  }
+  if (jn != kJointNames.size()) throw bad("\"joint_names\" must list the 21 FreiHAND joints");
+
   simdjson::dom::array rows = asArray(field(o, "joint_regressor"), "\"joint_regressor\"");
   if (rows.size() != kJointCount) throw bad("\"joint_regressor\" must have 21 rows");
   std::size_t j = 0;
@@ -89,8 +117,8 @@ HandModel parse(simdjson::dom::element root) {
     for (simdjson::dom::element pair : asArray(row, "a regressor row")) {
       simdjson::dom::array pv = asArray(pair, "a regressor entry");
       if (pv.size() != 2) throw bad("regressor entries must be [vertex, weight]");
-      m.jointRegressor[j].push_back(
-          {int(asInt(pv.at(0), "a regressor vertex")), asDouble(pv.at(1), "a regressor weight")});
+      m.jointRegressor[j].push_back({asIndex(pv.at(0), "a regressor vertex", 0, lastVertex),
+                                     asDouble(pv.at(1), "a regressor weight")});
     }
     ++j;
   }

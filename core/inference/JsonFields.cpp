@@ -12,7 +12,13 @@ namespace fs = std::filesystem;
 
 QJsonDocument readJsonFile(const fs::path& file) {
   std::error_code ec;
-  if (!fs::exists(file, ec)) throw InputError(file, "no such file");
+  const fs::file_status st = fs::status(file, ec);
+  if (!fs::exists(st)) throw InputError(file, "no such file");
+  // A device (/dev/zero) would be read without end, a FIFO would block: regular files only.
+  if (!fs::is_regular_file(st))
+    throw InputError(file, "is not a regular file (a folder, device or FIFO); name a JSON file");
+  constexpr std::uintmax_t kMaxBytes = std::uintmax_t(1) << 30;
+  if (fs::file_size(file, ec) > kMaxBytes) throw InputError(file, "is larger than 1 GiB");
   QFile f(QString::fromStdString(file.string()));
   if (!f.open(QIODevice::ReadOnly)) throw InputError(file, "cannot be read");
   const QByteArray bytes = f.readAll();

@@ -28,16 +28,31 @@ OutputRef outputRef(const Fields& f, const char* name) {
   return r;
 }
 
+// A file the manifest names must be a regular file (never a device, FIFO or folder).
+fs::path requireRegularFile(const fs::path& file, const fs::path& manifest, const char* key) {
+  std::error_code ec;
+  const fs::file_status st = fs::status(file, ec);
+  if (!fs::exists(st)) return file;  // named when it is read (with the dataset's sample count)
+  if (!fs::is_regular_file(st))
+    throw InputError(file, std::string("is not a regular file (") + key + " of " +
+                               manifest.string() + " must name a JSON file)");
+  return file;
+}
+
 std::vector<int> vertexOrder(const Fields& f, const fs::path& dir) {
   const QJsonValue v = f.value("vertex_order");
   if (v.isUndefined() || v.isNull()) return {};
   if (v.isString()) {
     const fs::path file = dir / v.toString().toStdString();
     const QJsonDocument doc = readJsonFile(file);
-    if (!doc.isArray()) throw InputError(file, "must hold a JSON list of vertex indices");
+    if (!doc.isArray() || doc.array().isEmpty())
+      throw InputError(file, "must hold a non-empty JSON list of vertex indices");
     return intList(doc.array(), file, "the vertex order");
   }
   if (!v.isArray()) f.fail("vertex_order", "must be a list of vertex indices or a file name");
+  // An empty list is no order at all, not "the hand model's own order": omit the key for that.
+  if (v.toArray().isEmpty())
+    f.fail("vertex_order", "is empty (omit it when the network uses the hand model's order)");
   return intList(v.toArray(), f.file(), "\"vertex_order\"");
 }
 
@@ -67,7 +82,7 @@ void readCrop(const Fields& root, ModelManifest& m, const fs::path& dir) {
     f.fail("box_file", "is required with \"source\": \"box\"");
   if (m.crop != CropSource::Box && !box.empty())
     f.fail("box_file", "is given but \"source\" is not \"box\"");
-  if (!box.empty()) m.boxFile = dir / box;
+  if (!box.empty()) m.boxFile = requireRegularFile(dir / box, f.file(), "box_file");
 }
 
 void readOutputs(const Fields& root, ModelManifest& m) {
@@ -111,7 +126,7 @@ void readCoordinates(const Fields& root, ModelManifest& m, const fs::path& dir) 
   const std::string file = r.string("file", "");
   if ((m.rootDepth == RootDepthSource::File) != !file.empty())
     r.fail("file", "is required with \"source\": \"file\" and only then");
-  if (!file.empty()) m.rootDepthFile = dir / file;
+  if (!file.empty()) m.rootDepthFile = requireRegularFile(dir / file, r.file(), "root_depth.file");
   if ((m.rootDepth == RootDepthSource::Fixed) != r.has("value"))
     r.fail("value", "is required with \"source\": \"fixed\" and only then");
   m.rootDepthValue = r.number("value", 0.0);

@@ -1,6 +1,7 @@
 #include "io/ImageIO.h"
 
 #include "io/AtomicFile.h"
+#include "io/ImageDecode.h"
 #include "util/Error.h"
 
 #include <opencv2/core.hpp>
@@ -47,14 +48,8 @@ cv::Mat decode(const fs::path& path, int flags) {
   } else if (!isPng(bytes)) {
     throw InputError(path, "not a JPEG or PNG image");
   }
-  cv::Mat m;
-  try {
-    m = cv::imdecode(bytes, flags);
-  } catch (const cv::Exception&) {
-    m.release();
-  }
-  if (m.empty())
-    throw InputError(path, isPng(bytes) ? "corrupt or truncated PNG" : "undecodable JPEG");
+  const cv::Mat m = decodeImage(bytes, path, flags == cv::IMREAD_GRAYSCALE);
+  if (m.empty()) throw InputError(path, "an image of no pixels");
   return m;
 }
 

@@ -389,7 +389,8 @@ def make_hand_model():
         "format": "handalign.hand_model", "version": 1, "name": "test-grid",
         "vertex_count": n * n, "faces": faces,
         "part_names": list(ref.PART_NAMES), "vertex_parts": parts,
-        "joint_names": ["j%d" % i for i in range(21)],
+        "joint_names": ["wrist"] + ["%s_%s" % (f, j) for f in ("thumb", "index", "middle", "ring", "pinky")
+                                    for j in (("mcp", "pip", "dip", "tip"))],
         "joint_regressor": regressor, "rest_vertices": rest.tolist(),
     }
 

@@ -253,6 +253,7 @@ MaskBrush MaskEditor::brush(bool erase) const {
 }
 
 void MaskEditor::beginEdit(const MaskBrush& b) {
+  Q_EMIT editStarted();
   before_ = mask_;  // reuses before_'s storage: a memcpy, no allocation after the first stroke
   gestureDirty_ = {};
   // The first part edit starts the part layer from the GT mesh's parts (inside the hand).
@@ -310,6 +311,17 @@ void MaskEditor::leaveTool() {
     return;
   }
   setTool(Tool::None);
+}
+
+bool MaskEditor::applyMask(const MaskAnnotation& mask, const QString& name) {
+  if (!hasAnnotation() || mask.width() != mask_.width() || mask.height() != mask_.height())
+    return false;
+  cancelGesture();
+  before_ = mask_;
+  gestureDirty_ = {};
+  mask_.hand = mask.hand;
+  if (mask.hasParts()) mask_.parts = mask.parts;
+  return commitEdit(name, PixelRect::of(mask_));
 }
 
 bool MaskEditor::applyMeshProposal(MeshSource source, bool erase) {

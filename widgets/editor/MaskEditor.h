@@ -112,11 +112,15 @@ class MaskEditor : public QObject {
   QAction* fromMeshAction(MeshSource s) const { return fromMeshActions_[idx(s)]; }
   QList<QAction*> actions() const;
 
+  // A whole mask of the loaded sample's size as one undoable step named `name` (the unsaved
+  // strokes of a draft restored after a crash). False when the sizes differ or nothing changes.
+  bool applyMask(const MaskAnnotation& mask, const QString& name);
   // "Start from a mesh" at once, as one undoable step (what the From-mesh actions do).
   bool applyMeshProposal(MeshSource source, bool erase = false);
   void retranslate();  // texts of the actions (the toolbar calls it on a language change)
 
  Q_SIGNALS:
+  void editStarted();            // a stroke (or any gesture that edits) begins
   void maskEdited(QRect dirty);  // after every stroke, undo and redo: the image pixels changed
   void modifiedChanged(bool modified);
   void toolChanged(handalign::MaskEditor::Tool tool);

@@ -6,6 +6,7 @@
 #include "MaskEditor.h"
 #include "PreferencesDialog.h"
 #include "TestSupport.h"
+#include "annotation/MaskDraft.h"
 #include "browser/SampleFilterProxy.h"
 #include "browser/SampleTableModel.h"
 #include "io/ImageIO.h"
@@ -178,6 +179,44 @@ class TestStudioAnnotate : public QObject {
     open(again);
     QCOMPARE(again.currentSample(), 2);
     QVERIFY(!again.isEditingMask());
+  }
+
+  // Every completed stroke is on disk before the next one starts (a draft beside the corrections),
+  // so a killed studio loses only a stroke in progress; reopening the sample restores the draft
+  // as unsaved, undoable edits. A save removes it.
+  void everyStrokeIsKeptUntilSaved() {
+    MainWindow w;
+    open(w, "00000004");
+    w.annotation()->setEditing(true);
+    AnnotationSession* session = w.annotation()->annotations();
+    const fs::path folder = session->store().folder();
+    const fs::path file = draft::pathFor(folder, "00000004");
+    QVERIFY(!fs::exists(file));
+    QVERIFY(w.maskEditor()->applyMeshProposal(MaskEditor::MeshSource::Shown));
+    QTRY_VERIFY(fs::exists(file));  // written off the GUI thread
+    w.maskEditor()->editStarted();  // the next stroke waits for it: complete now
+    const std::optional<MaskFiles> kept = draft::read(folder, "00000004");
+    QVERIFY(kept.has_value());
+    const MaskAnnotation& shown = w.maskEditor()->annotation();
+    const MaskAnnotation decoded =
+        decodeMaskFiles(*kept, shown.width(), shown.height(), file, file);
+    QVERIFY(decoded.hand.pixels == shown.hand.pixels);
+    QVERIFY(!session->store().hasCorrection(4));  // a draft is not a correction
+    QVERIFY(w.annotation()->save());
+    QVERIFY(!fs::exists(file));
+
+    // A studio killed with unsaved strokes on sample 5: its draft is restored on reopening.
+    draft::write(folder, "00000005", *kept);
+    QVERIFY(w.jumpToSample("00000005"));
+    QCOMPARE(w.currentSample(), 5);
+    QVERIFY(w.maskEditor()->isModified());
+    QCOMPARE(w.maskEditor()->undoStack()->count(), 1);
+    QVERIFY(w.maskEditor()->annotation().hand.pixels == decoded.hand.pixels);
+    QVERIFY(!session->store().hasCorrection(5));
+    w.maskEditor()->undoStack()->undo();  // the restored strokes are undoable, like any edit
+    QVERIFY(!w.maskEditor()->isModified());
+    QTRY_VERIFY(!fs::exists(draft::pathFor(folder, "00000005")));  // back at the saved state
+    w.close();
   }
 };
 

@@ -205,6 +205,48 @@ class TestAnnotationStore : public QObject {
     QVERIFY(std::find(corrected.begin(), corrected.end(), 1) == corrected.end());
   }
 
+  // Links are never followed: a mask linked to a file elsewhere is not a correction (eval, export
+  // and check agree), and a linked mask/ or parts/ folder is refused before anything is written,
+  // read or cleaned up in its target.
+  void linksAreNeverFollowed() {
+    const fs::path root = folder("links"), outside = folder("outside");
+    AnnotationStore store(root, catalog());
+    store.save(0, randomAnnotation(3, false));
+    test::writeText(outside / "00000001.png", png(grey(kW, kH, 255)));
+    fs::create_symlink(outside / "00000001.png", root / "mask" / "00000001.png");
+    QVERIFY(!store.hasCorrection(1));
+    QVERIFY(!store.load(1).has_value());
+    QVERIFY(store.readFiles(1).empty());
+    const auto corrected = store.corrected();
+    QCOMPARE(corrected, std::vector<std::size_t>{0});
+    AnnotationProblem::Kind kind{};
+    const std::string problem = problemFor(store.scan(), root / "mask" / "00000001.png", &kind);
+    QVERIFY2(problem.find("a link; ignored") != std::string::npos, problem.c_str());
+
+    // A 0-byte part layer: ignored by load (the hand mask alone) and reported so by scan.
+    test::writeText(root / "parts" / "00000000.png", "");
+    QVERIFY(store.load(0).has_value() && !store.load(0)->hasParts());
+    const std::string empty = problemFor(store.scan(), root / "parts" / "00000000.png", &kind);
+    QVERIFY2(empty.find("empty (0 bytes); ignored") != std::string::npos, empty.c_str());
+    QVERIFY(kind == AnnotationProblem::Kind::Foreign);
+
+    const fs::path linked = folder("linked-layer");
+    fs::create_directories(linked);
+    fs::create_directories(outside / "target");
+    const fs::path planted = outside / "target" / ".00000000.png.tmp-999999-00ff";
+    test::writeText(planted, "someone else's file");
+    fs::create_directory_symlink(outside / "target", linked / "mask");
+    for (auto mode : {AnnotationStore::Mode::ReadWrite, AnnotationStore::Mode::ReadOnly}) {
+      try {
+        AnnotationStore bad(linked, catalog(), mode);
+        QFAIL("a linked mask/ folder was accepted");
+      } catch (const InputError& e) {
+        QVERIFY2(std::string(e.what()).find("is a link") != std::string::npos, e.what());
+      }
+    }
+    QVERIFY(fs::exists(planted));
+  }
+
   void temporaryFilesOfKilledSavesAreRemovedOnOpen() {
     const fs::path root = folder("temps");
     { AnnotationStore store(root, catalog()); }

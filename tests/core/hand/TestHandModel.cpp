@@ -55,7 +55,14 @@ class TestHandModel : public QObject {
   void malformedFilesAreNamed() {
     const std::string head =
         R"({"format": "handalign.hand_model", "version": 1, "vertex_count": 3, )";
-    const std::string parts = R"("part_names": ["palm","thumb","index","middle","ring","pinky"], )";
+    std::string names;
+    for (auto n : kJointNames)
+      names += std::string(names.empty() ? "" : ",") + "\"" + std::string(n) + "\"";
+    const std::string parts =
+        R"("part_names": ["palm","thumb","index","middle","ring","pinky"], )" +
+        std::string("\"joint_names\": [") + names + "], ";
+    const std::string noNames =
+        R"("part_names": ["palm","thumb","index","middle","ring","pinky"], )";
     std::string rows;
     for (int j = 0; j < 21; ++j) rows += std::string(j ? "," : "") + "[[0, 1.0]]";
     const std::string reg = R"("joint_regressor": [)" + rows + "]";
@@ -69,7 +76,27 @@ class TestHandModel : public QObject {
     expectError(R"({"format": "handalign.hand_model", "version": 2})", "version");
     expectError(
         head + R"("faces": [[0,1,5]], )" + parts + R"("vertex_parts": [0,0,0], )" + reg + "}",
-        "outside 0..2");
+        "a face index 5 is out of range 0..2");
+    // Integers are never wrapped into range: 2^32 + 3 is not 3.
+    expectError(R"({"format": "handalign.hand_model", "version": 1, "vertex_count": 4294967299, )"
+                R"("faces": [[0,1,2]], )" +
+                    parts + R"("vertex_parts": [0,0,0], )" + reg + "}",
+                "\"vertex_count\" 4294967299 is out of range");
+    expectError(head + R"("faces": [[0,1,4294967298]], )" + parts + R"("vertex_parts": [0,0,0], )" +
+                    reg + "}",
+                "a face index 4294967298 is out of range 0..2");
+    expectError(head + R"("faces": [[0,1,2]], )" + parts + R"("vertex_parts": [0,0,0], )" +
+                    R"("joint_regressor": [[[4294967296, 1.0]])" + rows.substr(10) + "]}",
+                "a regressor vertex 4294967296 is out of range 0..2");
+    // The joints must be FreiHAND's, in FreiHAND's order.
+    expectError(
+        head + R"("faces": [[0,1,2]], )" + noNames + R"("vertex_parts": [0,0,0], )" + reg + "}",
+        "missing key \"joint_names\"");
+    std::string swapped = parts;
+    swapped.replace(swapped.find("thumb_mcp"), 9, "index_mcp");
+    expectError(
+        head + R"("faces": [[0,1,2]], )" + swapped + R"("vertex_parts": [0,0,0], )" + reg + "}",
+        "entry 1 is not \"thumb_mcp\"");
     expectError(head + R"("faces": [[0,1]], )" + parts + R"("vertex_parts": [0,0,0], )" + reg + "}",
                 "does not have 3");
     expectError(head + R"("faces": [[0,1,2]], )" + parts + R"("vertex_parts": [0,0], )" + reg + "}",

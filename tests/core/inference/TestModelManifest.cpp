@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 using namespace handalign;
 namespace fs = std::filesystem;
 
@@ -143,6 +145,18 @@ class TestModelManifest : public QObject {
     expectError(R"(, "outputs": {"rough": 0}, "coordinates": {"frame": "lixel",
                 "root_depth": {"source": "fixed"}})",
                 "\"coordinates.root_depth.value\" is required");
+    // An empty order is refused (not read as "no permutation"); references name regular files
+    // only: /dev/zero would be read without end, a FIFO would block.
+    expectError(R"(, "outputs": {"rough": 0}, "vertex_order": [])", "\"vertex_order\" is empty");
+    expectError(R"(, "outputs": {"rough": 0}, "crop": {"source": "box", "box_file": "/dev/zero"})",
+                "is not a regular file (box_file of");
+    QCOMPARE(::mkfifo((dir() / "fifo.json").c_str(), 0600), 0);
+    expectError(R"(, "outputs": {"rough": 0}, "crop": {"source": "box", "box_file": "fifo.json"})",
+                "is not a regular file (box_file of");
+    test::writeText(dir() / "empty-order.json", "[]");
+    expectErrorFor(
+        write(R"(, "outputs": {"rough": 0}, "vertex_order": "empty-order.json")", "bad.json"),
+        "empty-order.json", "non-empty");
     expectError(R"(, "architecture": "handar", "outputs": {"rough": 0})",
                 "fixed by the native network");
     expectError(R"(, "architecture": "handar", "coordinates": {"frame": "camera"})",

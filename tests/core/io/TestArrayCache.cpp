@@ -3,6 +3,8 @@
 #include "util/Error.h"
 
 #include <QTemporaryDir>
+
+#include <unistd.h>
 #include <QtTest>
 
 #include <cstdio>
@@ -169,6 +171,49 @@ class TestArrayCache : public QObject {
     std::filesystem::resize_file(cache, 0);
     QVERIFY(equals(readNumericItemsCached(source_, {kRows, 3}), values));
     QVERIFY(readNumericItemsCached(source_, {kRows, 3}).isMapped());
+  }
+
+  // Edited payload bytes (a value changed in place, size and header intact) are never served.
+  void editedPayloadIsNotServed() {
+    const auto values = makeValues(kCount, kRows, 0);
+    readNumericItemsCached(source_, {kRows, 3});
+    const std::filesystem::path cache = cacheFiles(cacheDir_).at(0);
+    const auto size = std::filesystem::file_size(cache);
+    {
+      std::fstream f(cache, std::ios::in | std::ios::out | std::ios::binary);
+      f.seekp(std::streamoff(size - 800));  // inside the last items' coordinates
+      const double planted = 12345.0;
+      f.write(reinterpret_cast<const char*>(&planted), sizeof planted);
+    }
+    QCOMPARE(std::filesystem::file_size(cache), size);
+    const NumericArray again = readNumericItemsCached(source_, {kRows, 3});
+    QVERIFY(equals(again, values));
+    QVERIFY(equals(readNumericItemsCached(source_, {kRows, 3}), values));  // and rewritten
+    QVERIFY(readNumericItemsCached(source_, {kRows, 3}).isMapped());
+  }
+
+  // Without HOME the cache is this user's own folder, and a folder others can write is not used.
+  void cacheFolderIsPerUser() {
+    qunsetenv("HANDALIGN_CACHE_DIR");
+    const QByteArray xdg = qgetenv("XDG_CACHE_HOME"), home = qgetenv("HOME");
+    qunsetenv("XDG_CACHE_HOME");
+    qunsetenv("HOME");
+    const std::filesystem::path dir = cacheDirectory();
+    if (xdg.isNull())
+      qunsetenv("XDG_CACHE_HOME");
+    else
+      qputenv("XDG_CACHE_HOME", xdg);
+    qputenv("HOME", home);
+    QCOMPARE(dir.filename().string(), "handalign-cache-" + std::to_string(::geteuid()));
+    const std::filesystem::path shared = root_ / "shared";
+    std::filesystem::create_directories(shared);
+    std::filesystem::permissions(shared, std::filesystem::perms::all);  // 0777
+    qputenv("HANDALIGN_CACHE_DIR", QByteArray::fromStdString(shared.string()));
+    const auto values = makeValues(kCount, kRows, 0);
+    for (int pass = 0; pass < 2; ++pass)
+      QVERIFY(equals(readNumericItemsCached(source_, {kRows, 3}), values));
+    QVERIFY(cacheFiles(shared).empty());
+    QVERIFY(!readNumericItemsCached(source_, {kRows, 3}).isMapped());
   }
 
   void unwritableCacheFolderStillReads() {

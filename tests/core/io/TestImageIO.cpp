@@ -4,8 +4,11 @@
 #include "io/ImageIO.h"
 #include "util/Error.h"
 
+#include <fcntl.h>
+#include <unistd.h>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cstdio>
 
 using namespace handalign;
 namespace fs = std::filesystem;
@@ -100,6 +103,52 @@ class TestImageIO : public QObject {
     expectError([&] { readGray8(path("empty.png")); }, "empty file");
     expectError([&] { readGray8(path("missing.png")); }, "no such file");
     expectError([&] { readPng8(path("ok.jpg")); }, "not a PNG");
+  }
+
+  // What libjpeg only warns about ("Corrupt JPEG data") is an error, a PNG with a bad CRC too, and
+  // neither library prints anything: the one line is the InputError.
+  void corruptDataIsAnErrorAndNothingIsPrinted() {
+    Image<std::uint8_t> img(64, 64, 0);
+    for (int y = 0; y < 64; ++y)
+      for (int x = 0; x < 64; ++x) img.at(x, y) = std::uint8_t((x * 7 + y * 13) % 256);
+    writeGrayImage(path("texture.jpg"), img);
+    std::string jpeg = test::readText(path("texture.jpg"));
+    jpeg.insert(jpeg.size() - 2, std::string("\x12\x34\x56\x78", 4));  // junk before EOI
+    test::writeText(path("extraneous.jpg"), jpeg);
+    writeGrayImage(path("texture.png"), img);
+    std::string png = test::readText(path("texture.png"));
+    const std::size_t idat = png.find("IDAT");
+    QVERIFY(idat != std::string::npos);
+    png[idat + 6] = char(png[idat + 6] ^ 0x5A);  // data changed, CRC kept: a CRC error
+    test::writeText(path("crc.png"), png);
+
+    const fs::path log = path("stderr.txt");
+    std::fflush(stderr);
+    const int saved = ::dup(2);
+    const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ::dup2(fd, 2);
+    std::string jpegError, pngError;
+    try {
+      readGray8(path("extraneous.jpg"));
+    } catch (const InputError& e) {
+      jpegError = e.what();
+    }
+    try {
+      readMask8(path("crc.png"));
+    } catch (const InputError& e) {
+      pngError = e.what();
+    }
+    std::fflush(stderr);
+    ::dup2(saved, 2);
+    ::close(fd), ::close(saved);
+    QVERIFY2(jpegError.find("extraneous.jpg: corrupt JPEG (Corrupt JPEG data") != std::string::npos,
+             jpegError.c_str());
+    QVERIFY2(pngError.find("crc.png: corrupt or truncated PNG") != std::string::npos, pngError.c_str());
+    QCOMPARE(test::readText(log), std::string());
+    // The undamaged files decode to the very pixels written (PNG) and a close JPEG.
+    const Image<std::uint8_t> back = readGray8(path("texture.png"));
+    QVERIFY(back.pixels == img.pixels);
+    QCOMPARE(readGray8(path("texture.jpg")).width, 64);
   }
 };
 
