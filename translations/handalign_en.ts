@@ -436,6 +436,22 @@
 %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cannot keep the unsaved strokes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved strokes (restored)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored the unsaved strokes of sample %1 from the last session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ignored the unsaved strokes of sample %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>handalign::EditorToolBar</name>

@@ -437,6 +437,22 @@
         <translation>无法安全完成的中断保存（已保留磁盘上的掩码）：
 %1</translation>
     </message>
+    <message>
+        <source>Cannot keep the unsaved strokes: %1</source>
+        <translation>无法保留未保存的笔画：%1</translation>
+    </message>
+    <message>
+        <source>Unsaved strokes (restored)</source>
+        <translation>未保存的笔画（已恢复）</translation>
+    </message>
+    <message>
+        <source>Restored the unsaved strokes of sample %1 from the last session</source>
+        <translation>已从上次会话恢复样本 %1 未保存的笔画</translation>
+    </message>
+    <message>
+        <source>Ignored the unsaved strokes of sample %1: %2</source>
+        <translation>已忽略样本 %1 未保存的笔画：%2</translation>
+    </message>
 </context>
 <context>
     <name>handalign::EditorToolBar</name>
