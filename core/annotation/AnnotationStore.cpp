@@ -2,6 +2,7 @@
 
 #include "dataset/Dataset.h"
 #include "io/AtomicFile.h"
+#include "io/OutputFolder.h"
 #include "util/Error.h"
 
 #include <fcntl.h>
@@ -204,6 +205,7 @@ void AnnotationStore::write(std::size_t sample, const MaskFiles& files) {
     unlinkIfPresent(partsPath(sample));
   else
     writeFileAtomically(partsPath(sample), files.parts);
+  faultPoint();  // parts landed, hand not yet
   if (files.hand.empty())
     unlinkIfPresent(maskPath(sample));
   else

@@ -1,5 +1,7 @@
 #include "project/AnnotationExport.h"
 
+#include "io/OutputFolder.h"
+
 #include "io/Csv.h"
 #include "io/JsonWriter.h"
 #include "util/Error.h"
@@ -19,6 +21,7 @@ namespace {
 constexpr const char* kFormat = "handalign.annotations_export";
 
 void writeFile(const fs::path& path, const std::string& bytes) {
+  faultPoint();
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out.write(bytes.data(), std::streamsize(bytes.size()));
   out.close();
@@ -141,8 +144,10 @@ AnnotationExportCounts exportAnnotations(const AnnotationStore& store,
   syncFolder(staging.dir, true);
 
   const fs::path old = target.parent_path() / ("." + target.filename().string() + ".old-" + tag);
+  faultPoint();
   if (replace && ::rename(target.c_str(), old.c_str()) != 0)
     throw InputError(target, std::string("cannot replace: ") + std::strerror(errno));
+  faultPoint();
   if (::rename(staging.dir.c_str(), target.c_str()) != 0) {
     const int err = errno;
     if (replace) ::rename(old.c_str(), target.c_str());

@@ -1,5 +1,7 @@
 #include "project/AnnotationSession.h"
 
+#include "io/OutputFolder.h"
+
 #include "dataset/Dataset.h"
 #include "util/Error.h"
 
@@ -105,8 +107,10 @@ std::int64_t AnnotationSession::apply(std::size_t sample, const MaskFiles& next,
   // 2. the files are written (temporary file, fsync, rename, folder fsync);
   // 3. the entry stops being pending, in the next save's transaction (or on close). A kill before
   // 1 loses this change only; between 1 and 3 the next open finishes it from the entry.
+  faultPoint();
   const std::int64_t id = project_.recordSave(ref(sample), action, previous, next, landed_);
   landed_.clear();
+  faultPoint();
   try {
     store_.write(sample, next);
   } catch (...) {
@@ -118,6 +122,7 @@ std::int64_t AnnotationSession::apply(std::size_t sample, const MaskFiles& next,
     throw;
   }
   landed_.push_back(id);
+  faultPoint();
   return id;
 }
 

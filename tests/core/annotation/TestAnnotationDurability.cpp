@@ -193,6 +193,34 @@ class TestAnnotationDurability : public QObject {
           midSave_);
     QVERIFY2(entries > std::size_t(kills), "the writer hardly wrote anything");
   }
+
+  // Deterministic: the writer kills itself (HANDALIGN_KILL_AT=N) at the N-th fault point, i.e.
+  // before the journal entry, between entry and files, between the part and the hand layer, and
+  // after a save, for N = 1..40 (several saves, reverts and rollbacks, every step of each).
+  void killAtEveryStepOfASave() {
+    const QString writer = QCoreApplication::applicationDirPath() + "/annotation_crash_writer";
+    const fs::path projectFile = fs::path(dir_.path().toStdString()) / "steps.handalign";
+    const fs::path folder = fs::path(dir_.path().toStdString()) / "steps.annotations" / "training";
+    for (int step = 1; step <= 40; ++step) {
+      QProcess p;
+      p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+      QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+      env.insert("HANDALIGN_KILL_AT", QString::number(step));
+      p.setProcessEnvironment(env);
+      p.start(writer, {QString::fromStdString(projectFile.string()),
+                       QString::fromStdString(folder.string()), QString::number(step)});
+      QVERIFY(p.waitForFinished(30000));
+      QCOMPARE(p.exitStatus(), QProcess::CrashExit);  // killed itself at that step
+      try {
+        checkAfterKill(projectFile, folder);
+      } catch (const std::exception& e) {
+        QFAIL(qPrintable(QString("after the kill at step %1: %2").arg(step).arg(e.what())));
+      }
+      if (QTest::currentTestFailed()) return;
+      checkAfterReopen(projectFile, folder);
+      if (QTest::currentTestFailed()) return;
+    }
+  }
 };
 
 QTEST_GUILESS_MAIN(TestAnnotationDurability)
