@@ -8,9 +8,10 @@ root=$PWD
 build=${HANDALIGN_ASAN_DIR:-build-asan}
 seconds=${HANDALIGN_FUZZ_SECONDS:-60}
 start=$(date +%s)
+mkdir -p "$build"
 CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHANDALIGN_WITH_GUI=OFF \
   -DHANDALIGN_WITH_INFERENCE=OFF -DHANDALIGN_WITH_BENCHMARKS=OFF -DHANDALIGN_SANITIZE=ON \
-  -DHANDALIGN_FUZZ=ON > "$build.configure.log" 2>&1 || { cat "$build.configure.log"; exit 1; }
+  -DHANDALIGN_FUZZ=ON > "$build/configure.log" 2>&1 || { cat "$build/configure.log"; exit 1; }
 cmake --build "$build" -j"$(nproc)"
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1

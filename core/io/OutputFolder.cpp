@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <random>
+#include <stdexcept>
 
 namespace handalign {
 namespace fs = std::filesystem;
@@ -113,10 +114,10 @@ void checkReplaceable(const fs::path& folder, const std::vector<std::string>& ow
   }
 }
 
-StagedFolder::StagedFolder(fs::path dir, std::vector<std::string> ownedNames)
-    : dir_(std::move(dir)), owned_(std::move(ownedNames)) {
+StagedFolder::StagedFolder(fs::path dir, std::vector<std::string> ownedNames, Sync sync)
+    : dir_(std::move(dir)), owned_(std::move(ownedNames)), sync_(sync) {
   if (dir_.filename().empty()) dir_ = dir_.parent_path();  // "out/" names "out"
-  checkReplaceable(dir_, owned_);
+  if (!owned_.empty()) checkReplaceable(dir_, owned_);
   std::error_code ec;
   // Parents are created now (the staging folder lives beside the output) and removed again if
   // nothing is committed.
@@ -151,7 +152,15 @@ StagedFolder::~StagedFolder() {
 
 void StagedFolder::add(const std::string& fileName, const std::string& contents) {
   faultPoint();
-  const fs::path file = staging_ / fileName;
+  const fs::path relative = fs::path(fileName).lexically_normal();
+  if (relative.is_absolute() || relative.empty() || *relative.begin() == "..")
+    throw std::invalid_argument("StagedFolder::add: not a relative name: " + fileName);
+  const fs::path file = staging_ / relative;
+  if (relative.has_parent_path()) {
+    std::error_code ec;
+    fs::create_directories(file.parent_path(), ec);
+    if (ec) throw InputError(dir_ / relative, "cannot create the folder: " + ec.message());
+  }
   const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
   if (fd < 0) fail(dir_ / fileName, "cannot write", errno);
   std::size_t done = 0;
@@ -165,13 +174,31 @@ void StagedFolder::add(const std::string& fileName, const std::string& contents)
     }
     done += std::size_t(n);
   }
-  const bool synced = ::fsync(fd) == 0;
+  const bool synced = sync_ == Sync::FileSystem || ::fsync(fd) == 0;
   const int err = errno;
   ::close(fd);
   if (!synced) fail(dir_ / fileName, "cannot write", err);
 }
 
+void StagedFolder::addFolder(const std::string& name) {
+  const fs::path relative = fs::path(name).lexically_normal();
+  if (relative.is_absolute() || relative.empty() || *relative.begin() == "..")
+    throw std::invalid_argument("StagedFolder::addFolder: not a relative name: " + name);
+  std::error_code ec;
+  fs::create_directories(staging_ / relative, ec);
+  if (ec) throw InputError(dir_ / relative, "cannot create the folder: " + ec.message());
+}
+
 void StagedFolder::commit() {
+  if (sync_ == Sync::FileSystem) {  // every file written into the staging folder, in one call
+    const int fd = ::open(staging_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0 || ::syncfs(fd) != 0) {
+      const int err = errno;
+      if (fd >= 0) ::close(fd);
+      fail(dir_, "cannot write", err);
+    }
+    ::close(fd);
+  }
   syncDirectory(staging_);
   faultPoint();
   std::error_code ec;

@@ -25,17 +25,26 @@ void checkReplaceable(const std::filesystem::path& dir, const std::vector<std::s
 // `ownedNames` (an earlier output of the same command): other files are never moved or deleted.
 class StagedFolder {
  public:
-  StagedFolder(std::filesystem::path dir, std::vector<std::string> ownedNames);
+  // EachFile: every file is synced as it is written (a few outputs). FileSystem: one syncfs at
+  // the commit (thousands of small files, e.g. an annotation export).
+  enum class Sync { EachFile, FileSystem };
+  // `ownedNames` empty: the caller has checked what an existing `dir` may hold (the export
+  // replaces only an earlier export, by its provenance).
+  StagedFolder(std::filesystem::path dir, std::vector<std::string> ownedNames,
+               Sync sync = Sync::EachFile);
   ~StagedFolder();
   StagedFolder(const StagedFolder&) = delete;
   StagedFolder& operator=(const StagedFolder&) = delete;
 
+  // `fileName` may name a file in a subfolder ("mask/00000001.png"); subfolders are created.
   void add(const std::string& fileName, const std::string& contents);
+  void addFolder(const std::string& name);  // an (empty) subfolder
   void commit();
 
  private:
   std::filesystem::path dir_, staging_;
   std::vector<std::string> owned_;
+  Sync sync_ = Sync::EachFile;
   std::vector<std::filesystem::path> createdParents_;
   bool committed_ = false;
 };

@@ -20,23 +20,6 @@ namespace {
 
 constexpr const char* kFormat = "handalign.annotations_export";
 
-void writeFile(const fs::path& path, const std::string& bytes) {
-  faultPoint();
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), std::streamsize(bytes.size()));
-  out.close();
-  if (!out) throw InputError(path, "cannot write");
-}
-
-void syncFolder(const fs::path& dir, bool wholeFileSystem) {
-  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) throw InputError(dir, std::string("cannot open folder: ") + std::strerror(errno));
-  // syncfs: every file written into the staging folder in one call, instead of one fsync each.
-  if (wholeFileSystem) ::syncfs(fd);
-  ::fsync(fd);
-  ::close(fd);
-}
-
 bool isEmptyFolder(const fs::path& dir) {
   std::error_code ec;
   return fs::is_directory(dir, ec) && fs::is_empty(dir, ec);
@@ -47,16 +30,6 @@ bool isEarlierExport(const fs::path& dir) {
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   return text.find(std::string("\"") + kFormat + "\"") != std::string::npos;
 }
-
-// Removes the staging folder unless it was renamed into place.
-struct Staging {
-  fs::path dir;
-  bool keep = false;
-  ~Staging() {
-    std::error_code ec;
-    if (!keep) fs::remove_all(dir, ec);
-  }
-};
 
 std::string provenanceJson(const AnnotationExportInfo& info, const AnnotationStore& store,
                            const AnnotationExportCounts& counts) {
@@ -114,14 +87,13 @@ AnnotationExportCounts exportAnnotations(const AnnotationStore& store,
                                          "a new folder"
                                        : "exists and is not empty (give a new folder, or "
                                          "--overwrite to replace an earlier export)");
-  const std::string tag = std::to_string(::getpid());
-  Staging staging{target.parent_path() / ("." + target.filename().string() + ".tmp-" + tag)};
-  fs::remove_all(staging.dir, ec);
-  for (const char* sub : {"mask", "parts"}) {
-    fs::create_directories(staging.dir / sub, ec);
-    if (ec) throw InputError(staging.dir, "cannot create the output folder: " + ec.message());
-  }
-
+  // Never over or inside what is exported: the annotation folder and the project.
+  refuseOutputOverInputs(target, {store.folder(), fs::path(info.projectFile)});
+  // Staged beside the target and swapped in as one folder (OutputFolder.h): readers see the old
+  // export or the new one; a killed export leaves a staging folder the next run removes.
+  StagedFolder staging(target, {}, StagedFolder::Sync::FileSystem);
+  staging.addFolder("mask");
+  staging.addFolder("parts");
   AnnotationExportCounts counts;
   const std::vector<std::size_t> samples = store.corrected();
   const SampleCatalog& catalog = store.catalog();
@@ -133,29 +105,15 @@ AnnotationExportCounts exportAnnotations(const AnnotationStore& store,
     decodeMaskFiles(files, catalog.width(), catalog.height(), store.maskPath(i),
                     store.partsPath(i));  // checked: a bad correction stops the export
     const std::string name = catalog.id(i) + ".png";
-    writeFile(staging.dir / "mask" / name, files.hand);
+    staging.add("mask/" + name, files.hand);
     ++counts.masks;
-    if (!files.parts.empty()) writeFile(staging.dir / "parts" / name, files.parts), ++counts.parts;
+    if (!files.parts.empty()) staging.add("parts/" + name, files.parts), ++counts.parts;
   }
   for (const ReviewRecord& r : review)
     if (r.sampleIndex < catalog.size() && r.state != ReviewState::Todo) ++counts.reviewed;
-  writeFile(staging.dir / "review.csv", reviewCsv(store, review));
-  writeFile(staging.dir / "provenance.json", provenanceJson(info, store, counts));
-  syncFolder(staging.dir, true);
-
-  const fs::path old = target.parent_path() / ("." + target.filename().string() + ".old-" + tag);
-  faultPoint();
-  if (replace && ::rename(target.c_str(), old.c_str()) != 0)
-    throw InputError(target, std::string("cannot replace: ") + std::strerror(errno));
-  faultPoint();
-  if (::rename(staging.dir.c_str(), target.c_str()) != 0) {
-    const int err = errno;
-    if (replace) ::rename(old.c_str(), target.c_str());
-    throw InputError(target, std::string("cannot write: ") + std::strerror(err));
-  }
-  staging.keep = true;
-  syncFolder(target.parent_path(), false);
-  if (replace) fs::remove_all(old, ec);
+  staging.add("review.csv", reviewCsv(store, review));
+  staging.add("provenance.json", provenanceJson(info, store, counts));
+  staging.commit();
   if (progress) progress(samples.size(), samples.size());
   return counts;
 }

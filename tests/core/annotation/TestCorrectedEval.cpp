@@ -355,6 +355,49 @@ class TestCorrectedEval : public QObject {
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("no such project file"), qPrintable(r.err));
     QVERIFY(!fs::exists(root() / "none.handalign"));
+
+    // kill -9 at every file operation of an export over an earlier one: the folder holds the old
+    // export or the new one, never a mix; the next export removes what a killed one left.
+    // The files of an export; provenance.json by its counts (it records the export's time).
+    auto files = [](const fs::path& dir) {
+      std::map<std::string, std::string> m;
+      for (const auto& e : fs::recursive_directory_iterator(dir))
+        if (e.is_regular_file()) m[fs::relative(e.path(), dir).string()] = test::readText(e.path());
+      const QJsonObject p = readJson(dir / "provenance.json");
+      m["provenance.json"] =
+          QString("%1 %2").arg(p["masks"].toInt()).arg(p["parts"].toInt()).toStdString();
+      return m;
+    };
+    const auto before = files(out);
+    {
+      ProjectStore project;
+      project.open(projectFile);
+      auto session = AnnotationSession::open(project, *session_->dataset);
+      session->save(3, handOf(refined_[4], true), "brush");  // the new export differs
+    }
+    bool finished = false;
+    int kills = 0;
+    std::vector<std::map<std::string, std::string>> newer;  // killed after the swap
+    for (int step = 1; step < 40 && !finished; ++step) {
+      qputenv("HANDALIGN_KILL_AT", QByteArray::number(step));
+      r = test::runCli(args + QStringList{"--overwrite", "--quiet"});
+      qunsetenv("HANDALIGN_KILL_AT");
+      finished = r.exitCode == 0;
+      kills += r.exitCode == -1;
+      QVERIFY2(finished || r.exitCode == -1, qPrintable(r.err));
+      const auto now = files(out);
+      if (!finished && now != before) newer.push_back(now);
+      if (finished) {
+        QVERIFY(now != before && now.count("parts/00000003.png"));
+        for (const auto& state : newer) QVERIFY(state == now);  // all-new, never a mix
+      }
+    }
+    QVERIFY(finished);
+    QVERIFY2(kills >= 8, qPrintable(QString::number(kills)));
+    QCOMPARE(test::runCli(args + QStringList{"--overwrite", "--quiet"}).exitCode, 0);
+    for (const auto& e : fs::directory_iterator(root()))
+      QVERIFY2(e.path().filename().string().find(".export.staging-") == std::string::npos,
+               e.path().c_str());
   }
 };
 
