@@ -11,11 +11,14 @@
 #include "browser/SampleTableModel.h"
 #include "io/ImageIO.h"
 #include "project/AnnotationSession.h"
+#include "project/ProjectLocation.h"
+#include "project/StudioLock.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -23,7 +26,10 @@
 #include <QTest>
 #include <QUndoStack>
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <cmath>
+#include <csignal>
 
 using namespace handalign;
 namespace fs = std::filesystem;
@@ -154,6 +160,42 @@ class TestStudioAnnotate : public QObject {
     QVERIFY(QFile::exists(exportDir + "/mask/00000002.png"));
     QVERIFY(!QFile::exists(exportDir + "/mask/00000003.png"));
     QVERIFY(QFile::exists(exportDir + "/review.csv"));
+    w.close();
+  }
+
+  // A second studio on the same dataset is no second writer of its project: it says which studio
+  // has it (pid, host) and shows the dataset without the project (no editing, no stored runs).
+  void secondStudioGetsANotice() {
+    const fs::path project = projectFileFor(data_);
+    QVERIFY(fs::exists(project));
+    int ready[2];
+    QCOMPARE(::pipe(ready), 0);
+    const pid_t pid = ::fork();
+    if (pid == 0) {  // the other studio: holds the project's lock until killed
+      ::close(ready[0]);
+      auto lock = StudioLock::acquire(project);
+      if (::write(ready[1], "1", 1) != 1) ::_exit(2);
+      for (;;) ::pause();
+    }
+    ::close(ready[1]);
+    char c = 0;
+    QCOMPARE(::read(ready[0], &c, 1), ssize_t(1));
+    ::close(ready[0]);
+    {
+      MainWindow w;
+      open(w);
+      QVERIFY(!w.annotation()->annotations());
+      QString notice;
+      for (QMessageBox* box : w.findChildren<QMessageBox*>()) notice += box->text();
+      QVERIFY2(notice.contains("open in another HandAlign Studio (pid " + QString::number(pid)),
+               qPrintable(notice));
+      w.close();
+    }
+    ::kill(pid, SIGKILL);
+    ::waitpid(pid, nullptr, 0);
+    MainWindow w;  // the other studio is gone: this one has the project again
+    open(w);
+    QVERIFY(w.annotation()->annotations());
     w.close();
   }
 
