@@ -31,8 +31,15 @@ JOINT_NAMES = [
 
 # MANO joints: 0 wrist, 1-3 index, 4-6 middle, 7-9 pinky, 10-12 ring, 13-15 thumb -> part id.
 MANO_JOINT_PART = [0] + [2] * 3 + [3] * 3 + [5] * 3 + [4] * 3 + [1] * 3
-# Fingertip vertices of MANO's 778-vertex mesh (as used by FreiHAND).
-TIP_VERTEX = {"thumb": 745, "index": 317, "middle": 444, "ring": 556, "pinky": 673}
+# Fingertip vertices of MANO's 778-vertex mesh. "handar": the official HandAR release's joint
+# regressor (common/utils/mano.py appends one-hot rows 745, 317, 445, 556, 673: its evaluation
+# regresses joint 12 from vertex 445); "manopth": manopth's right-hand tips (middle 444), about
+# 4 mm away on joint 12.
+TIP_VERTICES = {
+    "handar": {"thumb": 745, "index": 317, "middle": 445, "ring": 556, "pinky": 673},
+    "manopth": {"thumb": 745, "index": 317, "middle": 444, "ring": 556, "pinky": 673},
+}
+TIP_VERTEX = TIP_VERTICES["handar"]
 MANO_VERTEX_COUNT = 778
 # FreiHAND joint order: a MANO joint index, or a fingertip name.
 FREIHAND_FROM_MANO = [0,
@@ -137,7 +144,9 @@ def to_dense(value, key, path):
         raise ConversionError("%s: '%s' is not an array" % (path, key))
 
 
-def convert(data, path, name):
+def convert(data, path, name, tips="handar"):
+    if tips not in TIP_VERTICES:
+        raise ConversionError("unknown fingertip convention %r (handar or manopth)" % tips)
     missing = [k for k in ("v_template", "f", "weights", "J_regressor") if k not in data]
     if missing:
         raise ConversionError("%s: missing key(s) %s (is this MANO_RIGHT.pkl?)" % (path, ", ".join(missing)))
@@ -174,7 +183,7 @@ def convert(data, path, name):
     regressor = []
     for src in FREIHAND_FROM_MANO:
         if isinstance(src, str):
-            regressor.append([[TIP_VERTEX[src], 1.0]])
+            regressor.append([[TIP_VERTICES[tips][src], 1.0]])
         else:
             nz = np.nonzero(J[src])[0]
             regressor.append([[int(i), float(J[src, i])] for i in nz])
@@ -213,9 +222,12 @@ def main(argv=None):
     ap.add_argument("pkl", help="your MANO_RIGHT.pkl (from https://mano.is.tue.mpg.de)")
     ap.add_argument("--out", required=True, help="output hand_model.json")
     ap.add_argument("--name", default="mano-right", help="model name stored in the file (default mano-right)")
+    ap.add_argument("--tips", choices=sorted(TIP_VERTICES), default="handar",
+                    help="fingertip vertices: handar (the official HandAR regressor, middle tip 445; "
+                         "default) or manopth (middle tip 444)")
     args = ap.parse_args(argv)
     try:
-        model = convert(load_mano_pickle(args.pkl), args.pkl, args.name)
+        model = convert(load_mano_pickle(args.pkl), args.pkl, args.name, args.tips)
         write_atomic(args.out, json.dumps(model, separators=(",", ":")) + "\n")
     except ConversionError as e:
         sys.stderr.write("error: %s\n" % e)

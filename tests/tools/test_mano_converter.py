@@ -48,8 +48,8 @@ STUB_CHUMPY = {
         """),
 }
 
-FREIHAND_FROM_MANO = [0, 13, 14, 15, 745, 1, 2, 3, 317, 4, 5, 6, 444, 10, 11, 12, 556, 7, 8, 9, 673]
-TIP_ROWS = {4: 745, 8: 317, 12: 444, 16: 556, 20: 673}
+FREIHAND_FROM_MANO = [0, 13, 14, 15, 745, 1, 2, 3, 317, 4, 5, 6, 445, 10, 11, 12, 556, 7, 8, 9, 673]
+TIP_ROWS = {4: 745, 8: 317, 12: 445, 16: 556, 20: 673}  # the official HandAR regressor's tips
 
 
 def make_fake_mano(path, V=778, F=1538, seed=0, drop=()):
@@ -150,6 +150,16 @@ class ManoConverterTests(unittest.TestCase):
             for vid, w in row:
                 dense[vid] = w
             np.testing.assert_array_equal(dense, self.J[mano_j], err_msg="row %d" % row_idx)
+
+    def test_tip_conventions(self):
+        # Default: the official HandAR regressor (middle tip 445); --tips manopth: 444.
+        out = os.path.join(self.tmp, "manopth.json")
+        self.assertEqual(conv.main([self.pkl, "--out", out, "--tips", "manopth"]), 0)
+        with open(out) as fh:
+            self.assertEqual(json.load(fh)["joint_regressor"][12], [[444, 1.0]])
+        self.assertEqual(conv.main([self.pkl, "--out", out]), 0)
+        with open(out) as fh:
+            self.assertEqual(json.load(fh)["joint_regressor"][12], [[445, 1.0]])
 
     def test_output_loads_in_reference(self):
         import handalign_reference as ref
