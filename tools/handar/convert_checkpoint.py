@@ -4,7 +4,7 @@ network (core/inference/net) loads without Python, and optionally exports a Torc
 the same network (tools/handar/model.py) with those weights.
 
   /usr/bin/python3 tools/handar/convert_checkpoint.py snapshot_24.pth.tar --out handar.pt \
-      [--export-torchscript handar_ts.pt --hand-model hand_model.json | --obj hand.obj] \
+      [--export-torchscript handar_ts.pt --hand-model mano_right.json] \
       [--with-joints] [--with-segmentation] [--drop GROUP ...]
 
 Accepted inputs: a dict of per-group state dicts (pose_backbone, posenet, ...), a {'network':
@@ -14,6 +14,11 @@ Groups the network does not have but training code keeps in the model (param_reg
 layer's buffers) are dropped with a note; other foreign entries are an error (or use --drop).
 Output: a flat {official key: float32 tensor} dict written with torch.save (zip format), written to
 a temporary file and renamed. Errors: one line naming the file and the problem, exit status 1.
+
+The official network works in MANO's vertex order (its Graph-CNN edges come from the MANO layer's
+th_faces): give the hand model that tools/mano_to_handmodel.py makes from MANO_RIGHT.pkl. The
+release's model/hand.obj is the demo's renumbered render mesh, not the network's order; --obj is
+only for a network trained on that mesh's order.
 """
 
 import argparse
@@ -183,8 +188,10 @@ def main(argv=None):
     parser.add_argument("--out", help="flat weights file for the C++ network")
     parser.add_argument("--export-torchscript", metavar="FILE", help="also write a TorchScript module")
     topology = parser.add_mutually_exclusive_group()
-    topology.add_argument("--hand-model", help="hand-model JSON whose faces give the Graph-CNN edges")
-    topology.add_argument("--obj", help="OBJ mesh (e.g. the release's hand.obj) giving the faces")
+    topology.add_argument("--hand-model", help="hand-model JSON whose faces give the Graph-CNN edges "
+                          "(for the official checkpoint: mano_to_handmodel.py's, MANO's order)")
+    topology.add_argument("--obj", help="OBJ mesh giving the faces, only for a network trained in "
+                          "that mesh's vertex order (not the release's hand.obj, a render mesh)")
     parser.add_argument("--with-joints", action="store_true", help="TorchScript: also return joints")
     parser.add_argument("--with-segmentation", action="store_true",
                         help="TorchScript: also return the segmentation log-probabilities")
