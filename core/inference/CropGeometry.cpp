@@ -52,22 +52,57 @@ CropTransform squareCrop(const Box& box, double enlarge, int size) {
   CropTransform t;
   t.size = size;
   t.scale = size / side;
+  t.side = side;
   t.centre = {box.x + box.width / 2, box.y + box.height / 2};
   return t;
 }
 
+cv::Matx23d officialCropMatrix(const CropTransform& crop) {
+  const float cx = float(crop.centre.x()), cy = float(crop.centre.y());
+  const double side = crop.side > 0 ? crop.side : crop.size / crop.scale;
+  const float half = float(0.5 * side);  // np.array([0, h * 0.5], dtype=float32)
+  const float size = float(crop.size), mid = float(0.5 * crop.size);
+  const cv::Point2f src[3] = {{cx, cy}, {cx + 0.0f, cy + half}, {cx + half, cy + 0.0f}};
+  const cv::Point2f dst[3] = {{mid, mid}, {mid, size}, {size, mid}};
+  cv::Mat m = cv::getAffineTransform(src, dst);  // solved in double
+  m.convertTo(m, CV_32F);                        // the release keeps float32
+  cv::Matx23d out;
+  for (int r = 0; r < 2; ++r)
+    for (int c = 0; c < 3; ++c) out(r, c) = double(m.at<float>(r, c));
+  return out;
+}
+
 void cropAndNormalise(const cv::Mat& bgr, const CropTransform& crop, const ModelManifest& m,
                       float* out) {
+  const bool official = m.warp == ModelManifest::Warp::Official;
   const double s = crop.scale, half = crop.size / 2.0;
-  const cv::Matx23d toCrop(s, 0, half - s * crop.centre.x(), 0, s, half - s * crop.centre.y());
+  const cv::Matx23d toCrop =
+      official ? officialCropMatrix(crop)
+               : cv::Matx23d(s, 0, half - s * crop.centre.x(), 0, s, half - s * crop.centre.y());
   cv::Mat warped;
-  cv::warpAffine(bgr, warped, toCrop, cv::Size(crop.size, crop.size), cv::INTER_LINEAR,
-                 cv::BORDER_CONSTANT, cv::Scalar::all(0));
+  if (official) {  // float32 image, float32 warp, then astype(uint8): truncation toward zero
+    cv::Mat image, patch;
+    bgr.convertTo(image, CV_32FC3);
+    cv::warpAffine(image, patch, toCrop, cv::Size(crop.size, crop.size), cv::INTER_LINEAR,
+                   cv::BORDER_CONSTANT, cv::Scalar::all(0));
+    warped.create(patch.size(), CV_8UC3);
+    for (int y = 0; y < patch.rows; ++y) {
+      const float* in = patch.ptr<float>(y);
+      std::uint8_t* o = warped.ptr<std::uint8_t>(y);
+      for (int i = 0; i < patch.cols * 3; ++i)
+        o[i] = std::uint8_t(std::clamp(int(in[i]), 0, 255));  // int(): toward zero
+    }
+  } else {
+    cv::warpAffine(bgr, warped, toCrop, cv::Size(crop.size, crop.size), cv::INTER_LINEAR,
+                   cv::BORDER_CONSTANT, cv::Scalar::all(0));
+  }
   const std::size_t plane = std::size_t(crop.size) * crop.size;
-  float a[3], b[3];  // x = pixel · a + b per output channel
+  float a[3], b[3], mean[3], sd[3];  // x = pixel · a + b per output channel
+  const float divisor = float(1.0 / m.scale);
   for (int c = 0; c < 3; ++c) {
     a[c] = float(m.scale / m.std[c]);
     b[c] = float(-m.mean[c] / m.std[c]);
+    mean[c] = float(m.mean[c]), sd[c] = float(m.std[c]);
   }
   for (int y = 0; y < crop.size; ++y) {
     const std::uint8_t* row = warped.ptr<std::uint8_t>(y);
@@ -75,7 +110,9 @@ void cropAndNormalise(const cv::Mat& bgr, const CropTransform& crop, const Model
     for (int x = 0; x < crop.size; ++x, row += 3) {
       for (int c = 0; c < 3; ++c) {
         const int source = m.bgr ? c : 2 - c;  // the image is B, G, R
-        o[std::size_t(c) * plane + x] = float(row[source]) * a[c] + b[c];
+        // Official: float32(pixel) / 255 as torch divides (then mean and std, 0 and 1 there).
+        o[std::size_t(c) * plane + x] = official ? (float(row[source]) / divisor - mean[c]) / sd[c]
+                                                 : float(row[source]) * a[c] + b[c];
       }
     }
   }

@@ -33,11 +33,17 @@ Box wholeImage(int width, int height);
 struct CropTransform {
   int size = 0;
   double scale = 1.0;  // crop pixels per image pixel
+  double side = 0;     // the square's side in image pixels (size / scale)
   Eigen::Vector2d centre = Eigen::Vector2d::Zero();
 
   Eigen::Vector2d toImage(const Eigen::Vector2d& crop) const;
   Eigen::Vector2d toCrop(const Eigen::Vector2d& image) const;
 };
+
+// The crop's affine as the HandAR / I2L-MeshNet releases compute it (gen_trans_from_patch_cv, no
+// rotation, scale 1): the box centre and the centre plus half the side down and right as float32
+// points, mapped to (S/2, S/2), (S/2, S), (S, S/2) by cv::getAffineTransform, rounded to float32.
+cv::Matx23d officialCropMatrix(const CropTransform& crop);
 
 // The square of side max(width, height) · enlarge around the box centre, resampled to size².
 // Throws std::invalid_argument for an empty box.
@@ -45,6 +51,9 @@ CropTransform squareCrop(const Box& box, double enlarge, int size);
 
 // Warps an 8-bit BGR image into the crop (bilinear, black outside the image) and writes it planar
 // (3 × size × size floats) in the manifest's channel order: x = (pixel · scale − mean) / std.
+// With ModelManifest::Warp::Official the warp and the arithmetic are the official releases' (see
+// officialCropMatrix), bit for bit.
+
 void cropAndNormalise(const cv::Mat& bgr, const CropTransform& crop, const ModelManifest& manifest,
                       float* out);
 

@@ -57,8 +57,11 @@ std::vector<int> vertexOrder(const Fields& f, const fs::path& dir) {
 }
 
 void readInput(const Fields& root, ModelManifest& m) {
-  const Fields f = root.object("input", {"size", "channels", "scale", "mean", "std"});
+  const Fields f = root.object("input", {"size", "channels", "scale", "mean", "std", "warp"});
   m.inputSize = f.integer("size", 256, 16, 4096);
+  const std::string warp =
+      f.choice("warp", m.isNative() ? "official" : "uint8", {"official", "uint8"});
+  m.warp = warp == "official" ? ModelManifest::Warp::Official : ModelManifest::Warp::Uint8;
   const std::string channels = f.choice("channels", "rgb", {"rgb", "bgr"});
   m.bgr = channels == "bgr";
   m.scale = f.number("scale", 1.0 / 255.0);

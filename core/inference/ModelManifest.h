@@ -37,6 +37,12 @@ struct ModelManifest {
   bool bgr = false;     // channel order given to the network
   double scale = 1.0 / 255.0;
   std::array<double, 3> mean{0, 0, 0}, std{1, 1, 1};  // x = (pixel·scale − mean) / std
+  // How the crop is resampled. Official: as the HandAR / I2L-MeshNet releases do at test time
+  // (the image as float32, the affine from float32 points as float32, bilinear warp, truncated to
+  // 8 bits, then divided by 1/scale in float32); the default for "handar". Uint8: the 8-bit image
+  // warped with OpenCV's fixed-point rounding (the default for TorchScript models).
+  enum class Warp { Official, Uint8 };
+  Warp warp = Warp::Uint8;
 
   CropSource crop = CropSource::Mask;
   double enlarge = 1.25;

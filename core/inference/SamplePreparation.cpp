@@ -123,7 +123,7 @@ double SamplePreparer::rootDepth(std::size_t sample) const {
 
 SampleFrame SamplePreparer::prepare(std::size_t sample, float* input) const {
   const fs::path path = dataset_.imagePath(sample);
-  const cv::Mat image = cv::imread(path.string(), cv::IMREAD_COLOR);
+  const cv::Mat image = cv::imread(path.string(), cv::IMREAD_COLOR | cv::IMREAD_IGNORE_ORIENTATION);
   if (image.empty()) throw InputError(path, "cannot be read as an image");
   SampleFrame frame;
   frame.intrinsics = dataset_.intrinsics(sample);

@@ -3,9 +3,18 @@
 #include "inference/CropGeometry.h"
 #include "inference/OutputDecoding.h"
 
+#include "TestSupport.h"
+
+#include <opencv2/imgcodecs.hpp>
+
+#include <QTemporaryDir>
 #include <QTest>
 
+#include <cstring>
+#include <random>
+
 using namespace handalign;
+namespace fs = std::filesystem;
 
 namespace {
 bool near(const Eigen::Vector2d& a, double x, double y, double tol = 1e-12) {
@@ -84,6 +93,70 @@ class TestInferenceGeometry : public QObject {
     m.bgr = true;
     cropAndNormalise(bgr, t, m, x.data());
     QCOMPARE(at(0, 7, 13), float((200 * 0.5 - 1) / 2));
+  }
+
+  // The official preprocessing, bit for bit: a NumPy/OpenCV script written from the release's
+  // description (float32 image and points, getAffineTransform, float32 matrix, bilinear warp,
+  // astype(uint8), / 255 in float32) against cropAndNormalise with Warp::Official.
+  void officialWarpIsBitIdenticalToTheRelease() {
+    QTemporaryDir dir;
+    const fs::path png = fs::path(dir.path().toStdString()) / "image.png";
+    cv::Mat bgr(83, 97, CV_8UC3);
+    std::mt19937 rng(11);
+    for (int y = 0; y < bgr.rows; ++y)
+      for (int x = 0; x < bgr.cols; ++x)
+        for (int c = 0; c < 3; ++c)
+          bgr.at<cv::Vec3b>(y, x)[c] =
+              std::uint8_t((x * 5 + y * 3 + c * 70 + int(rng() % 9)) % 256);
+    QVERIFY(cv::imwrite(png.string(), bgr));
+    const Box box{10.3, 7.7, 61.9, 58.4};
+    ModelManifest m;
+    m.inputSize = 64;
+    m.warp = ModelManifest::Warp::Official;
+    const CropTransform t = squareCrop(box, 1.0, 64);
+    std::vector<float> ours(3 * 64 * 64);
+    cropAndNormalise(bgr, t, m, ours.data());
+
+    const fs::path ref = fs::path(dir.path().toStdString()) / "ref.f32";
+    const QString script = QString(R"(
+import cv2, numpy as np
+img = cv2.imread('%1', cv2.IMREAD_COLOR | cv2.IMREAD_IGNORE_ORIENTATION)[:, :, ::-1].astype(np.float32)
+x, y, w, h = %2, %3, %4, %5
+side = max(w, h)
+c = np.array([x + 0.5 * w, y + 0.5 * h], dtype=np.float32)
+down = np.array([0, side * 0.5], dtype=np.float32)
+right = np.array([side * 0.5, 0], dtype=np.float32)
+src = np.array([c, c + down, c + right], dtype=np.float32)
+dst = np.array([[32, 32], [32, 64], [64, 32]], dtype=np.float32)
+trans = cv2.getAffineTransform(src, dst).astype(np.float32)
+patch = cv2.warpAffine(img, trans, (64, 64), flags=cv2.INTER_LINEAR).astype(np.float32)
+x = patch.astype(np.uint8).astype(np.float32) / np.float32(255)
+np.ascontiguousarray(x.transpose(2, 0, 1)).astype(np.float32).tofile('%6')
+)")
+                               .arg(QString::fromStdString(png.string()))
+                               .arg(box.x, 0, 'g', 17)
+                               .arg(box.y, 0, 'g', 17)
+                               .arg(box.width, 0, 'g', 17)
+                               .arg(box.height, 0, 'g', 17)
+                               .arg(QString::fromStdString(ref.string()));
+    const auto r = test::runPython({"-c", script});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const std::string bytes = test::readText(ref);
+    QCOMPARE(bytes.size(), ours.size() * sizeof(float));
+    std::vector<float> theirs(ours.size());
+    std::memcpy(theirs.data(), bytes.data(), bytes.size());
+    std::size_t differ = 0;
+    for (std::size_t i = 0; i < ours.size(); ++i)
+      differ += std::memcmp(&ours[i], &theirs[i], sizeof(float)) != 0;
+    QCOMPARE(differ, std::size_t(0));
+    // The 8-bit warp (TorchScript's default) is what the official checkpoint did not see.
+    m.warp = ModelManifest::Warp::Uint8;
+    std::vector<float> eight(ours.size());
+    cropAndNormalise(bgr, t, m, eight.data());
+    double shift = 0;
+    for (std::size_t i = 0; i < ours.size(); ++i) shift += (eight[i] - ours[i]) * 255.0;
+    qInfo("8-bit warp: %.3f grey levels brighter on average than the release's input",
+          shift / double(ours.size()));
   }
 
   void lixelPointLandsOnAKnownPixel() {
