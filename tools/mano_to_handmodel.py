@@ -188,7 +188,7 @@ def convert(data, path, name, tips="handar"):
             nz = np.nonzero(J[src])[0]
             regressor.append([[int(i), float(J[src, i])] for i in nz])
 
-    return {
+    model = {
         "format": "handalign.hand_model",
         "version": 1,
         "name": name,
@@ -199,6 +199,51 @@ def convert(data, path, name, tips="handar"):
         "joint_names": JOINT_NAMES,
         "joint_regressor": regressor,
         "rest_vertices": v.tolist(),
+    }
+    mano = mano_section(data, path, V, J, w)
+    if mano is not None:
+        model["mano"] = mano
+    return model
+
+
+# manopth's fingertip vertices (the layer's joints 16..20), by side.
+LAYER_TIPS = {"right": [745, 317, 444, 556, 673], "left": [745, 317, 445, 556, 673]}
+
+
+def mano_section(data, path, V, J, w):
+    """MANO's layer parameters (core/hand/ManoLayer.h), when the pickle has them all."""
+    keys = ("shapedirs", "posedirs", "kintree_table", "hands_components", "hands_mean")
+    if not all(k in data for k in keys):
+        return None
+    shapedirs = to_dense(data["shapedirs"], "shapedirs", path).astype(np.float64)
+    posedirs = to_dense(data["posedirs"], "posedirs", path).astype(np.float64)
+    comps = to_dense(data["hands_components"], "hands_components", path).astype(np.float64)
+    mean = to_dense(data["hands_mean"], "hands_mean", path).astype(np.float64).reshape(-1)
+    kt = to_dense(data["kintree_table"], "kintree_table", path)
+    if shapedirs.ndim != 3 or shapedirs.shape[:2] != (V, 3):
+        raise ConversionError("%s: shapedirs has shape %s, expected %dx3xS" % (path, shapedirs.shape, V))
+    if posedirs.shape != (V, 3, 135):
+        raise ConversionError("%s: posedirs has shape %s, expected %dx3x135" % (path, posedirs.shape, V))
+    if comps.shape != (45, 45) or mean.shape != (45,):
+        raise ConversionError("%s: hands_components / hands_mean must be 45x45 / 45" % path)
+    for key, arr in (("shapedirs", shapedirs), ("posedirs", posedirs), ("hands_components", comps),
+                     ("hands_mean", mean)):
+        if not np.all(np.isfinite(arr)):
+            raise ConversionError("%s: %s holds non-finite values" % (path, key))
+    parents = [int(p) for p in kt[0]]
+    parents = [-1 if p >= 16 or p < 0 else p for p in parents]  # the root's is 2^32 - 1
+    # The side is MANO's file name (MANO_RIGHT.pkl / MANO_LEFT.pkl); the tips differ between sides.
+    side = "left" if "LEFT" in os.path.basename(path).upper() else "right"
+    return {
+        "side": side,
+        "shapedirs": shapedirs.tolist(),
+        "posedirs": posedirs.tolist(),
+        "joint_regressor": J.tolist(),
+        "weights": w.tolist(),
+        "parents": parents,
+        "hands_components": comps.tolist(),
+        "hands_mean": mean.tolist(),
+        "tip_vertices": LAYER_TIPS[side],
     }
 
 

@@ -52,6 +52,71 @@ simdjson::dom::element field(simdjson::dom::object o, const char* key) {
   return e;
 }
 
+// A nested numeric list of exactly `shape`, flattened row-major.
+void flatten(simdjson::dom::element e, const std::vector<std::size_t>& shape, std::size_t depth,
+             const std::string& what, std::vector<double>& out) {
+  if (depth == shape.size()) {
+    out.push_back(asDouble(e, what.c_str()));
+    return;
+  }
+  simdjson::dom::array a = asArray(e, what.c_str());
+  if (a.size() != shape[depth])
+    throw bad(what + " has " + std::to_string(a.size()) + " entries at depth " +
+              std::to_string(depth) + ", expected " + std::to_string(shape[depth]));
+  for (simdjson::dom::element x : a) flatten(x, shape, depth + 1, what, out);
+}
+
+Eigen::MatrixXd matrix(simdjson::dom::object o, const char* key, std::vector<std::size_t> shape,
+                       Eigen::Index rows, Eigen::Index cols) {
+  std::vector<double> v;
+  flatten(field(o, key), shape, 0, std::string("\"mano.") + key + "\"", v);
+  return Eigen::Map<Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(
+      v.data(), rows, cols);
+}
+
+std::shared_ptr<const ManoModel> parseMano(simdjson::dom::element e, const Points& rest) {
+  simdjson::dom::object o;
+  if (e.get_object().get(o)) throw bad("\"mano\" must be an object");
+  auto m = std::make_shared<ManoModel>();
+  if (rest.rows() == 0) throw bad("\"mano\" needs \"rest_vertices\" (MANO's v_template)");
+  m->templateVertices = rest;
+  const std::size_t v = std::size_t(rest.rows());
+  std::string_view side;
+  if (field(o, "side").get_string().get(side) || (side != "right" && side != "left"))
+    throw bad("\"mano.side\" must be \"right\" or \"left\"");
+  m->side = std::string(side);
+  simdjson::dom::array shapes = asArray(field(o, "shapedirs"), "\"mano.shapedirs\"");
+  std::size_t s = 0;
+  for (simdjson::dom::element row : shapes) {  // the number of shape coefficients, from row 0
+    simdjson::dom::array xyz = asArray(row, "\"mano.shapedirs\"");
+    simdjson::dom::element x0;
+    if (xyz.at(0).get(x0)) throw bad("\"mano.shapedirs\" rows must be 3×S");
+    s = asArray(x0, "\"mano.shapedirs\"").size();
+    break;
+  }
+  if (s == 0 || s > 300) throw bad("\"mano.shapedirs\" must be V×3×S with 1 <= S <= 300");
+  m->shapeDirs = matrix(o, "shapedirs", {v, 3, s}, Eigen::Index(3 * v), Eigen::Index(s));
+  m->poseDirs = matrix(o, "posedirs", {v, 3, 135}, Eigen::Index(3 * v), 135);
+  m->jointRegressor = matrix(o, "joint_regressor", {16, v}, 16, Eigen::Index(v));
+  m->skinningWeights = matrix(o, "weights", {v, 16}, Eigen::Index(v), 16);
+  m->handsComponents = matrix(o, "hands_components", {45, 45}, 45, 45);
+  m->handsMean = matrix(o, "hands_mean", {45}, 45, 1).col(0);
+  std::size_t k = 0;
+  for (simdjson::dom::element p : asArray(field(o, "parents"), "\"mano.parents\"")) {
+    if (k == 16) throw bad("\"mano.parents\" must list 16 joints");
+    m->parents[k++] = asIndex(p, "a MANO parent", -1, 15);
+  }
+  if (k != 16) throw bad("\"mano.parents\" must list 16 joints");
+  k = 0;
+  for (simdjson::dom::element t : asArray(field(o, "tip_vertices"), "\"mano.tip_vertices\"")) {
+    if (k == 5) throw bad("\"mano.tip_vertices\" must list 5 vertices");
+    m->tipVertices[k++] = asIndex(t, "a MANO tip vertex", 0, int64_t(v) - 1);
+  }
+  if (k != 5) throw bad("\"mano.tip_vertices\" must list 5 vertices");
+  m->validate();
+  return m;
+}
+
 HandModel parse(simdjson::dom::element root) {
   simdjson::dom::object o;
   if (root.get_object().get(o)) throw bad("top level must be an object");
@@ -138,7 +203,11 @@ HandModel parse(simdjson::dom::element root) {
       ++i;
     }
   }
+  simdjson::dom::element mano;
+  if (!o.at_key("mano").get(mano)) m.mano = parseMano(mano, m.restVertices);
   m.validate();
+  if (m.mano && m.mano->vertexCount() != m.vertexCount)
+    throw bad("\"mano\" is for " + std::to_string(m.mano->vertexCount()) + " vertices");
   return m;
 }
 

@@ -3,11 +3,13 @@
 #pragma once
 
 #include "geometry/Points.h"
+#include "hand/ManoLayer.h"
 #include "hand/Part.h"
 
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -25,6 +27,9 @@ struct HandModel {
   std::vector<Part> vertexParts;                                         // one per vertex
   std::array<std::vector<RegressorWeight>, kJointCount> jointRegressor;  // sparse rows
   Points restVertices;  // optional template (V×3, metres); empty when absent
+  // MANO's parameters ("mano", written by tools/mano_to_handmodel.py), or null: the vertices of a
+  // MANO-parameter output come from manoForward(*mano, ...). Its template is restVertices.
+  std::shared_ptr<const ManoModel> mano;
 
   // Label (1..6) of each face: the majority part of its vertices, else its first vertex's part.
   std::vector<std::uint8_t> faceLabels() const;

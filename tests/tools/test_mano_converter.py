@@ -57,6 +57,7 @@ def make_fake_mano(path, V=778, F=1538, seed=0, drop=()):
     joint_of_vertex = rng.integers(0, 16, V)
     weights = rng.uniform(0, 0.2, (V, 16))
     weights[np.arange(V), joint_of_vertex] = 0.9
+    weights /= weights.sum(axis=1, keepdims=True)  # skinning weights sum to 1, as MANO's do
     dense_J = np.zeros((16, V))
     for j in range(16):
         idx = rng.choice(V, 5, replace=False)
@@ -80,8 +81,10 @@ def make_fake_mano(path, V=778, F=1538, seed=0, drop=()):
             "J_regressor": scipy.sparse.csc_matrix(dense_J),
             "kintree_table": np.array([[4294967295, 0, 1, 2, 0, 4, 5, 0, 7, 8, 0, 10, 11, 0, 13, 14],
                                        list(range(16))], dtype=np.int64),
-            "shapedirs": ch.Ch(rng.normal(size=(V, 3, 10))),
-            "hands_components": rng.normal(size=(45, 45)),
+            "shapedirs": ch.Ch(rng.normal(scale=0.01, size=(V, 3, 10))),
+            "posedirs": rng.normal(scale=0.005, size=(V, 3, 135)),
+            "hands_components": rng.normal(scale=0.3, size=(45, 45)),
+            "hands_mean": rng.normal(scale=0.2, size=45),
             "bs_type": "lrotmin",
         }
         for k in drop:
