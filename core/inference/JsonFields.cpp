@@ -88,6 +88,13 @@ double Fields::number(const char* key, double fallback) const {
   return v.toDouble();
 }
 
+bool Fields::boolean(const char* key, bool fallback) const {
+  const QJsonValue v = value(key);
+  if (v.isUndefined() || v.isNull()) return fallback;
+  if (!v.isBool()) fail(key, "must be true or false");
+  return v.toBool();
+}
+
 int Fields::integer(const char* key, int fallback, int min, int max) const {
   const double v = number(key, fallback);
   if (v != std::floor(v) || v < min || v > max)

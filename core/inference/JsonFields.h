@@ -36,6 +36,7 @@ class Fields {
   std::string choice(const char* key, const std::string& fallback,
                      std::initializer_list<const char*> options) const;
   double number(const char* key, double fallback) const;
+  bool boolean(const char* key, bool fallback) const;
   int integer(const char* key, int fallback, int min, int max) const;
   // Three numbers, or one number used for all three.
   std::array<double, 3> triple(const char* key, std::array<double, 3> fallback) const;

@@ -94,23 +94,54 @@ void readOutputs(const Fields& root, ModelManifest& m) {
       root.fail("outputs", "is fixed by the native network (rough and refined, lixel frame)");
     return;
   }
-  const Fields f =
-      root.object("outputs", {"rough", "refined", "refined_offsets", "joints", "segmentation"});
+  const Fields f = root.object("outputs", {"rough", "refined", "refined_offsets", "joints",
+                                           "segmentation", "mano", "camera"});
   m.rough = outputRef(f, "rough");
   m.refined = outputRef(f, "refined");
   m.refinedOffsets = outputRef(f, "refined_offsets");
   m.joints = outputRef(f, "joints");
   m.segmentation = outputRef(f, "segmentation");
-  if (!m.rough.given()) f.fail("rough", "is required (the output holding the rough mesh M_r)");
+  m.camera = outputRef(f, "camera");
+  if (f.has("mano")) {
+    const Fields mano = f.object(
+        "mano", {"pose", "global_orient", "shape", "translation", "pose_format", "flat_hand_mean"});
+    m.manoPose = outputRef(mano, "pose");
+    m.manoGlobal = outputRef(mano, "global_orient");
+    m.manoShape = outputRef(mano, "shape");
+    m.manoTranslation = outputRef(mano, "translation");
+    if (!m.manoPose.given()) mano.fail("pose", "is required (the MANO pose output)");
+    const std::string format =
+        mano.choice("pose_format", "axis_angle", {"axis_angle", "rotmat", "pca"});
+    m.manoPoseFormat = format == "rotmat" ? ManoPoseFormat::RotationMatrix
+                       : format == "pca"  ? ManoPoseFormat::Pca
+                                          : ManoPoseFormat::AxisAngle;
+    m.manoFlatHandMean = mano.boolean("flat_hand_mean", false);
+    if (m.rough.given() || m.refined.given() || m.refinedOffsets.given())
+      f.fail("mano",
+             "gives the mesh: \"rough\", \"refined\" and \"refined_offsets\" go without it");
+  } else if (!m.rough.given()) {
+    f.fail("rough", "is required (the output holding the rough mesh M_r), or \"mano\"");
+  }
   if (m.refined.given() && m.refinedOffsets.given())
     f.fail("refined_offsets", "and \"refined\" are both given; give one");
 }
 
 void readCoordinates(const Fields& root, ModelManifest& m, const fs::path& dir) {
-  const Fields f = root.object("coordinates", {"frame", "bins", "depth_box", "root_depth"});
+  const Fields f = root.object("coordinates",
+                               {"frame", "bins", "depth_box", "root_depth", "focal", "crop_size"});
   const std::string frame =
-      f.choice("frame", m.isNative() ? "lixel" : "camera", {"camera", "lixel"});
-  m.frame = frame == "lixel" ? CoordinateFrame::Lixel : CoordinateFrame::Camera;
+      f.choice("frame", m.isNative() ? "lixel" : "camera", {"camera", "lixel", "crop_camera"});
+  m.frame = frame == "lixel"         ? CoordinateFrame::Lixel
+            : frame == "crop_camera" ? CoordinateFrame::CropCamera
+                                     : CoordinateFrame::Camera;
+  const bool crop = m.frame == CoordinateFrame::CropCamera;
+  for (const char* key : {"focal", "crop_size"})
+    if (!crop && f.has(key)) f.fail(key, "applies to the crop_camera frame only");
+  m.cropFocal = f.number("focal", 5000);
+  m.cropSize = f.number("crop_size", m.inputSize);
+  if (!(m.cropFocal > 0) || !(m.cropSize > 0)) f.fail("focal", "and crop_size must be > 0");
+  if (crop != m.camera.given())
+    f.fail("frame", "\"crop_camera\" needs \"outputs.camera\" (s, tx, ty), and only it does");
   if (m.isNative() && m.frame != CoordinateFrame::Lixel)
     f.fail("frame", "must be \"lixel\" for the native network");
   const bool lixel = m.frame == CoordinateFrame::Lixel;

@@ -10,7 +10,13 @@
 namespace handalign {
 
 enum class CropSource { Mask, Joints, Box, Image };
-enum class CoordinateFrame { Camera, Lixel };
+// Camera: camera-frame metres as given. Lixel: HandAR / I2L-MeshNet's lixel frame. CropCamera: a
+// weak-perspective crop camera (HaMeR, WiLoR): metres in a camera of focal `cropFocal` pixels over
+// a `cropSize`² crop, placed by the `camera` output (s, tx, ty).
+enum class CoordinateFrame { Camera, Lixel, CropCamera };
+// MANO pose outputs: 48 (or 45 without the global rotation) axis-angle values, rotation matrices
+// (16 or 15 × 3×3), or PCA coefficients (3 + n, or n).
+enum class ManoPoseFormat { AxisAngle, RotationMatrix, Pca };
 enum class RootDepthSource { GroundTruth, File, Fixed };
 
 // Which element of the network's output: a key of a returned dict, or an index into a returned
@@ -49,6 +55,14 @@ struct ModelManifest {
   std::filesystem::path boxFile;  // CropSource::Box
 
   OutputRef rough, refined, refinedOffsets, joints, segmentation;
+  // MANO parameter outputs (the mesh comes from the hand model's MANO layer and is the rough mesh):
+  // pose (with the global rotation unless manoGlobal names it apart), shape, translation.
+  OutputRef manoPose, manoGlobal, manoShape, manoTranslation;
+  ManoPoseFormat manoPoseFormat = ManoPoseFormat::AxisAngle;
+  bool manoFlatHandMean = false;
+  bool hasMano() const { return manoPose.given(); }
+  OutputRef camera;  // CropCamera: B×3 (s, tx, ty)
+  double cropFocal = 5000, cropSize = 256;
 
   CoordinateFrame frame = CoordinateFrame::Camera;
   int lixelBins = 64;

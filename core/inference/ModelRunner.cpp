@@ -8,6 +8,8 @@
 #include <torch/cuda.h>
 #include <torch/script.h>
 
+#include <Eigen/Geometry>
+
 #include <future>
 #include <stdexcept>
 
@@ -35,8 +37,48 @@ Batch prepareBatch(const SamplePreparer& preparer, const std::vector<std::size_t
   return b;
 }
 
-torch::Tensor onCpu(const torch::Tensor& t) {
-  return t.defined() ? t.to(torch::kCPU, torch::kFloat).contiguous() : t;
+// Sample b of a B × … tensor as doubles.
+std::vector<double> valuesOf(const torch::Tensor& t, std::int64_t b) {
+  if (!t.defined()) return {};
+  const std::int64_t n = t.numel() / t.size(0);
+  const float* p = t.data_ptr<float>() + b * n;
+  return std::vector<double>(p, p + n);
+}
+
+Eigen::Vector3d axisAngleOf(const double* r) {  // a 3×3 rotation matrix, row-major
+  Eigen::Matrix3d m;
+  for (int i = 0; i < 9; ++i) m(i / 3, i % 3) = r[i];
+  const Eigen::AngleAxisd a(m);
+  return a.angle() * a.axis();
+}
+
+// The MANO parameters of sample b, from the manifest's outputs.
+ManoParameters manoParameters(const NetworkOutputs& o, std::int64_t b, const ModelManifest& m) {
+  ManoParameters p;
+  p.flatHandMean = m.manoFlatHandMean;
+  p.pca = m.manoPoseFormat == ManoPoseFormat::Pca;
+  std::vector<double> pose = valuesOf(o.manoPose, b);
+  const std::vector<double> global = valuesOf(o.manoGlobal, b);
+  if (m.manoPoseFormat == ManoPoseFormat::RotationMatrix) {  // to axis-angle, joint by joint
+    std::vector<double> aa;
+    for (std::size_t j = 0; j + 9 <= pose.size(); j += 9) {
+      const Eigen::Vector3d r = axisAngleOf(pose.data() + j);
+      aa.insert(aa.end(), {r.x(), r.y(), r.z()});
+    }
+    pose = aa;
+  }
+  if (!global.empty()) {
+    p.globalRotation = global.size() == 9 ? axisAngleOf(global.data())
+                                          : Eigen::Vector3d(global[0], global[1], global[2]);
+    p.hand = pose;
+  } else {
+    p.globalRotation = Eigen::Vector3d(pose[0], pose[1], pose[2]);
+    p.hand.assign(pose.begin() + 3, pose.end());
+  }
+  p.shape = valuesOf(o.manoShape, b);
+  const std::vector<double> t = valuesOf(o.manoTranslation, b);
+  if (!t.empty()) p.translation = Eigen::Vector3d(t[0], t[1], t[2]);
+  return p;
 }
 
 }  // namespace
@@ -54,7 +96,7 @@ struct ModelRunner::Impl {
     c10::InferenceMode guard;
     NetworkOutputs o = network->forward(input.to(placement.device, placement.dtype));
     inference::checkOutputs(o, input.size(0), manifest);
-    return {onCpu(o.rough), onCpu(o.refined), onCpu(o.joints), onCpu(o.segmentation)};
+    return o.onCpu();
   }
 
   SampleInference decode(const NetworkOutputs& o, std::int64_t b, const SampleFrame& frame,
@@ -63,13 +105,33 @@ struct ModelRunner::Impl {
     const auto points = [&](const torch::Tensor& t, int rows) {
       return decodePoints(t.data_ptr<float>() + b * rows * 3, rows, manifest, frame);
     };
+    // A crop-camera output is placed by the sample's camera (s, tx, ty).
+    const auto place = [&](Points p) {
+      if (manifest.frame != CoordinateFrame::CropCamera) return p;
+      const std::vector<double> c = valuesOf(o.camera, b);
+      try {
+        return fromCropCamera(p, Eigen::Vector3d(c[0], c[1], c[2]), manifest, frame);
+      } catch (const std::invalid_argument& e) {
+        throw InputError(manifest.checkpoint, std::string("gave ") + e.what() + " for sample " +
+                                                  dataset.sampleId(sample));
+      }
+    };
     SampleInference s;
     s.sample = sample;
-    s.roughVertices = toHandModelOrder(points(o.rough, v), manifest.vertexOrder);
+    if (manifest.hasMano()) {  // the hand model's MANO layer makes the mesh
+      try {
+        s.roughVertices = place(manoForward(*hand.mano, manoParameters(o, b, manifest)).vertices);
+      } catch (const std::invalid_argument& e) {
+        throw InputError(manifest.checkpoint, std::string("MANO outputs of sample ") +
+                                                  dataset.sampleId(sample) + ": " + e.what());
+      }
+    } else {
+      s.roughVertices = place(toHandModelOrder(points(o.rough, v), manifest.vertexOrder));
+    }
     if (o.refined.defined())
-      s.refinedVertices = toHandModelOrder(points(o.refined, v), manifest.vertexOrder);
+      s.refinedVertices = place(toHandModelOrder(points(o.refined, v), manifest.vertexOrder));
     if (o.joints.defined()) {
-      s.roughJoints = points(o.joints, kJointCount);
+      s.roughJoints = place(points(o.joints, kJointCount));
       if (o.refined.defined()) s.refinedJoints = s.roughJoints;
     } else {
       s.roughJoints = hand.regressJoints(viewOf(s.roughVertices));
@@ -101,6 +163,11 @@ ModelRunner::ModelRunner(ModelManifest manifest, const HandModel& handModel,
   d.options = options;
   if (d.options.batchSize < 1) throw std::invalid_argument("the batch size must be at least 1");
   checkManifestAgainstHandModel(d.manifest, handModel.name, handModel.vertexCount);
+  if (d.manifest.hasMano() && !handModel.mano)
+    throw InputError(d.manifest.file, "declares MANO outputs, but the hand model " +
+                                          handModel.name +
+                                          " has no \"mano\" section (make it from your MANO pickle "
+                                          "with tools/mano_to_handmodel.py)");
   const bool cuda = cudaAvailable();
   if (options.device == InferenceDevice::Cuda && !cuda)
     throw std::invalid_argument(

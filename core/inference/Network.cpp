@@ -3,6 +3,7 @@
 
 #include "util/Error.h"
 
+#include <algorithm>
 #include <sstream>
 
 namespace handalign::inference {
@@ -41,7 +42,15 @@ class ScriptNetwork : public Network {
                        "failed on a " + shapeText(input) + " input: " + torchMessage(e));
     }
     NetworkOutputs out;
-    out.rough = select(result, manifest_.rough, "rough");
+    if (manifest_.rough.given()) out.rough = select(result, manifest_.rough, "rough");
+    const auto optional = [&](const OutputRef& ref, const char* role) {
+      return ref.given() ? select(result, ref, role) : torch::Tensor();
+    };
+    out.manoPose = optional(manifest_.manoPose, "mano.pose");
+    out.manoGlobal = optional(manifest_.manoGlobal, "mano.global_orient");
+    out.manoShape = optional(manifest_.manoShape, "mano.shape");
+    out.manoTranslation = optional(manifest_.manoTranslation, "mano.translation");
+    out.camera = optional(manifest_.camera, "camera");
     if (manifest_.refined.given()) out.refined = select(result, manifest_.refined, "refined");
     if (manifest_.refinedOffsets.given()) {
       const torch::Tensor offsets = select(result, manifest_.refinedOffsets, "refined_offsets");
@@ -119,6 +128,41 @@ void checkOutputs(const NetworkOutputs& o, std::int64_t batch, const ModelManife
   const std::string vertices = m.file.filename().string() + " gives the hand model " +
                                std::to_string(m.vertexCount) + " vertices";
   check(o.rough, "rough", m.vertexCount, vertices);
+  // MANO parameters and the camera: per sample, a number of values (any shape after the batch).
+  const auto values = [&](const torch::Tensor& t, const char* role,
+                          const std::vector<std::int64_t>& allowed, const std::string& what) {
+    if (!t.defined()) return;
+    const std::int64_t n = t.dim() >= 1 && t.size(0) == batch ? t.numel() / batch : -1;
+    bool ok = t.is_floating_point() && n >= 0;
+    if (ok && !allowed.empty()) ok = std::find(allowed.begin(), allowed.end(), n) != allowed.end();
+    if (ok && allowed.empty()) ok = n >= 1 && n <= 300;
+    if (!ok)
+      throw InputError(m.checkpoint, std::string("output \"") + role + "\" is " + shapeText(t) +
+                                         ", expected " + what + " per sample of a batch of " +
+                                         std::to_string(batch));
+  };
+  if (m.hasMano()) {
+    const bool global = !m.manoGlobal.given();  // the pose holds the global rotation
+    switch (m.manoPoseFormat) {
+      case ManoPoseFormat::AxisAngle:
+        values(o.manoPose, "mano.pose", {global ? 48 : 45},
+               global ? "48 axis-angle values" : "45 axis-angle values");
+        break;
+      case ManoPoseFormat::RotationMatrix:
+        values(o.manoPose, "mano.pose", {global ? 144 : 135},
+               global ? "16 rotation matrices" : "15 rotation matrices");
+        break;
+      case ManoPoseFormat::Pca:
+        values(o.manoPose, "mano.pose", {}, "PCA coefficients");
+        break;
+    }
+    values(o.manoGlobal, "mano.global_orient",
+           {m.manoPoseFormat == ManoPoseFormat::RotationMatrix ? 9 : 3},
+           "a global rotation (3 axis-angle values or a 3×3 matrix)");
+    values(o.manoShape, "mano.shape", {}, "1..300 shape coefficients");
+    values(o.manoTranslation, "mano.translation", {3}, "3 values (metres)");
+  }
+  values(o.camera, "camera", {3}, "3 values (s, tx, ty)");
   check(o.refined, "refined", m.vertexCount, vertices);
   check(o.joints, "joints", 21, "the 21 FreiHAND joints");
   const torch::Tensor& s = o.segmentation;
@@ -126,6 +170,18 @@ void checkOutputs(const NetworkOutputs& o, std::int64_t batch, const ModelManife
                        s.size(3) >= 1 && s.is_floating_point()))
     throw InputError(m.checkpoint, "output \"segmentation\" is " + shapeText(s) + ", expected [" +
                                        std::to_string(batch) + ", classes, height, width] logits");
+}
+
+NetworkOutputs NetworkOutputs::onCpu() const {
+  const auto cpu = [](const torch::Tensor& t) {
+    return t.defined() ? t.to(torch::kCPU, torch::kFloat).contiguous() : t;
+  };
+  NetworkOutputs o;
+  o.rough = cpu(rough), o.refined = cpu(refined), o.joints = cpu(joints);
+  o.segmentation = cpu(segmentation);
+  o.manoPose = cpu(manoPose), o.manoGlobal = cpu(manoGlobal), o.manoShape = cpu(manoShape);
+  o.manoTranslation = cpu(manoTranslation), o.camera = cpu(camera);
+  return o;
 }
 
 std::string torchMessage(const std::exception& e) {

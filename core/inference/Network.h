@@ -15,6 +15,9 @@ namespace handalign::inference {
 // tensors are outputs the model does not have (or that were not asked for).
 struct NetworkOutputs {
   torch::Tensor rough, refined, joints, segmentation;
+  // MANO parameter outputs and the weak-perspective crop camera (ModelManifest), when declared.
+  torch::Tensor manoPose, manoGlobal, manoShape, manoTranslation, camera;
+  NetworkOutputs onCpu() const;
 };
 
 class Network {
@@ -38,7 +41,8 @@ std::unique_ptr<Network> loadNativeNetwork(const ModelManifest& manifest,
                                            const NetworkPlacement& placement);
 
 // Checks every output against the manifest for a batch of `batch` (rough and refined B×V×3,
-// joints B×21×3, segmentation B×C×H×W). Throws InputError naming the checkpoint.
+// joints B×21×3, segmentation B×C×H×W, the MANO parameters and camera by their per-sample sizes).
+// Throws InputError naming the checkpoint.
 void checkOutputs(const NetworkOutputs& outputs, std::int64_t batch, const ModelManifest& manifest);
 
 // The first line of a LibTorch error, without its C++ backtrace.

@@ -3,6 +3,8 @@
 #include <Eigen/LU>
 
 #include <cmath>
+#include <stdexcept>
+#include <string>
 
 namespace handalign {
 
@@ -17,7 +19,7 @@ Eigen::Vector3d lixelToCamera(const Eigen::Vector3d& lixel, const ModelManifest&
 
 Points decodePoints(const float* data, int rows, const ModelManifest& m, const SampleFrame& frame) {
   Points out(rows, 3);
-  if (m.frame == CoordinateFrame::Camera) {
+  if (m.frame != CoordinateFrame::Lixel) {
     for (int r = 0; r < rows; ++r)
       for (int c = 0; c < 3; ++c) out(r, c) = double(data[std::size_t(r) * 3 + c]);
     return out;
@@ -25,6 +27,27 @@ Points decodePoints(const float* data, int rows, const ModelManifest& m, const S
   for (int r = 0; r < rows; ++r) {
     const float* p = data + std::size_t(r) * 3;
     out.row(r) = lixelToCamera(Eigen::Vector3d(p[0], p[1], p[2]), m, frame).transpose();
+  }
+  return out;
+}
+
+Points fromCropCamera(const Points& points, const Eigen::Vector3d& camera, const ModelManifest& m,
+                      const SampleFrame& frame) {
+  const double s = camera.x();
+  if (!(s > 0) || !std::isfinite(s) || !camera.allFinite())
+    throw std::invalid_argument("a crop camera scale s of " + std::to_string(s) + " (must be > 0)");
+  const double f = m.cropFocal, sc = m.cropSize, toNet = frame.crop.size / sc;
+  const Eigen::Vector3d t(camera.y(), camera.z(), 2 * f / (sc * s));
+  const Eigen::Matrix3d& K = frame.intrinsics.K;
+  const double focalInImage = f * toNet / frame.crop.scale, fK = (K(0, 0) + K(1, 1)) / 2;
+  const Eigen::Matrix3d Kinv = K.inverse();
+  Points out(points.rows(), 3);
+  for (Eigen::Index i = 0; i < points.rows(); ++i) {
+    const Eigen::Vector3d p = points.row(i).transpose() + t;
+    const Eigen::Vector2d crop(f * p.x() / p.z() + sc / 2, f * p.y() / p.z() + sc / 2);
+    const Eigen::Vector2d uv = frame.crop.toImage(crop * toNet);
+    const double z = p.z() * fK / focalInImage;
+    out.row(i) = (z * (Kinv * Eigen::Vector3d(uv.x(), uv.y(), 1.0))).transpose();
   }
   return out;
 }

@@ -24,7 +24,16 @@ struct SampleFrame {
 Eigen::Vector3d lixelToCamera(const Eigen::Vector3d& lixel, const ModelManifest& manifest,
                               const SampleFrame& frame);
 
-// rows × 3 floats of one sample (network order) to camera-frame metres.
+// Points of a weak-perspective crop camera (HaMeR / WiLoR: focal f over an Sc² crop, camera
+// (s, tx, ty)) to the image's camera: P_c = P + (tx, ty, 2f / (Sc · s)); its crop pixel
+// f · (X_c, Y_c) / Z_c + Sc/2, scaled to the network crop (· S / Sc), mapped to the image
+// (crop.toImage); depth Z = Z_c · f_K / (f · (S / Sc) / crop.scale) with f_K = (fx + fy) / 2, so
+// the focal lengths agree; then Z · K⁻¹ (u, v, 1). Throws std::invalid_argument when s <= 0.
+Points fromCropCamera(const Points& points, const Eigen::Vector3d& camera,
+                      const ModelManifest& manifest, const SampleFrame& frame);
+
+// rows × 3 floats of one sample (network order) to camera-frame metres (crop-camera points as
+// they are: fromCropCamera places them).
 Points decodePoints(const float* data, int rows, const ModelManifest& manifest,
                     const SampleFrame& frame);
 

@@ -157,6 +157,14 @@ class TestModelManifest : public QObject {
     expectErrorFor(
         write(R"(, "outputs": {"rough": 0}, "vertex_order": "empty-order.json")", "bad.json"),
         "empty-order.json", "non-empty");
+    expectError(R"(, "outputs": {"rough": 0}, "coordinates": {"frame": "crop_camera"})",
+                "needs \"outputs.camera\"");
+    expectError(R"(, "outputs": {"rough": 0, "mano": {"pose": "p"}})", "go without it");
+    expectError(R"(, "outputs": {"mano": {"shape": "b"}})", "\"outputs.mano.pose\" is required");
+    expectError(R"(, "outputs": {"mano": {"pose": "p", "pose_format": "quat"}})",
+                "must be one of axis_angle, rotmat, pca");
+    expectError(R"(, "outputs": {"rough": 0}, "coordinates": {"focal": 5000})",
+                "applies to the crop_camera frame only");
     expectError(R"(, "architecture": "handar", "outputs": {"rough": 0})",
                 "fixed by the native network");
     expectError(R"(, "architecture": "handar", "coordinates": {"frame": "camera"})",
