@@ -16,7 +16,8 @@
 namespace fuzz {
 namespace fs = std::filesystem;
 
-// mkdtemp under $TMPDIR once per process (the array cache goes there too); removed at exit.
+// mkdtemp under $TMPDIR once per process (the array cache goes there too); removed at exit, which
+// libFuzzer may skip (_Exit): tools/sanitize.sh points TMPDIR at a folder it removes itself.
 inline const fs::path& scratch() {
   static const fs::path dir = [] {
     std::string t = (fs::temp_directory_path() / "handalign-fuzz-XXXXXX").string();
