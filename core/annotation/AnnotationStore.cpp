@@ -150,7 +150,11 @@ fs::path AnnotationStore::partsPath(std::size_t sample) const {
 }
 
 bool AnnotationStore::hasCorrection(std::size_t sample) const { return isFile(maskPath(sample)); }
-bool AnnotationStore::hasParts(std::size_t sample) const { return isFile(partsPath(sample)); }
+// A 0-byte part layer is no part layer (ignored, as load() and scan() say).
+bool AnnotationStore::hasParts(std::size_t sample) const {
+  std::error_code ec;
+  return isFile(partsPath(sample)) && fs::file_size(partsPath(sample), ec) > 0;
+}
 
 std::vector<std::size_t> AnnotationStore::corrected() const {
   std::vector<std::size_t> out;

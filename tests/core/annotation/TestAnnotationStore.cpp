@@ -226,6 +226,7 @@ class TestAnnotationStore : public QObject {
     // A 0-byte part layer: ignored by load (the hand mask alone) and reported so by scan.
     test::writeText(root / "parts" / "00000000.png", "");
     QVERIFY(store.load(0).has_value() && !store.load(0)->hasParts());
+    QVERIFY(!store.hasParts(0));  // found by fuzz_annotation_scan: hasParts and load disagreed
     const std::string empty = problemFor(store.scan(), root / "parts" / "00000000.png", &kind);
     QVERIFY2(empty.find("empty (0 bytes); ignored") != std::string::npos, empty.c_str());
     QVERIFY(kind == AnnotationProblem::Kind::Foreign);
