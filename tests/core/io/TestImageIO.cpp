@@ -143,7 +143,8 @@ class TestImageIO : public QObject {
     ::close(fd), ::close(saved);
     QVERIFY2(jpegError.find("extraneous.jpg: corrupt JPEG (Corrupt JPEG data") != std::string::npos,
              jpegError.c_str());
-    QVERIFY2(pngError.find("crc.png: corrupt or truncated PNG") != std::string::npos, pngError.c_str());
+    QVERIFY2(pngError.find("crc.png: corrupt or truncated PNG") != std::string::npos,
+             pngError.c_str());
     QCOMPARE(test::readText(log), std::string());
     // The undamaged files decode to the very pixels written (PNG) and a close JPEG.
     const Image<std::uint8_t> back = readGray8(path("texture.png"));
