@@ -11,6 +11,10 @@
 
 namespace handalign {
 
+// Which hand a sample shows (FreiHAND: always the right one).
+enum class HandSide { Right, Left };
+inline const char* handSideName(HandSide s) { return s == HandSide::Left ? "left" : "right"; }
+
 class Dataset {
  public:
   virtual ~Dataset() = default;
@@ -29,6 +33,9 @@ class Dataset {
   virtual bool hasVertices() const = 0;
   virtual int vertexCount() const = 0;
   virtual PointsView vertices(std::size_t i) const = 0;
+
+  // The hand sample i shows (formats without handedness: the right one).
+  virtual HandSide handSide(std::size_t i) const { return HandSide::Right; }
 
   virtual std::filesystem::path imagePath(std::size_t i) const = 0;
   // Pixel size of the sample images (all samples of a split share it).

@@ -129,11 +129,12 @@ void readOutputs(const Fields& root, ModelManifest& m) {
 void readCoordinates(const Fields& root, ModelManifest& m, const fs::path& dir) {
   const Fields f = root.object("coordinates",
                                {"frame", "bins", "depth_box", "root_depth", "focal", "crop_size"});
-  const std::string frame =
-      f.choice("frame", m.isNative() ? "lixel" : "camera", {"camera", "lixel", "crop_camera"});
-  m.frame = frame == "lixel"         ? CoordinateFrame::Lixel
-            : frame == "crop_camera" ? CoordinateFrame::CropCamera
-                                     : CoordinateFrame::Camera;
+  const std::string frame = f.choice("frame", m.isNative() ? "lixel" : "camera",
+                                     {"camera", "lixel", "crop_camera", "root_relative"});
+  m.frame = frame == "lixel"           ? CoordinateFrame::Lixel
+            : frame == "crop_camera"   ? CoordinateFrame::CropCamera
+            : frame == "root_relative" ? CoordinateFrame::RootRelative
+                                       : CoordinateFrame::Camera;
   const bool crop = m.frame == CoordinateFrame::CropCamera;
   for (const char* key : {"focal", "crop_size"})
     if (!crop && f.has(key)) f.fail(key, "applies to the crop_camera frame only");
@@ -145,12 +146,14 @@ void readCoordinates(const Fields& root, ModelManifest& m, const fs::path& dir) 
   if (m.isNative() && m.frame != CoordinateFrame::Lixel)
     f.fail("frame", "must be \"lixel\" for the native network");
   const bool lixel = m.frame == CoordinateFrame::Lixel;
-  for (const char* key : {"bins", "depth_box", "root_depth"})
+  for (const char* key : {"bins", "depth_box"})
     if (!lixel && f.has(key)) f.fail(key, "applies to the lixel frame only");
+  if (!lixel && m.frame != CoordinateFrame::RootRelative && f.has("root_depth"))
+    f.fail("root_depth", "applies to the lixel and root_relative frames only");
   m.lixelBins = f.integer("bins", 64, 1, 1 << 16);
   m.depthBox = f.number("depth_box", 0.3);
   if (!(m.depthBox > 0)) f.fail("depth_box", "must be > 0");
-  if (!lixel) return;
+  if (!lixel && m.frame != CoordinateFrame::RootRelative) return;
   const Fields r = f.object("root_depth", {"source", "joint", "file", "value"});
   const std::string source = r.choice("source", "gt", {"gt", "file", "fixed"});
   m.rootDepth = source == "file"    ? RootDepthSource::File
@@ -166,6 +169,23 @@ void readCoordinates(const Fields& root, ModelManifest& m, const fs::path& dir) 
   m.rootDepthValue = r.number("value", 0.0);
   if (m.rootDepth == RootDepthSource::Fixed && !(m.rootDepthValue > 0))
     r.fail("value", "must be a depth > 0 in metres");
+}
+
+// After the outputs and the frame: which hand the network takes, and whether the other is mirrored.
+void readHandedness(const Fields& root, ModelManifest& m) {
+  const Fields f = root.object("handedness", {"model", "mirror_other"});
+  m.modelSide =
+      f.choice("model", "right", {"right", "left"}) == "left" ? HandSide::Left : HandSide::Right;
+  m.mirrorOther = f.boolean("mirror_other", false);
+  if (m.mirrorOther && m.frame == CoordinateFrame::Camera)
+    f.fail("mirror_other",
+           "needs a frame tied to the crop (lixel, crop_camera or root_relative): "
+           "a mirrored crop has no camera-frame meaning");
+  if (m.modelSide == HandSide::Left && m.hasMano())
+    f.fail("model",
+           "is \"left\" with MANO outputs, but hand models hold a right-hand MANO layer "
+           "(mano_to_handmodel.py of MANO_RIGHT.pkl): use a right-hand model with "
+           "\"mirror_other\": true");
 }
 
 }  // namespace
@@ -188,7 +208,7 @@ ModelManifest loadModelManifest(const fs::path& model) {
                      "is not a HandAlign model manifest (no \"format\": \"handalign.model\")");
   const Fields root(file, doc.object(), "",
                     {"format", "version", "name", "architecture", "checkpoint", "hand_model",
-                     "vertex_order", "input", "crop", "outputs", "coordinates"});
+                     "vertex_order", "input", "crop", "outputs", "coordinates", "handedness"});
   if (root.integer("version", 0, 0, 1000) != 1)
     root.fail("version", "must be 1 (this HandAlign reads version 1)");
   const fs::path dir = file.parent_path();
@@ -211,6 +231,7 @@ ModelManifest loadModelManifest(const fs::path& model) {
   readCrop(root, m, dir);
   readOutputs(root, m);
   readCoordinates(root, m, dir);
+  readHandedness(root, m);
   return m;
 }
 

@@ -2,6 +2,8 @@
 // their coordinate frame, vertex order and hand model.
 #pragma once
 
+#include "dataset/Dataset.h"
+
 #include <array>
 #include <filesystem>
 #include <string>
@@ -12,8 +14,9 @@ namespace handalign {
 enum class CropSource { Mask, Joints, Box, Image };
 // Camera: camera-frame metres as given. Lixel: HandAR / I2L-MeshNet's lixel frame. CropCamera: a
 // weak-perspective crop camera (HaMeR, WiLoR): metres in a camera of focal `cropFocal` pixels over
-// a `cropSize`² crop, placed by the `camera` output (s, tx, ty).
-enum class CoordinateFrame { Camera, Lixel, CropCamera };
+// a `cropSize`² crop, placed by the `camera` output (s, tx, ty). RootRelative: metres relative
+// to the output's root joint, placed at the sample's root position (RootDepthSource).
+enum class CoordinateFrame { Camera, Lixel, CropCamera, RootRelative };
 // MANO pose outputs: 48 (or 45 without the global rotation) axis-angle values, rotation matrices
 // (16 or 15 × 3×3), or PCA coefficients (3 + n, or n).
 enum class ManoPoseFormat { AxisAngle, RotationMatrix, Pca };
@@ -64,9 +67,15 @@ struct ModelManifest {
   OutputRef camera;  // CropCamera: B×3 (s, tx, ty)
   double cropFocal = 5000, cropSize = 256;
 
+  // The hand the network was trained on; a sample of the other hand is mirrored in (the crop's
+  // columns reversed) and its outputs mirrored out when mirrorOther, else refused.
+  HandSide modelSide = HandSide::Right;
+  bool mirrorOther = false;
+
   CoordinateFrame frame = CoordinateFrame::Camera;
   int lixelBins = 64;
   double depthBox = 0.3;  // metres, the lixel z range around the root
+  // Lixel and RootRelative: where the root is (GT joint, a file of depths or [X, Y, Z], a value).
   RootDepthSource rootDepth = RootDepthSource::GroundTruth;
   int rootJoint = 0;
   std::filesystem::path rootDepthFile;

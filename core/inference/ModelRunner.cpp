@@ -10,6 +10,7 @@
 
 #include <Eigen/Geometry>
 
+#include <algorithm>
 #include <future>
 #include <stdexcept>
 
@@ -105,8 +106,32 @@ struct ModelRunner::Impl {
     const auto points = [&](const torch::Tensor& t, int rows) {
       return decodePoints(t.data_ptr<float>() + b * rows * 3, rows, manifest, frame);
     };
-    // A crop-camera output is placed by the sample's camera (s, tx, ty).
-    const auto place = [&](Points p) {
+    SampleInference s;
+    s.sample = sample;
+    Points rough, refined, joints;  // hand-model order, in the output's frame
+    if (manifest.hasMano()) {       // the hand model's MANO layer makes the mesh
+      try {
+        rough = manoForward(*hand.mano, manoParameters(o, b, manifest)).vertices;
+      } catch (const std::invalid_argument& e) {
+        throw InputError(manifest.checkpoint, std::string("MANO outputs of sample ") +
+                                                  dataset.sampleId(sample) + ": " + e.what());
+      }
+    } else {
+      rough = toHandModelOrder(points(o.rough, v), manifest.vertexOrder);
+    }
+    if (o.refined.defined()) refined = toHandModelOrder(points(o.refined, v), manifest.vertexOrder);
+    if (o.joints.defined()) joints = points(o.joints, kJointCount);
+    // Root-relative outputs are moved by one offset: the output's own root joint to the sample's.
+    Eigen::Vector3d outputRoot = Eigen::Vector3d::Zero();
+    if (manifest.frame == CoordinateFrame::RootRelative)
+      outputRoot = (joints.rows() ? joints : hand.regressJoints(viewOf(rough)))
+                       .row(manifest.rootJoint)
+                       .transpose();
+    // Crop-camera and root-relative outputs are placed (and mirrored back) here; lixel points
+    // were decoded (and mirrored) by decodePoints.
+    const auto place = [&](const Points& p) {
+      if (manifest.frame == CoordinateFrame::RootRelative)
+        return fromRootRelative(p, outputRoot, frame);
       if (manifest.frame != CoordinateFrame::CropCamera) return p;
       const std::vector<double> c = valuesOf(o.camera, b);
       try {
@@ -116,22 +141,10 @@ struct ModelRunner::Impl {
                                                   dataset.sampleId(sample));
       }
     };
-    SampleInference s;
-    s.sample = sample;
-    if (manifest.hasMano()) {  // the hand model's MANO layer makes the mesh
-      try {
-        s.roughVertices = place(manoForward(*hand.mano, manoParameters(o, b, manifest)).vertices);
-      } catch (const std::invalid_argument& e) {
-        throw InputError(manifest.checkpoint, std::string("MANO outputs of sample ") +
-                                                  dataset.sampleId(sample) + ": " + e.what());
-      }
-    } else {
-      s.roughVertices = place(toHandModelOrder(points(o.rough, v), manifest.vertexOrder));
-    }
-    if (o.refined.defined())
-      s.refinedVertices = place(toHandModelOrder(points(o.refined, v), manifest.vertexOrder));
+    s.roughVertices = place(rough);
+    if (o.refined.defined()) s.refinedVertices = place(refined);
     if (o.joints.defined()) {
-      s.roughJoints = place(points(o.joints, kJointCount));
+      s.roughJoints = place(joints);
       if (o.refined.defined()) s.refinedJoints = s.roughJoints;
     } else {
       s.roughJoints = hand.regressJoints(viewOf(s.roughVertices));
@@ -147,6 +160,10 @@ struct ModelRunner::Impl {
       const torch::Tensor labels = o.segmentation[b].argmax(0).to(torch::kUInt8).contiguous();
       LabelImage crop(int(labels.size(1)), int(labels.size(0)));
       std::copy_n(labels.data_ptr<std::uint8_t>(), crop.pixels.size(), crop.pixels.begin());
+      if (frame.mirrored)  // back to the unmirrored crop
+        for (int y = 0; y < crop.height; ++y)
+          std::reverse(crop.pixels.begin() + std::ptrdiff_t(y) * crop.width,
+                       crop.pixels.begin() + std::ptrdiff_t(y + 1) * crop.width);
       s.segmentation =
           cropLabelsToImage(crop, frame.crop, dataset.imageWidth(), dataset.imageHeight());
     }

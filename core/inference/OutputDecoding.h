@@ -1,5 +1,6 @@
 // Network outputs to camera-frame metres in the hand model's vertex order: the lixel frame of
-// HandAR / I2L-MeshNet (docs/models.md) or camera-frame coordinates as given.
+// HandAR / I2L-MeshNet, a weak-perspective crop camera, root-relative metres or camera-frame
+// coordinates as given (docs/models.md), and mirrored back for a sample of the other hand.
 #pragma once
 
 #include "geometry/Camera.h"
@@ -15,12 +16,15 @@ namespace handalign {
 struct SampleFrame {
   Intrinsics intrinsics;
   CropTransform crop;
-  double rootDepth = 0.0;  // metres; used by the lixel frame
+  double rootDepth = 0.0;                          // metres; used by the lixel frame
+  Eigen::Vector3d root = Eigen::Vector3d::Zero();  // the root-relative frame's root position
+  bool mirrored = false;  // the crop's columns were reversed (a sample of the other hand)
 };
 
 // One lixel-frame point to the camera frame: u = x / bins · size and v likewise in the crop, then
 // crop → image (crop.toImage), Z = (z / bins · 2 − 1) · depthBox / 2 + rootDepth, and
-// (X, Y, Z) = Z · K⁻¹ (u, v, 1).
+// (X, Y, Z) = Z · K⁻¹ (u, v, 1). A mirrored frame takes u_crop = S − 1 − x / bins · S (the column
+// reversed, as I2L-MeshNet's flip: pixel centres at integers).
 Eigen::Vector3d lixelToCamera(const Eigen::Vector3d& lixel, const ModelManifest& manifest,
                               const SampleFrame& frame);
 
@@ -28,9 +32,14 @@ Eigen::Vector3d lixelToCamera(const Eigen::Vector3d& lixel, const ModelManifest&
 // (s, tx, ty)) to the image's camera: P_c = P + (tx, ty, 2f / (Sc · s)); its crop pixel
 // f · (X_c, Y_c) / Z_c + Sc/2, scaled to the network crop (· S / Sc), mapped to the image
 // (crop.toImage); depth Z = Z_c · f_K / (f · (S / Sc) / crop.scale) with f_K = (fx + fy) / 2, so
-// the focal lengths agree; then Z · K⁻¹ (u, v, 1). Throws std::invalid_argument when s <= 0.
+// the focal lengths agree; then Z · K⁻¹ (u, v, 1). A mirrored frame negates X and tx first (as
+// HaMeR / WiLoR put a left hand back). Throws std::invalid_argument when s <= 0.
 Points fromCropCamera(const Points& points, const Eigen::Vector3d& camera,
                       const ModelManifest& manifest, const SampleFrame& frame);
+
+// Root-relative points to the camera: P − outputRoot, X negated for a mirrored frame, + frame.root.
+Points fromRootRelative(const Points& points, const Eigen::Vector3d& outputRoot,
+                        const SampleFrame& frame);
 
 // rows × 3 floats of one sample (network order) to camera-frame metres (crop-camera points as
 // they are: fromCropCamera places them).

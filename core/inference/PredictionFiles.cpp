@@ -30,13 +30,20 @@ std::string absoluteText(const fs::path& p) {
 }
 
 std::string describeFrame(const ModelManifest& m) {
-  if (m.frame == CoordinateFrame::Camera) return "camera frame, metres";
+  const std::string hand = std::string(", ") + handSideName(m.modelSide) + "-hand model" +
+                           (m.mirrorOther ? ", other hand mirrored" : "");
+  if (m.frame == CoordinateFrame::Camera) return "camera frame, metres" + hand;
+  if (m.frame == CoordinateFrame::CropCamera)
+    return "crop camera, focal " + formatNumber(m.cropFocal) + " px over " +
+           formatNumber(m.cropSize) + " px" + hand;
   std::string root =
       m.rootDepth == RootDepthSource::Fixed  ? "fixed " + formatNumber(m.rootDepthValue) + " m"
       : m.rootDepth == RootDepthSource::File ? "file " + m.rootDepthFile.string()
                                              : "GT joint " + std::to_string(m.rootJoint);
+  if (m.frame == CoordinateFrame::RootRelative)
+    return "root-relative metres, root joint " + std::to_string(m.rootJoint) + " at " + root + hand;
   return "lixel, " + std::to_string(m.lixelBins) + " bins, depth box " + formatNumber(m.depthBox) +
-         " m, root depth " + root;
+         " m, root depth " + root + hand;
 }
 
 std::string describeCrop(const ModelManifest& m) {

@@ -6,6 +6,9 @@
 
 #include <opencv2/imgcodecs.hpp>
 
+#include <Eigen/LU>
+
+#include <algorithm>
 #include <cmath>
 
 namespace handalign {
@@ -44,37 +47,59 @@ std::vector<Box> loadBoxes(const fs::path& file, std::size_t count) {
   return boxes;
 }
 
-std::vector<double> loadRootDepths(const fs::path& file, std::size_t count) {
-  std::vector<double> depths;
+std::vector<Eigen::Vector3d> loadRoots(const fs::path& file, std::size_t count) {
+  std::vector<Eigen::Vector3d> roots;
   const QJsonArray a = perSampleList(file, count, "root depths");
   for (qsizetype i = 0; i < a.size(); ++i) {
-    double z = NAN;
-    if (a[i].isDouble()) z = a[i].toDouble();
-    if (a[i].isArray() && a[i].toArray().size() == 3) z = numbers(a[i])[2];  // [X, Y, Z]
-    if (!(z > 0) || !std::isfinite(z))
+    Eigen::Vector3d r(NAN, NAN, NAN);
+    if (a[i].isDouble()) r.z() = a[i].toDouble();
+    if (a[i].isArray() && a[i].toArray().size() == 3) {  // [X, Y, Z], RootNet's root_cam
+      const std::vector<double> xyz = numbers(a[i]);
+      r = Eigen::Vector3d(xyz[0], xyz[1], xyz[2]);
+      if (!std::isfinite(xyz[0] + xyz[1])) r.z() = NAN;  // refused below
+    }
+    if (!(r.z() > 0) || !std::isfinite(r.z()))
       throw InputError(file, "entry " + std::to_string(i) +
                                  " is not a depth > 0 in metres (a number, or [X, Y, Z])");
-    depths.push_back(z);
+    roots.push_back(r);
   }
-  return depths;
+  return roots;
+}
+
+// Reverses the columns of each of the three planes (a horizontal mirror of the crop).
+void mirrorPlanes(float* planes, int size) {
+  for (int row = 0; row < 3 * size; ++row) {
+    float* r = planes + std::size_t(row) * std::size_t(size);
+    std::reverse(r, r + size);
+  }
 }
 
 }  // namespace
 
 SamplePreparer::SamplePreparer(const Dataset& dataset, const ModelManifest& manifest)
     : dataset_(dataset), manifest_(manifest) {
-  const bool lixel = manifest.frame == CoordinateFrame::Lixel;
+  const bool rooted =
+      manifest.frame == CoordinateFrame::Lixel || manifest.frame == CoordinateFrame::RootRelative;
   const auto needJoints = [&](const std::string& what) {
     if (!dataset.hasJoints())
       throw InputError(manifest.file, what + " needs GT joints, the dataset " +
                                           dataset.root().string() + " has none");
   };
   if (manifest.crop == CropSource::Joints) needJoints("crop source \"joints\"");
-  if (lixel && manifest.rootDepth == RootDepthSource::GroundTruth)
+  if (rooted && manifest.rootDepth == RootDepthSource::GroundTruth)
     needJoints("root depth source \"gt\"");
+  if (!manifest.mirrorOther)
+    for (std::size_t i = 0; i < dataset.size(); ++i)
+      if (dataset.handSide(i) != manifest.modelSide)
+        throw InputError(manifest.file,
+                         std::string("is a ") + handSideName(manifest.modelSide) +
+                             "-hand model without \"handedness\": {\"mirror_other\": true}, but "
+                             "sample " +
+                             dataset.sampleId(i) + " of " + dataset.root().string() + " is a " +
+                             handSideName(dataset.handSide(i)) + " hand");
   if (manifest.crop == CropSource::Box) boxes_ = loadBoxes(manifest.boxFile, dataset.size());
-  if (lixel && manifest.rootDepth == RootDepthSource::File)
-    rootDepths_ = loadRootDepths(manifest.rootDepthFile, dataset.size());
+  if (rooted && manifest.rootDepth == RootDepthSource::File)
+    roots_ = loadRoots(manifest.rootDepthFile, dataset.size());
 }
 
 Box SamplePreparer::cropBox(std::size_t sample, int width, int height) const {
@@ -104,21 +129,21 @@ Box SamplePreparer::cropBox(std::size_t sample, int width, int height) const {
   return box;
 }
 
-double SamplePreparer::rootDepth(std::size_t sample) const {
-  if (manifest_.frame != CoordinateFrame::Lixel) return 0.0;
-  switch (manifest_.rootDepth) {
-    case RootDepthSource::Fixed:
-      return manifest_.rootDepthValue;
-    case RootDepthSource::File:
-      return rootDepths_[sample];
-    case RootDepthSource::GroundTruth:
-      break;
+Eigen::Vector3d SamplePreparer::rootPosition(std::size_t sample, const CropTransform& crop) const {
+  Eigen::Vector3d root(NAN, NAN, manifest_.rootDepthValue);
+  if (manifest_.rootDepth == RootDepthSource::File) root = roots_[sample];
+  if (manifest_.rootDepth == RootDepthSource::GroundTruth) {
+    root = dataset_.joints(sample).row(manifest_.rootJoint).transpose();
+    if (!(root.z() > 0))
+      throw InputError(dataset_.root(), "sample " + dataset_.sampleId(sample) +
+                                            " has a GT root joint at depth " +
+                                            std::to_string(root.z()));
   }
-  const double z = dataset_.joints(sample)(manifest_.rootJoint, 2);
-  if (!(z > 0))
-    throw InputError(dataset_.root(), "sample " + dataset_.sampleId(sample) +
-                                          " has a GT root joint at depth " + std::to_string(z));
-  return z;
+  if (std::isnan(root.x())) {  // a depth only: on the ray through the crop's centre
+    const Eigen::Vector2d c = crop.toImage(Eigen::Vector2d(crop.size / 2.0, crop.size / 2.0));
+    root = root.z() * (dataset_.intrinsics(sample).K.inverse() * Eigen::Vector3d(c.x(), c.y(), 1));
+  }
+  return root;
 }
 
 SampleFrame SamplePreparer::prepare(std::size_t sample, float* input) const {
@@ -131,8 +156,14 @@ SampleFrame SamplePreparer::prepare(std::size_t sample, float* input) const {
   if (box.empty())
     throw InputError(path, "has an empty crop box (sample " + dataset_.sampleId(sample) + ")");
   frame.crop = squareCrop(box, manifest_.enlarge, manifest_.inputSize);
-  frame.rootDepth = rootDepth(sample);
+  if (manifest_.frame == CoordinateFrame::Lixel ||
+      manifest_.frame == CoordinateFrame::RootRelative) {
+    frame.root = rootPosition(sample, frame.crop);
+    frame.rootDepth = frame.root.z();
+  }
   cropAndNormalise(image, frame.crop, manifest_, input);
+  frame.mirrored = dataset_.handSide(sample) != manifest_.modelSide;
+  if (frame.mirrored) mirrorPlanes(input, manifest_.inputSize);
   return frame;
 }
 

@@ -81,6 +81,11 @@ GenericDataset::GenericDataset(fs::path root, std::string split)
       ks.push_back(readRows(e, "K", 3));
       if (!doc.at_key("joints").get(e)) joints.push_back(readRows(e, "joints", 21));
       if (!doc.at_key("vertices").get(e)) verts.push_back(readRows(e, "vertices", -1));
+      std::string_view side = "right";
+      if (!doc.at_key("hand").get(e) &&
+          (e.get_string().get(side) || (side != "left" && side != "right")))
+        throw std::runtime_error("\"hand\" must be \"left\" or \"right\"");
+      sides_.push_back(side == "left" ? HandSide::Left : HandSide::Right);
     } catch (const std::exception& ex) {
       throw InputError(file, ex.what());
     }

@@ -23,6 +23,7 @@ class GenericDataset : public Dataset {
   bool hasVertices() const override { return !vertices_.empty(); }
   int vertexCount() const override { return vertices_.empty() ? 0 : vertices_.rows(); }
   PointsView vertices(std::size_t i) const override { return vertices_.points(i); }
+  HandSide handSide(std::size_t i) const override { return sides_[i]; }
   std::filesystem::path imagePath(std::size_t i) const override;
   int imageWidth() const override { return width_; }
   int imageHeight() const override { return height_; }
@@ -33,6 +34,7 @@ class GenericDataset : public Dataset {
   std::filesystem::path root_, dir_;
   std::string split_;
   std::vector<std::string> ids_;
+  std::vector<HandSide> sides_;  // "hand": "left" / "right" (default) of each annotation
   NumericArray k_, joints_, vertices_;
   int width_ = 0, height_ = 0;
   std::optional<std::filesystem::path> handModel_;

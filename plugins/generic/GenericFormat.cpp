@@ -11,7 +11,7 @@ namespace handalign {
 namespace fs = std::filesystem;
 
 std::string GenericFormat::description() const {
-  return "generic: dataset.json, <split>/annotations/<id>.json (K, joints, vertices), "
+  return "generic: dataset.json, <split>/annotations/<id>.json (K, joints, vertices, hand), "
          "<split>/images, <split>/masks";
 }
 

@@ -132,7 +132,18 @@ class TestModelManifest : public QObject {
     expectError(R"(, "outputs": {"rough": -1})", "\"outputs.rough\" must be a dict key");
     expectError(R"(, "outputs": {"rough": 0, "refined": 1, "refined_offsets": 2})", "give one");
     expectError(R"(, "outputs": {"rough": 0}, "coordinates": {"root_depth": {}})",
-                "applies to the lixel frame only");
+                "applies to the lixel and root_relative frames only");
+    expectError(R"(, "outputs": {"rough": 0}, "coordinates": {"frame": "weak_perspective"})",
+                "must be one of camera, lixel, crop_camera, root_relative");
+    // Handedness: mirroring needs a frame tied to the crop; a left-hand MANO model has no layer.
+    expectError(R"(, "outputs": {"rough": 0}, "handedness": {"mirror_other": true})",
+                "\"handedness.mirror_other\" needs a frame tied to the crop");
+    expectError(R"(, "outputs": {"mano": {"pose": "p"}}, "handedness": {"model": "left"})",
+                "right-hand MANO layer");
+    expectError(R"(, "outputs": {"rough": 0}, "handedness": {"model": "both"})",
+                "\"handedness.model\" must be one of right, left");
+    expectError(R"(, "outputs": {"rough": 0}, "handedness": {"mirror": true})",
+                "unknown key \"handedness.mirror\"");
     expectError(R"(, "outputs": {"rough": 0}, "crop": {"source": "box"})",
                 "\"crop.box_file\" is required");
     expectError(R"(, "outputs": {"rough": 0}, "crop": {"source": "joint"})",

@@ -1,7 +1,9 @@
 // Output conventions of other model families on small TorchScript modules the test builds: a
 // weak-perspective crop camera (HaMeR / WiLoR: focal 5000 over a 256² crop, pred_cam s, tx, ty),
-// and MANO parameter outputs (axis-angle, rotation matrices, PCA) turned into vertices by the hand
-// model's MANO layer (a synthetic MANO-like model; no MANO data).
+// MANO parameter outputs (axis-angle, rotation matrices, PCA) turned into vertices by the hand
+// model's MANO layer (a synthetic MANO-like model; no MANO data), root-relative outputs placed at
+// the GT / file / fixed root, and left hands mirrored in and out. Expected pixels are computed by
+// hand from the conventions in docs/models.md.
 #include "ScriptModels.h"
 #include "TestSupport.h"
 
@@ -10,6 +12,8 @@
 #include "inference/CropGeometry.h"
 #include "inference/ModelRunner.h"
 #include "util/Error.h"
+
+#include <opencv2/imgcodecs.hpp>
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -44,11 +48,55 @@ class TestOutputConventions : public QObject {
                               R"(}, "crop": {"source": "image", "enlarge": 1.0})" + extra + "}");
     return file;
   }
-  std::vector<SampleInference> run(const fs::path& model, const HandModel& hand) {
+  std::vector<SampleInference> run(const fs::path& model, const HandModel& hand,
+                                   const Dataset* dataset = nullptr) {
     RunnerOptions o;
     o.device = InferenceDevice::Cpu;
     ModelRunner runner(loadModelManifest(model), hand, o);
-    return runner.run(*dataset_, {0, 1});
+    return runner.run(dataset ? *dataset : *dataset_, {0, 1});
+  }
+
+  // A generic-format dataset of two 64×64 samples: "a" a right hand, "b" a left one, both black
+  // with a white 2×2 block at columns 10–11, rows 20–21; K: f = 500, centre (31.5, 31.5); GT
+  // joints all at kRoot (the root joint 0 there).
+  static constexpr double kRoot[3] = {0.01, 0.02, 0.5};
+  std::unique_ptr<Dataset> sides_;
+  const Dataset& twoSides() {
+    if (sides_) return *sides_;
+    const fs::path root = dir() / "sides";
+    test::writeText(root / "dataset.json", R"({"format": "handalign.generic_dataset"})");
+    std::string joints;
+    for (int j = 0; j < kJointCount; ++j)
+      joints += (j ? ", [" : "[") + std::to_string(kRoot[0]) + ", " + std::to_string(kRoot[1]) +
+                ", " + std::to_string(kRoot[2]) + "]";
+    fs::create_directories(root / "test" / "images");
+    cv::Mat image(64, 64, CV_8UC3, cv::Scalar(0, 0, 0));
+    image(cv::Rect(10, 20, 2, 2)).setTo(cv::Scalar(255, 255, 255));
+    for (const char* side : {"a", "b"}) {
+      test::writeText(root / "test" / "annotations" / (std::string(side) + ".json"),
+                      R"({"K": [[500, 0, 31.5], [0, 500, 31.5], [0, 0, 1]], "hand": ")" +
+                          std::string(side[0] == 'a' ? "right" : "left") + R"(", "joints": [)" +
+                          joints + "]}");
+      cv::imwrite((root / "test" / "images" / (std::string(side) + ".png")).string(), image);
+    }
+    sides_ = PluginRegistry::instance().openDataset(root, "test", "", 1);
+    return *sides_;
+  }
+  // The image pixel of a camera-frame point of the two-sided dataset.
+  static Eigen::Vector2d pixelOf(const Points& p, int row) {
+    return {500 * p(row, 0) / p(row, 2) + 31.5, 500 * p(row, 1) / p(row, 2) + 31.5};
+  }
+  void expectManifestError(const fs::path& model, const Dataset& dataset,
+                           const std::string& problem) {
+    try {
+      run(model, tiny_, &dataset);
+      QFAIL(("accepted " + model.filename().string()).c_str());
+    } catch (const InputError& e) {
+      const std::string what = e.what();
+      QVERIFY2(what.find(model.filename().string()) != std::string::npos &&
+                   what.find(problem) != std::string::npos && what.find('\n') == std::string::npos,
+               e.what());
+    }
   }
 
  private Q_SLOTS:
@@ -210,6 +258,139 @@ class TestOutputConventions : public QObject {
       QFAIL("accepted 47 pose values");
     } catch (const InputError& e) {
       QVERIFY2(std::string(e.what()).find("48 axis-angle values") != std::string::npos, e.what());
+    }
+  }
+
+  // Lixel frame (I2L-MeshNet, HandAR): a left sample's crop is given mirrored (columns reversed)
+  // and the output's u mirrored back (u_crop = S − 1 − x / bins · S), so a network that finds
+  // the white block lands on it for both hands, and a constant output lands mirrored.
+  void leftHandsAreMirroredInAndOut() {
+    const Dataset& d = twoSides();
+    const std::string lixel = R"(, "outputs": {"rough": 0}, "input": {"size": 64},
+        "coordinates": {"frame": "lixel", "bins": 64, "root_depth": {"source": "fixed",
+        "value": 0.5}})";
+    test::saveScriptModule(dir() / "bright.pt", test::brightestPixelSource(3, 64));
+    auto r = run(manifest("bright", "tiny", 3, lixel + R"(, "handedness": {"mirror_other": true})"),
+                 tiny_, &d);
+    // The block's centre (10.5, 20.5): crop = image + ½, its brightest crop pixel (11, 21).
+    for (int s = 0; s < 2; ++s)
+      QVERIFY2(
+          (pixelOf(r[std::size_t(s)].roughVertices, 0) - Eigen::Vector2d(10.5, 20.5)).norm() < 1e-3,
+          qPrintable(QString("sample %1 at %2, %3")
+                         .arg(s)
+                         .arg(pixelOf(r[std::size_t(s)].roughVertices, 0).x())
+                         .arg(pixelOf(r[std::size_t(s)].roughVertices, 0).y())));
+    // A constant lixel point (16, 8, 32): right → crop (16, 8) → image (15.5, 7.5); left → crop
+    // (63 − 16, 8) → image (46.5, 7.5); depth 0.5 m either way.
+    test::saveScriptModule(dir() / "still.pt",
+                           "def forward(self, x):\n"
+                           "    return self.p.unsqueeze(0).expand(x.size(0), -1, -1)\n",
+                           {test::meshBuffer("p", {{16, 8, 32}, {16, 8, 32}, {16, 8, 32}})});
+    r = run(manifest("still", "tiny", 3, lixel + R"(, "handedness": {"mirror_other": true})"),
+            tiny_, &d);
+    QVERIFY((pixelOf(r[0].roughVertices, 0) - Eigen::Vector2d(15.5, 7.5)).norm() < 1e-6);
+    QVERIFY((pixelOf(r[1].roughVertices, 0) - Eigen::Vector2d(46.5, 7.5)).norm() < 1e-6);
+    QVERIFY(std::abs(r[1].roughVertices(0, 2) - 0.5) < 1e-9);
+    // A left-hand model mirrors the right sample instead.
+    r = run(manifest("still", "tiny", 3,
+                     lixel + R"(, "handedness": {"model": "left", "mirror_other": true})"),
+            tiny_, &d);
+    QVERIFY((pixelOf(r[0].roughVertices, 0) - Eigen::Vector2d(46.5, 7.5)).norm() < 1e-6);
+    QVERIFY((pixelOf(r[1].roughVertices, 0) - Eigen::Vector2d(15.5, 7.5)).norm() < 1e-6);
+    // Without mirroring declared, the other hand is refused before any work, naming the sample.
+    expectManifestError(manifest("still", "tiny", 3, lixel), d,
+                        "is a right-hand model without \"handedness\": {\"mirror_other\": true}, "
+                        "but sample b");
+    expectManifestError(
+        manifest("still", "tiny", 3, lixel + R"(, "handedness": {"model": "left"})"), d,
+        "is a left-hand model without");
+  }
+
+  // HaMeR / WiLoR put a left hand back by negating X and tx of the crop camera: the mirrored
+  // sample's vertex lands where the negated camera projects it.
+  void leftHandsInTheCropCameraNegateXAndTx() {
+    const Dataset& d = twoSides();
+    test::saveScriptModule(dir() / "hamer-left.pt",
+                           "def forward(self, x):\n"
+                           "    b = x.size(0)\n"
+                           "    return {'v': self.v.unsqueeze(0).expand(b, -1, -1), "
+                           "'c': self.c.unsqueeze(0).expand(b, -1)}\n",
+                           {test::meshBuffer("v", {{0.03f, -0.01f, 0.02f}, {0, 0, 0}, {0, 0, 0}}),
+                            {"c", {3}, {0.9f, 0.01f, -0.02f}}});
+    const auto r = run(manifest("hamer-left", "tiny", 3, R"(, "input": {"size": 64},
+        "outputs": {"rough": "v", "camera": "c"}, "coordinates": {"frame": "crop_camera",
+        "focal": 5000, "crop_size": 256}, "handedness": {"mirror_other": true})"),
+                       tiny_, &d);
+    const double tz = 2 * 5000 / (256 * 0.9), v[3] = {0.03f, -0.01f, 0.02f};
+    for (int s = 0; s < 2; ++s) {
+      const double flip = s == 1 ? -1 : 1;
+      const Eigen::Vector3d pc(flip * (v[0] + 0.01f), v[1] - 0.02f, v[2] + tz);
+      // crop-camera pixel over 256, to the 64 px network crop (/ 4), to the image (− ½)
+      const Eigen::Vector2d expected((5000 * pc.x() / pc.z() + 128) / 4 - 0.5,
+                                     (5000 * pc.y() / pc.z() + 128) / 4 - 0.5);
+      QVERIFY2((pixelOf(r[std::size_t(s)].roughVertices, 0) - expected).norm() < 1e-3,
+               qPrintable(QString("sample %1").arg(s)));
+    }
+  }
+
+  // Root-relative metres (MeshGraphormer-style): P − the output's root joint + the sample's root:
+  // the GT root joint, a file of [X, Y, Z] or depths, or a fixed depth on the ray through the
+  // crop's centre; a left sample's offsets have X negated.
+  void rootRelativeOutputsArePlacedAtTheRoot() {
+    const Dataset& d = twoSides();
+    test::saveScriptModule(
+        dir() / "rel.pt",
+        "def forward(self, x):\n"
+        "    b = x.size(0)\n"
+        "    return self.v.unsqueeze(0).expand(b, -1, -1)\n",
+        {test::meshBuffer("v", {{0.1f, 0.1f, 0.1f}, {0.13f, 0.09f, 0.12f}, {0.1f, 0.15f, 0.1f}})});
+    const auto expectAt = [&](const std::vector<SampleInference>& r, const Eigen::Vector3d& root,
+                              bool mirroredB) {
+      for (int s = 0; s < 2; ++s) {
+        Eigen::Vector3d rel(double(0.13f) - double(0.1f), double(0.09f) - double(0.1f),
+                            double(0.12f) - double(0.1f));
+        if (s == 1 && mirroredB) rel.x() = -rel.x();
+        const Eigen::Vector3d got = r[std::size_t(s)].roughVertices.row(1).transpose();
+        QVERIFY2((got - (root + rel)).norm() < 1e-6,
+                 qPrintable(
+                     QString("sample %1: %2 %3 %4").arg(s).arg(got.x()).arg(got.y()).arg(got.z())));
+        // the root vertex (joint 0 of the tiny model is vertex 0) lands on the root itself
+        QVERIFY((r[std::size_t(s)].roughVertices.row(0).transpose() - root).norm() < 1e-6);
+        QVERIFY((r[std::size_t(s)].roughJoints.row(0).transpose() - root).norm() < 1e-6);
+      }
+    };
+    const std::string rel =
+        R"(, "input": {"size": 64}, "outputs": {"rough": 0}, "coordinates": {"frame":
+        "root_relative", "root_depth": )";
+    const Eigen::Vector3d gt(kRoot[0], kRoot[1], kRoot[2]);
+    expectAt(run(manifest("rel", "tiny", 3,
+                          rel + R"({"source": "gt"}}, "handedness": {"mirror_other": true})"),
+                 tiny_, &d),
+             gt, true);
+    test::writeText(dir() / "roots.json", "[[0.05, -0.02, 0.7], [0.05, -0.02, 0.7]]");
+    expectAt(run(manifest("rel", "tiny", 3,
+                          rel + R"({"source": "file", "file": "roots.json"}}, "handedness":
+                          {"mirror_other": true})"),
+                 tiny_, &d),
+             Eigen::Vector3d(0.05, -0.02, 0.7), true);
+    // A depth only: the whole-image crop's centre is image (31.5, 31.5), K's centre: straight
+    // ahead.
+    expectAt(
+        run(manifest("rel", "tiny", 3, rel + R"({"source": "fixed", "value": 0.8}}, "handedness":
+                          {"mirror_other": true})"),
+            tiny_, &d),
+        Eigen::Vector3d(0, 0, 0.8), true);
+    test::writeText(dir() / "badroots.json", "[[0.05, -0.02, 0.7], [0.05, null, 0.7]]");
+    try {
+      run(manifest("rel", "tiny", 3,
+                   rel + R"({"source": "file", "file": "badroots.json"}}, "handedness":
+                   {"mirror_other": true})"),
+          tiny_, &d);
+      QFAIL("accepted a root with a null Y");
+    } catch (const InputError& e) {
+      QVERIFY2(
+          std::string(e.what()).find("badroots.json: entry 1 is not a depth") != std::string::npos,
+          e.what());
     }
   }
 };
