@@ -88,6 +88,14 @@ if [ -x "$build/bin/bench_handar" ]; then
   else "$build/bin/bench_handar" --iterations 10 --iterations32 2; fi
 fi
 
+# 4b. The native network against the PyTorch forward of the same weights (goal: >= 1.3x on CPU).
+if [ -x "$build/bin/bench_native_forward" ] && /usr/bin/python3 -c "import torch" 2>/dev/null; then
+  echo
+  echo "## Native network against PyTorch"
+  if [ -n "$quick" ]; then /usr/bin/python3 "$source_dir/bench/bench_native_vs_pytorch.py" "$build" --iterations 2 --iterations32 1
+  else /usr/bin/python3 "$source_dir/bench/bench_native_vs_pytorch.py" "$build" --iterations 20 --iterations32 2; fi
+fi
+
 # 5. Inference runner: the runner API and `handalign infer` end to end against the bare forward
 #    passes of the same TorchScript model in Python and in C++ (same threads, batch, samples).
 if [ -x "$build/bin/bench_infer" ] && [ -f "$build/lib/handalign_cli_infer.so" ]; then

@@ -34,6 +34,7 @@ RunnerOptions parseRunnerOptions(const Args& args) {
   o.batchSize = int(args.getInt("batch", 8, 1, 4096));
   o.threads = int(args.getInt("threads", 0, 0, 1024));
   o.half = args.has("half");
+  o.segmentation = args.has("segmentation");
   if (o.half && device == "cpu")
     throw UsageError("--half needs --device cuda (or auto with a GPU)");
   return o;
@@ -56,7 +57,7 @@ int runInfer(const std::vector<std::string>& argv) {
   const Args args(argv,
                   {"model", "dataset", "split", "format", "hand-model", "out", "device", "batch",
                    "limit", "threads"},
-                  {"half", "quiet"});
+                  {"half", "quiet", "segmentation"});
   if (!args.positional().empty())
     throw UsageError("unexpected argument \"" + args.positional().front() + "\"");
   const fs::path model = args.required("model");
@@ -74,6 +75,9 @@ int runInfer(const std::vector<std::string>& argv) {
   const fs::path handFile = handModelFile(args, *dataset);
   const HandModel hand = loadHandModel(handFile);
   ModelRunner runner(manifest, hand, options);
+  if (options.segmentation && !runner.hasSegmentation())
+    throw InputError(manifest.file,
+                     "declares no \"outputs.segmentation\" (asked for by --segmentation)");
 
   std::vector<std::size_t> samples(limit ? std::min(limit, dataset->size()) : dataset->size());
   for (std::size_t i = 0; i < samples.size(); ++i) samples[i] = i;
@@ -81,7 +85,13 @@ int runInfer(const std::vector<std::string>& argv) {
   PredictionFileWriter writer(outDir);
   ProgressBar bar("infer");
   runner.run(
-      *dataset, samples, [&](SampleInference&& s) { writer.add(s); },
+      *dataset, samples,
+      [&](SampleInference&& s) {
+        writer.add(s);
+        if (!s.segmentation.empty())
+          writer.addSegmentation(dataset->sampleId(s.sample), s.segmentation,
+                                 s.segmentationClasses);
+      },
       [&](std::size_t done, std::size_t total) {
         if (!quiet) bar.update(done, total);
       },
@@ -92,8 +102,9 @@ int runInfer(const std::vector<std::string>& argv) {
   if (!quiet) {
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    const std::string files =
+    std::string files =
         runner.hasRefined() ? "{pred_rough,pred_refined,infer}.json" : "{pred_rough,infer}.json";
+    if (options.segmentation) files += " and segmentation/";
     std::printf("%zu samples on %s in %.2f s (%.1f samples/s); wrote %s/%s\n", samples.size(),
                 runner.deviceName().c_str(), seconds, double(samples.size()) / seconds,
                 outDir.string().c_str(), files.c_str());

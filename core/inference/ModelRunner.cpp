@@ -10,9 +10,12 @@
 
 #include <Eigen/Geometry>
 
+#include <dlfcn.h>
+
 #include <algorithm>
 #include <future>
 #include <stdexcept>
+#include <thread>
 
 namespace handalign {
 using inference::Network;
@@ -85,6 +88,24 @@ ManoParameters manoParameters(const NetworkOutputs& o, std::int64_t b, const Mod
 }  // namespace
 
 bool cudaAvailable() { return torch::cuda::is_available(); }
+
+// One per core unless told (LibTorch's own default is half the
+// hardware threads). Its GEMM calls go to the system BLAS; OpenBLAS would start threads of its own
+// inside each of LibTorch's and oversubscribe the cores (10× slower, docs/benchmarks.md), so it is
+// told to use one. Looked up at run time: other BLAS builds have no such function.
+void setInferenceThreads(int threads) {
+  const int n = threads > 0 ? threads : int(std::max(1u, std::thread::hardware_concurrency()));
+  at::set_num_threads(n);
+  if (n < 2) return;
+  for (const char* library : {"libopenblas.so.0", "libblas.so.3"}) {
+    void* handle = dlopen(library, RTLD_LAZY | RTLD_NOLOAD);  // only if already loaded
+    if (!handle) continue;
+    auto* set = reinterpret_cast<void (*)(int)>(dlsym(handle, "openblas_set_num_threads"));
+    if (set) set(1);
+    dlclose(handle);
+    if (set) return;
+  }
+}
 
 struct ModelRunner::Impl {
   ModelManifest manifest;
@@ -164,6 +185,7 @@ struct ModelRunner::Impl {
         for (int y = 0; y < crop.height; ++y)
           std::reverse(crop.pixels.begin() + std::ptrdiff_t(y) * crop.width,
                        crop.pixels.begin() + std::ptrdiff_t(y + 1) * crop.width);
+      s.segmentationClasses = int(o.segmentation.size(1));
       s.segmentation =
           cropLabelsToImage(crop, frame.crop, dataset.imageWidth(), dataset.imageHeight());
     }
@@ -193,7 +215,7 @@ ModelRunner::ModelRunner(ModelManifest manifest, const HandModel& handModel,
   const bool onGpu =
       options.device == InferenceDevice::Cuda || (options.device == InferenceDevice::Auto && cuda);
   if (options.half && !onGpu) throw std::invalid_argument("half precision needs a CUDA device");
-  if (options.threads > 0) at::set_num_threads(options.threads);
+  setInferenceThreads(options.threads);
   d.placement.device = onGpu ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
   d.placement.dtype = options.half ? torch::kHalf : torch::kFloat;
   d.placement.segmentation = options.segmentation;
@@ -213,6 +235,10 @@ std::string ModelRunner::deviceName() const { return impl_->placement.device.str
 bool ModelRunner::hasRefined() const {
   const ModelManifest& m = impl_->manifest;
   return m.isNative() || m.refined.given() || m.refinedOffsets.given();
+}
+
+bool ModelRunner::hasSegmentation() const {
+  return impl_->manifest.isNative() || impl_->manifest.segmentation.given();
 }
 
 void ModelRunner::run(const Dataset& dataset, const std::vector<std::size_t>& samples,

@@ -24,7 +24,7 @@ struct RunnerOptions {
   InferenceDevice device = InferenceDevice::Auto;  // Auto: CUDA when built with it and a GPU exists
   int batchSize = 8;
   bool half = false;          // float16 weights and inputs (CUDA only)
-  int threads = 0;            // LibTorch CPU threads (process-wide); 0 keeps its default
+  int threads = 0;            // LibTorch CPU threads (process-wide); 0: one per core
   bool segmentation = false;  // also return the segmentation output, when the model has one
 };
 
@@ -38,6 +38,7 @@ struct SampleInference {
   // Per image pixel, the argmax class of the segmentation output mapped back from the crop
   // (0 outside it); empty unless RunnerOptions::segmentation and the model has one.
   LabelImage segmentation;
+  int segmentationClasses = 0;  // the segmentation output's class count (C of B×C×H×W)
 };
 
 // Coordinates are rounded to 0.1 µm, which is what the prediction files keep, so an evaluation
@@ -46,6 +47,10 @@ constexpr double kInferenceStep = 1e-7;
 
 // Whether this LibTorch was built with CUDA and sees a GPU.
 bool cudaAvailable();
+
+// LibTorch's CPU threads for inference (process-wide): `threads`, or one per core when 0; with
+// more than one, OpenBLAS (when it is the BLAS) is kept to one thread of its own.
+void setInferenceThreads(int threads);
 
 class ModelRunner {
  public:
@@ -61,6 +66,7 @@ class ModelRunner {
   const ModelManifest& manifest() const;
   std::string deviceName() const;  // "cpu" or "cuda:0"
   bool hasRefined() const;
+  bool hasSegmentation() const;  // the native network, or a TorchScript "outputs.segmentation"
   const RunnerOptions& options() const;
 
   using Sink = std::function<void(SampleInference&&)>;

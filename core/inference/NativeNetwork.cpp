@@ -1,6 +1,7 @@
 // The native HandAR network (inference/net) behind the Network interface: weights in the official
 // key layout, outputs in the lixel frame.
 #include "inference/Network.h"
+#include "inference/net/Folding.h"
 #include "inference/net/HandArNet.h"
 #include "inference/net/MeshEdges.h"
 #include "util/Error.h"
@@ -37,8 +38,10 @@ class NativeNetwork : public Network {
     agree("vertices", c.vertexCount, manifest.vertexCount);
     agree("pixels of input", c.inputSize, manifest.inputSize);
     agree("lixel bins", c.lixelBins, manifest.lixelBins);
-    net_->to(placement.device, placement.dtype);
     net_->eval();
+    net_->to(placement.device, placement.dtype);
+    // Batch norms folded, transposed convolutions split (net/Folding.h): same outputs, faster.
+    net::prepareForInference(*net_);
   }
 
   NetworkOutputs forward(const torch::Tensor& input) override {

@@ -1,7 +1,9 @@
 #include "inference/PredictionFiles.h"
 
 #include "eval/Report.h"
+#include "hand/Part.h"
 #include "io/AtomicFile.h"
+#include "io/ImageIO.h"
 #include "io/JsonWriter.h"
 #include "util/Error.h"
 
@@ -55,7 +57,9 @@ std::string describeCrop(const ModelManifest& m) {
          std::to_string(m.inputSize) + " px square";
 }
 
-std::string provenanceJson(const InferenceProvenance& p, std::size_t samples, bool refined) {
+// segmentation: 0 none, 1 the hand masks, 2 also the part labels.
+std::string provenanceJson(const InferenceProvenance& p, std::size_t samples, bool refined,
+                           int segmentation) {
   JsonWriter w;
   w.beginObject().key("format").value("handalign.infer").key("version").value(1);
   w.key("tool").value("handalign").key("tool_version").value(p.version);
@@ -84,6 +88,11 @@ std::string provenanceJson(const InferenceProvenance& p, std::size_t samples, bo
   }
   w.endArray();
   w.key("coordinates").value("camera frame, metres, rounded to 0.1 um; hand-model vertex order");
+  if (segmentation) {  // the network's own segmentation, per sample <id>.png at the image's size
+    w.key("segmentation").beginObject().key("hand").value("segmentation");
+    if (segmentation > 1) w.key("parts").value("segmentation_parts");
+    w.endObject();
+  }
   w.endObject();
   return w.str() + "\n";
 }
@@ -131,6 +140,7 @@ PredictionFileWriter::PredictionFileWriter(fs::path dir) : dir_(std::move(dir)) 
 PredictionFileWriter::~PredictionFileWriter() {
   streams_.clear();
   std::error_code ec;
+  if (!staging_.empty()) fs::remove_all(staging_, ec);
   if (!committed_ && madeDir_ && fs::is_empty(dir_, ec)) fs::remove(dir_, ec);
 }
 
@@ -141,12 +151,7 @@ void PredictionFileWriter::add(const SampleInference& s) {
                                 std::to_string(count_) + ")");
   if (count_ == 0) {
     refined_ = s.refinedVertices.rows() > 0;
-    std::error_code ec;
-    if (!fs::exists(dir_, ec)) {
-      fs::create_directories(dir_, ec);
-      if (ec) throw InputError(dir_, "cannot create output folder: " + ec.message());
-      madeDir_ = true;
-    }
+    makeDir();
     for (const char* name : {"pred_rough.json", "pred_refined.json"}) {
       if (!refined_ && std::string(name) == "pred_refined.json") break;
       auto stream = std::make_unique<Stream>();
@@ -175,6 +180,36 @@ void PredictionFileWriter::add(const SampleInference& s) {
   ++count_;
 }
 
+void PredictionFileWriter::makeDir() {
+  std::error_code ec;
+  if (fs::exists(dir_, ec)) return;
+  fs::create_directories(dir_, ec);
+  if (ec) throw InputError(dir_, "cannot create output folder: " + ec.message());
+  madeDir_ = true;
+}
+
+void PredictionFileWriter::addSegmentation(const std::string& id, const LabelImage& labels,
+                                           int classes) {
+  if (id.empty() || id.find('/') != std::string::npos || id[0] == '.')
+    throw std::invalid_argument("a sample id \"" + id + "\" cannot name a file");
+  makeDir();
+  if (staging_.empty()) {
+    staging_ = dir_ / (".segmentation-" + std::to_string(::getpid()));
+    std::error_code ec;
+    fs::remove_all(staging_, ec);
+    parts_ = classes == 1 + kPartCount;
+    for (const char* sub : {"segmentation", "segmentation_parts"}) {
+      if (!parts_ && std::string(sub) == "segmentation_parts") break;
+      fs::create_directories(staging_ / sub, ec);
+      if (ec) throw InputError(staging_, "cannot create: " + ec.message());
+    }
+  }
+  LabelImage hand = labels;
+  for (std::uint8_t& v : hand.pixels) v = v ? 255 : 0;
+  writeGrayImage(staging_ / "segmentation" / (id + ".png"), hand);
+  if (parts_) writeGrayImage(staging_ / "segmentation_parts" / (id + ".png"), labels);
+}
+
 void PredictionFileWriter::commit(const InferenceProvenance& provenance) {
   if (count_ == 0) throw std::invalid_argument("no predictions to write");
   std::vector<std::unique_ptr<AtomicWriter>> files;
@@ -192,9 +227,23 @@ void PredictionFileWriter::commit(const InferenceProvenance& provenance) {
     files.push_back(std::move(file));
   }
   auto info = std::make_unique<AtomicWriter>(dir_ / "infer.json");
-  info->write(provenanceJson(provenance, count_, refined_));
+  info->write(provenanceJson(provenance, count_, refined_, staging_.empty() ? 0 : parts_ ? 2 : 1));
   files.push_back(std::move(info));
   for (auto& f : files) f->commit();
+  if (!staging_.empty()) {  // each folder swapped in whole; an older one is removed afterwards
+    for (const char* sub : {"segmentation", "segmentation_parts"}) {
+      const fs::path target = dir_ / sub, fresh = staging_ / sub;
+      const fs::path old = staging_ / (std::string(sub) + ".old");
+      std::error_code ec;
+      if (!fs::exists(fresh, ec)) continue;
+      if (fs::exists(target, ec)) fs::rename(target, old, ec);
+      if (!ec) fs::rename(fresh, target, ec);
+      if (ec) throw InputError(target, "cannot be replaced: " + ec.message());
+    }
+    std::error_code ec;
+    fs::remove_all(staging_, ec);
+    staging_.clear();
+  }
   committed_ = true;
   streams_.clear();
 }

@@ -43,8 +43,14 @@ class PredictionFileWriter {
   // Samples must come in dataset order from 0 (the file format has no sample ids); all with or
   // all without a refined mesh. Throws std::invalid_argument otherwise.
   void add(const SampleInference& sample);
+  // The network's segmentation of sample `id` (its class per image pixel, 0 = background):
+  // segmentation/<id>.png, the hand mask (255 where the class is not 0), and with 7 classes
+  // (background + the six parts, class = labelOf(Part)) also segmentation_parts/<id>.png. Written
+  // into a hidden staging folder; they appear at commit(). Throws InputError when it cannot write.
+  void addSegmentation(const std::string& id, const LabelImage& labels, int classes);
   // Writes the files (pred_refined.json only when there are refined meshes) and infer.json, then
-  // renames them into place. Throws InputError when the folder cannot be written.
+  // renames them into place (and the segmentation folders, replacing older ones). Throws
+  // InputError when the folder cannot be written.
   void commit(const InferenceProvenance& provenance);
   std::size_t count() const { return count_; }
 
@@ -55,6 +61,9 @@ class PredictionFileWriter {
   std::size_t count_ = 0;
   bool refined_ = false;
   std::vector<std::unique_ptr<Stream>> streams_;  // rough, refined
+  std::filesystem::path staging_;                 // segmentation PNGs until commit()
+  bool parts_ = false;
+  void makeDir();
 };
 
 // All results of a run, written with a PredictionFileWriter.

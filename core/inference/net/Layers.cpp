@@ -1,5 +1,7 @@
 #include "inference/net/Layers.h"
 
+#include "inference/net/Folding.h"
+
 namespace handalign::inference::net {
 namespace nn = torch::nn;
 
@@ -16,7 +18,7 @@ nn::Sequential makeConvLayers(const std::vector<int64_t>& dims, int64_t kernel, 
     seq->push_back(nn::Conv2d(
         nn::Conv2dOptions(dims[i], dims[i + 1], kernel).stride(stride).padding(padding)));
     if (lastWithoutBnRelu(i, dims.size() - 1, bnReluFinal)) continue;
-    seq->push_back(nn::BatchNorm2d(dims[i + 1]));
+    seq->push_back(FoldableBatchNorm2d(dims[i + 1]));
     seq->push_back(nn::ReLU(nn::ReLUOptions(true)));
   }
   return seq;
@@ -38,13 +40,9 @@ nn::Sequential makeConv1dLayers(const std::vector<int64_t>& dims, int64_t kernel
 nn::Sequential makeDeconvLayers(const std::vector<int64_t>& dims, bool bnReluFinal) {
   nn::Sequential seq;
   for (size_t i = 0; i + 1 < dims.size(); ++i) {
-    seq->push_back(nn::ConvTranspose2d(nn::ConvTranspose2dOptions(dims[i], dims[i + 1], 4)
-                                           .stride(2)
-                                           .padding(1)
-                                           .output_padding(0)
-                                           .bias(false)));
+    seq->push_back(Deconv2x(dims[i], dims[i + 1], false));
     if (lastWithoutBnRelu(i, dims.size() - 1, bnReluFinal)) continue;
-    seq->push_back(nn::BatchNorm2d(dims[i + 1]));
+    seq->push_back(FoldableBatchNorm2d(dims[i + 1]));
     seq->push_back(nn::ReLU(nn::ReLUOptions(true)));
   }
   return seq;

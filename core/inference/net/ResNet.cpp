@@ -23,15 +23,15 @@ nn::Sequential makeLayer(int64_t& inplanes, int64_t planes, int64_t blocks, int6
 
 BottleneckImpl::BottleneckImpl(int64_t inplanes, int64_t planes, int64_t stride, bool downsample) {
   conv1_ = register_module("conv1", conv(inplanes, planes, 1));
-  bn1_ = register_module("bn1", nn::BatchNorm2d(planes));
+  bn1_ = register_module("bn1", FoldableBatchNorm2d(planes));
   conv2_ = register_module("conv2", conv(planes, planes, 3, stride));
-  bn2_ = register_module("bn2", nn::BatchNorm2d(planes));
+  bn2_ = register_module("bn2", FoldableBatchNorm2d(planes));
   conv3_ = register_module("conv3", conv(planes, planes * kExpansion, 1));
-  bn3_ = register_module("bn3", nn::BatchNorm2d(planes * kExpansion));
+  bn3_ = register_module("bn3", FoldableBatchNorm2d(planes * kExpansion));
   if (downsample) {
     downsample_ =
         register_module("downsample", nn::Sequential(conv(inplanes, planes * kExpansion, 1, stride),
-                                                     nn::BatchNorm2d(planes * kExpansion)));
+                                                     FoldableBatchNorm2d(planes * kExpansion)));
   }
 }
 
@@ -46,7 +46,7 @@ torch::Tensor BottleneckImpl::forward(const torch::Tensor& x) {
 ResNetBackboneImpl::ResNetBackboneImpl(int64_t width) {
   conv1_ = register_module(
       "conv1", nn::Conv2d(nn::Conv2dOptions(3, width, 7).stride(2).padding(3).bias(false)));
-  bn1_ = register_module("bn1", nn::BatchNorm2d(width));
+  bn1_ = register_module("bn1", FoldableBatchNorm2d(width));
   int64_t inplanes = width;
   layer1_ = register_module("layer1", makeLayer(inplanes, width, 3, 1));
   layer2_ = register_module("layer2", makeLayer(inplanes, width * 2, 4, 2));

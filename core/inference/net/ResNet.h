@@ -1,6 +1,8 @@
 // ResNet-50 backbone with torchvision's parameter names (conv1, bn1, layer1..4; no classifier).
 #pragma once
 
+#include "inference/net/Folding.h"
+
 #include <torch/torch.h>
 
 namespace handalign::inference::net {
@@ -13,7 +15,7 @@ class BottleneckImpl : public torch::nn::Module {
 
  private:
   torch::nn::Conv2d conv1_{nullptr}, conv2_{nullptr}, conv3_{nullptr};
-  torch::nn::BatchNorm2d bn1_{nullptr}, bn2_{nullptr}, bn3_{nullptr};
+  FoldableBatchNorm2d bn1_{nullptr}, bn2_{nullptr}, bn3_{nullptr};
   torch::nn::Sequential downsample_{nullptr};
 };
 TORCH_MODULE(Bottleneck);
@@ -37,7 +39,7 @@ class ResNetBackboneImpl : public torch::nn::Module {
 
  private:
   torch::nn::Conv2d conv1_{nullptr};
-  torch::nn::BatchNorm2d bn1_{nullptr};
+  FoldableBatchNorm2d bn1_{nullptr};
   torch::nn::Sequential layer1_{nullptr}, layer2_{nullptr}, layer3_{nullptr}, layer4_{nullptr};
 };
 TORCH_MODULE(ResNetBackbone);

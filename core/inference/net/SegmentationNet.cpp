@@ -22,13 +22,13 @@ SegmentationNetImpl::SegmentationNetImpl(int64_t width, int64_t classes) {
   const int64_t w = width;
   conv1_ = register_module("conv1", conv(32 * w, 16 * w, 1));
   fusion1_ = register_module("fusion1", conv(16 * w, 16 * w, 3));
-  bn1_ = register_module("bn1", nn::BatchNorm2d(16 * w));
+  bn1_ = register_module("bn1", FoldableBatchNorm2d(16 * w));
   conv2_ = register_module("conv2", conv(16 * w, 8 * w, 1));
   fusion2_ = register_module("fusion2", conv(8 * w, 8 * w, 3));
-  bn2_ = register_module("bn2", nn::BatchNorm2d(8 * w));
+  bn2_ = register_module("bn2", FoldableBatchNorm2d(8 * w));
   conv3_ = register_module("conv3", conv(8 * w, 4 * w, 1));
   fusion3_ = register_module("fusion3", conv(4 * w, 4 * w, 3));
-  bn3_ = register_module("bn3", nn::BatchNorm2d(4 * w));
+  bn3_ = register_module("bn3", FoldableBatchNorm2d(4 * w));
   conv4_ = register_module("conv4", conv(4 * w, w, 1));
   fusion4_ = register_module("fusion4", conv(w, w, 3));
   predictHead_ =

@@ -4,6 +4,8 @@
 
 #include "inference/net/ResNet.h"
 
+#include "inference/net/Folding.h"
+
 #include <torch/torch.h>
 
 namespace handalign::inference::net {
@@ -20,7 +22,7 @@ class SegmentationNetImpl : public torch::nn::Module {
  private:
   torch::nn::Conv2d conv1_{nullptr}, conv2_{nullptr}, conv3_{nullptr}, conv4_{nullptr};
   torch::nn::Conv2d fusion1_{nullptr}, fusion2_{nullptr}, fusion3_{nullptr}, fusion4_{nullptr};
-  torch::nn::BatchNorm2d bn1_{nullptr}, bn2_{nullptr}, bn3_{nullptr};
+  FoldableBatchNorm2d bn1_{nullptr}, bn2_{nullptr}, bn3_{nullptr};
   torch::nn::Sequential predictHead_{nullptr};
 };
 TORCH_MODULE(SegmentationNet);

@@ -1,6 +1,7 @@
 // The native HandAR network: its building blocks, the official layout, and forward shapes of the
 // full 256² ResNet-50 network at batch 1 and 4.
 #include "TestHandArNetSupport.h"
+#include "inference/net/Folding.h"
 
 #include "inference/net/GraphCnn.h"
 #include "inference/net/Layers.h"
@@ -157,6 +158,58 @@ class TestHandArNet : public QObject {
     // Eval mode: a sample's result does not depend on the rest of the batch (nor on the branches).
     QVERIFY(torch::allclose(four.rough[0], one.rough[0], 1e-4, 1e-4));
     QVERIFY(torch::allclose(four.refined[0], one.refined[0], 1e-4, 1e-4));
+  }
+
+  // prepareForInference (batch norms folded, deconvolutions split into phases) changes no output
+  // beyond float rounding, with every branch running and non-trivial batch-norm statistics.
+  void preparedNetworkGivesTheSameOutputs() {
+    torch::manual_seed(2);
+    net::Deconv2x deconv(6, 5, true);
+    const auto x = torch::randn({2, 6, 7, 9});
+    const auto before = deconv->forward(x);
+    deconv->split();
+    QVERIFY(torch::allclose(deconv->forward(x), before, 1e-5, 1e-6));
+    QCOMPARE(deconv->forward(x).sizes(), (torch::IntArrayRef{2, 5, 14, 18}));
+
+    // In float64 the rewrite is exact up to double rounding; float32 differs by its own rounding.
+    HandArNet plain = test::makeTestNet(test::smallConfig(), 5);
+    HandArNet prepared = test::makeTestNet(test::smallConfig(), 5);
+    HandArNet plain64 = test::makeTestNet(test::smallConfig(), 5);
+    HandArNet prepared64 = test::makeTestNet(test::smallConfig(), 5);
+    plain64->to(torch::kDouble);
+    prepared64->to(torch::kDouble);
+    for (HandArNet* n : {&plain, &prepared, &plain64, &prepared64}) {
+      (*n)->setRunJointHead(true);
+      (*n)->setRunSegmentation(true);
+    }
+    net::prepareForInference(*prepared);
+    net::prepareForInference(*prepared64);
+    int batchNorms = 0, folded = 0;
+    for (const auto& m : prepared->modules())
+      if (auto* bn = dynamic_cast<net::FoldableBatchNorm2dImpl*>(m.get())) {
+        ++batchNorms;
+        folded += bn->folded();
+      }
+    QVERIFY(batchNorms > 100);
+    QCOMPARE(folded, batchNorms);  // every 2-D batch norm follows a convolution
+    torch::InferenceMode inference;
+    const auto images = test::testImages(2, 64);
+    const HandArOutput a = plain->forward(images), b = prepared->forward(images);
+    const auto worst = [](const torch::Tensor& x, const torch::Tensor& y) {
+      return (x - y).abs().max().item<double>();
+    };
+    qInfo("largest differences: rough %.2g, refined %.2g, joints %.2g bins, segmentation %.2g",
+          worst(a.rough, b.rough), worst(a.refined, b.refined), worst(a.joints, b.joints),
+          worst(a.segmentation, b.segmentation));
+    QVERIFY(worst(a.rough, b.rough) < 1e-3 && worst(a.refined, b.refined) < 1e-3);
+    QVERIFY(worst(a.joints, b.joints) < 1e-3 && worst(a.segmentation, b.segmentation) < 1e-4);
+    const auto images64 = images.to(torch::kDouble);
+    const HandArOutput a64 = plain64->forward(images64), b64 = prepared64->forward(images64);
+    const double exact =
+        std::max({worst(a64.rough, b64.rough), worst(a64.refined, b64.refined),
+                  worst(a64.joints, b64.joints), worst(a64.segmentation, b64.segmentation)});
+    qInfo("float64: largest difference %.2g", exact);
+    QVERIFY(exact < 1e-9);
   }
 };
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "hand/ProceduralHand.h"
+#include "inference/net/Folding.h"
 #include "inference/net/HandArNet.h"
 #include "inference/net/MeshEdges.h"
 
@@ -48,7 +49,7 @@ inline inference::HandArNet makeTestNet(const inference::HandArConfig& config, u
     if (endsWith(key, ".eps")) t.fill_(0.1);
   }
   for (auto& item : net->named_modules()) {
-    if (auto* bn = item.value()->as<torch::nn::BatchNorm2dImpl>()) {
+    if (auto* bn = item.value()->as<inference::net::FoldableBatchNorm2dImpl>()) {
       bn->weight.uniform_(0.8, 1.2);
       bn->bias.uniform_(-0.1, 0.1);
     } else if (auto* bn1 = item.value()->as<torch::nn::BatchNorm1dImpl>()) {

@@ -7,7 +7,11 @@
 #include "dataset/PluginRegistry.h"
 #include "dataset/Predictions.h"
 #include "hand/HandModel.h"
+#include "inference/CropGeometry.h"
+#include "io/ImageIO.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -169,6 +173,81 @@ class TestInferCli : public QObject {
     r = test::runCli(eval);
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("has 3 samples, the dataset split has 8"), qPrintable(r.err));
+  }
+
+  // --segmentation: the network's classes become segmentation/<id>.png hand masks (and, for the
+  // 7 classes of background + parts, segmentation_parts/<id>.png labels) at the image's size.
+  // The test model's 2×2 output per crop: class 1 (or part labels 1..4) in its four quarters but
+  // background top-left; mapped back over the whole-image crop, each image pixel takes the class
+  // of the crop quarter its centre falls in.
+  void segmentationIsWrittenAsMasks() {
+    const auto save = [&](const fs::path& file, int classes) {
+      std::vector<float> seg(std::size_t(classes) * 4, -10.0f);
+      const int quarter[4] = {0, 1, classes == 7 ? 3 : 1, classes == 7 ? 6 : 1};
+      for (int q = 0; q < 4; ++q) seg[std::size_t(quarter[q]) * 4 + std::size_t(q)] = 0.0f;
+      std::vector<std::vector<float>> mesh(std::size_t(vertices_), {32, 32, 32});
+      test::saveScriptModule(file,
+                             "def forward(self, x):\n"
+                             "    b = x.size(0)\n"
+                             "    return {'rough': self.mesh.unsqueeze(0).expand(b, -1, -1), "
+                             "'seg': self.seg.unsqueeze(0).expand(b, -1, -1, -1)}\n",
+                             {test::meshBuffer("mesh", mesh), {"seg", {classes, 2, 2}, seg}});
+    };
+    const std::string extra = R"(, "crop": {"source": "image", "enlarge": 1.0},
+        "outputs": {"rough": "rough", "segmentation": "seg"}, "coordinates": {"frame": "lixel"})";
+    const int w = dataset_->imageWidth(), h = dataset_->imageHeight();
+    const CropTransform crop = squareCrop(wholeImage(w, h), 1.0, 256);
+    for (const int classes : {2, 7}) {
+      const std::string name = "seg" + std::to_string(classes);
+      save(dir() / (name + ".pt"), classes);
+      const fs::path out = dir() / name;
+      const auto r = infer(manifest(name, name + ".pt", extra, vertices_), out,
+                           {"--segmentation", "--limit", "2"});
+      QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+      const QJsonObject declared =
+          QJsonDocument::fromJson(QByteArray::fromStdString(test::readText(out / "infer.json")))
+              .object()
+              .value("segmentation")
+              .toObject();
+      QCOMPARE(declared.value("hand").toString(), QString("segmentation"));
+      QCOMPARE(declared.value("parts").toString(),
+               classes == 7 ? QString("segmentation_parts") : QString());
+      QCOMPARE(fs::exists(out / "segmentation_parts"), classes == 7);
+      for (const std::string id : {"00000000", "00000001"}) {
+        const Image<std::uint8_t> hand = readMask8(out / "segmentation" / (id + ".png"));
+        QCOMPARE(hand.width, w);
+        int wrong = 0, inside = 0;
+        for (int y = 0; y < h; ++y)
+          for (int x = 0; x < w; ++x) {
+            const Eigen::Vector2d c = crop.toCrop(Eigen::Vector2d(x, y));
+            if (c.x() < -0.5 || c.y() < -0.5 || c.x() >= 255.5 || c.y() >= 255.5) continue;
+            ++inside;
+            const int q = (c.y() + 0.5 >= 128 ? 2 : 0) + (c.x() + 0.5 >= 128 ? 1 : 0);
+            wrong += hand.at(x, y) != (q == 0 ? 0 : 255);
+            if (classes == 7) {
+              const Image<std::uint8_t> parts =
+                  readMask8(out / "segmentation_parts" / (id + ".png"));
+              const int label[4] = {0, 1, 3, 6};
+              wrong += parts.at(x, y) != label[q];
+            }
+          }
+        QVERIFY(inside > w * h / 2);
+        QCOMPARE(wrong, 0);
+      }
+      std::size_t hidden = 0;
+      for (const auto& e : fs::directory_iterator(out))
+        hidden += e.path().filename().string()[0] == '.';
+      QCOMPARE(hidden, std::size_t(0));  // no staging left
+    }
+    // A model without a segmentation output is refused by name before any work.
+    const fs::path plain = manifest("noseg", "lixel.pt", R"(, "crop": {"source": "image"},
+        "outputs": {"rough": "rough"})",
+                                    vertices_);
+    const auto r = infer(plain, dir() / "noseg", {"--segmentation"});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("noseg.json") && r.err.contains("outputs.segmentation"),
+             qPrintable(r.err));
+    QVERIFY(!fs::exists(dir() / "noseg"));
   }
 
   void badModelsExitOneAndLeaveNothing() {
