@@ -476,10 +476,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The mesh whose silhouette the From-mesh tool takes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Hand</source>
         <translation type="unfinished"></translation>
     </message>
@@ -537,6 +533,14 @@
     </message>
     <message>
         <source>Shown method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network segmentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mesh whose silhouette the From-mesh tool takes, or the shown method&apos;s own segmentation output</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1006,10 +1010,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Click to take the chosen mesh&apos;s rendered silhouette as the proposal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Leave Tool</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1107,6 +1107,30 @@
     </message>
     <message>
         <source>From shown mesh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From Network Segmentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the active label with the shown method&apos;s own segmentation output (handalign infer --segmentation; undoable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shown method has no network segmentation for this sample (run handalign infer with --segmentation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network segmentation gives the hand only, no parts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From network segmentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to take the chosen mesh&apos;s rendered silhouette (or the network&apos;s segmentation) as the proposal</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

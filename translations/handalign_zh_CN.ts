@@ -477,10 +477,6 @@
         <translation>真值</translation>
     </message>
     <message>
-        <source>The mesh whose silhouette the From-mesh tool takes</source>
-        <translation>“从网格生成”工具所用轮廓的来源网格</translation>
-    </message>
-    <message>
         <source>Hand</source>
         <translation>手部</translation>
     </message>
@@ -539,6 +535,14 @@
     <message>
         <source>Shown method</source>
         <translation>显示的方法</translation>
+    </message>
+    <message>
+        <source>Network segmentation</source>
+        <translation>网络分割</translation>
+    </message>
+    <message>
+        <source>The mesh whose silhouette the From-mesh tool takes, or the shown method&apos;s own segmentation output</source>
+        <translation>“从网格”工具取其轮廓的网格，或当前方法自身的分割输出</translation>
     </message>
 </context>
 <context>
@@ -1007,10 +1011,6 @@
         <translation>在对象上粗略涂抹（或用 Shift+拖动绘制矩形框），由 GrabCut 找出该对象</translation>
     </message>
     <message>
-        <source>Click to take the chosen mesh&apos;s rendered silhouette as the proposal</source>
-        <translation>单击以采用所选网格的渲染轮廓作为候选掩码</translation>
-    </message>
-    <message>
         <source>Leave Tool</source>
         <translation>退出工具</translation>
     </message>
@@ -1109,6 +1109,30 @@
     <message>
         <source>From shown mesh</source>
         <translation>从显示的网格生成</translation>
+    </message>
+    <message>
+        <source>From Network Segmentation</source>
+        <translation>从网络分割</translation>
+    </message>
+    <message>
+        <source>Replace the active label with the shown method&apos;s own segmentation output (handalign infer --segmentation; undoable)</source>
+        <translation>用当前方法自身的分割输出替换当前标签（handalign infer --segmentation；可撤销）</translation>
+    </message>
+    <message>
+        <source>The shown method has no network segmentation for this sample (run handalign infer with --segmentation)</source>
+        <translation>当前方法没有此样本的网络分割（运行 handalign infer 时加 --segmentation）</translation>
+    </message>
+    <message>
+        <source>The network segmentation gives the hand only, no parts</source>
+        <translation>网络分割只给出整只手，没有部位</translation>
+    </message>
+    <message>
+        <source>From network segmentation</source>
+        <translation>从网络分割</translation>
+    </message>
+    <message>
+        <source>Click to take the chosen mesh&apos;s rendered silhouette (or the network&apos;s segmentation) as the proposal</source>
+        <translation>点击以所选网格的渲染轮廓（或网络的分割）作为候选</translation>
     </message>
 </context>
 <context>

@@ -311,9 +311,11 @@ void AnnotationController::leavingSample(int nextSample) {
     save(QStringLiteral("autosave on leaving the sample"));
 }
 
-void AnnotationController::sampleShown(int sample, const std::array<LabelImage, 3>& labels) {
+void AnnotationController::sampleShown(int sample, const std::array<LabelImage, 3>& labels,
+                                       const LabelImage& network) {
   current_ = sample;
   shownLabels_ = labels;
+  shownNetwork_ = network;
   if (editingSample_ >= 0) loadMask();  // the editor follows the browser
   updateActions();
 }
@@ -380,6 +382,7 @@ void AnnotationController::loadMask() {
   editor_->setMeshLabels(MaskEditor::MeshSource::GroundTruth, shownLabels_[0]);
   editor_->setMeshLabels(MaskEditor::MeshSource::Reference, shownLabels_[1]);
   editor_->setMeshLabels(MaskEditor::MeshSource::Shown, shownLabels_[2]);
+  editor_->setMeshLabels(MaskEditor::MeshSource::Network, shownNetwork_);
   editingSample_ = current_;
   restoreDraft();  // strokes a killed studio had not saved
   const MaskEditor::Tool tool =

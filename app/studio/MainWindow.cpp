@@ -266,7 +266,7 @@ void MainWindow::showSample(int index) {
   if (!session_->isOpen() || index < 0) return;
   annotation_->leavingSample(index);  // autosaves a modified mask
   presenter_->show(index);
-  annotation_->sampleShown(index, presenter_->labels());
+  annotation_->sampleShown(index, presenter_->labels(), presenter_->networkSegmentation());
   status_->message(
       tr("Sample %1")
           .arg(QString::fromStdString(session_->session().dataset->sampleId(std::size_t(index)))),

@@ -30,6 +30,8 @@ SamplePresenter::SamplePresenter(StudioSession* session, ImageCanvas* canvas, Me
 void SamplePresenter::clear() {
   current_ = -1;
   labels_ = {};
+  network_ = LabelImage();
+  declared_.clear();  // another dataset (or the same folder written again) comes next
   canvas_->clear();
 }
 
@@ -80,6 +82,18 @@ void SamplePresenter::show(int index) {
                            methodColor(std::size_t(std::max(shown, 0))), referenceName, shownName);
   canvas_->setLabels(ImageCanvas::Layer::Reference, labels_[1]);
   canvas_->setLabels(ImageCanvas::Layer::Shown, labels_[2]);
+  network_ = LabelImage();
+  for (const auto& [name, file] : session_->request().predictions) {
+    if (QString::fromStdString(name) != shownName) continue;
+    try {
+      const std::filesystem::path dir = file.parent_path();
+      auto known = declared_.find(dir);
+      if (known == declared_.end()) known = declared_.emplace(dir, readDeclaredSegmentation(dir)).first;
+      network_ = readNetworkSegmentation(known->second, ds.sampleId(i), w, h);
+    } catch (const std::exception& e) {
+      Q_EMIT message(QString::fromStdString(e.what()), 8000);
+    }
+  }
   showAllMethods(views, i, w, h);
   canvas_->setDistanceMap(!labels_[0].empty() && !labels_[2].empty()
                               ? SampleViews::distanceMap(labels_[2], labels_[0])

@@ -3,6 +3,7 @@
 // vertex to its pixel and an inspected pixel to its vertex.
 #pragma once
 
+#include "annotation/NetworkSegmentation.h"
 #include "geometry/Camera.h"
 #include "raster/LabelImage.h"
 
@@ -11,6 +12,8 @@
 #include <QString>
 
 #include <array>
+#include <filesystem>
+#include <map>
 
 namespace handalign {
 
@@ -33,6 +36,9 @@ class SamplePresenter : public QObject {
   const Intrinsics& intrinsics() const { return intrinsics_; }
   // Rendered at the image's size: GT, reference method, shown method (empty where none).
   const std::array<LabelImage, 3>& labels() const { return labels_; }
+  // The shown method's own segmentation output of the sample (`infer --segmentation` beside its
+  // prediction file), as proposal labels at the image's size; empty where there is none.
+  const LabelImage& networkSegmentation() const { return network_; }
   // Offsets ΔM in 3D where the shown method is declared the refinement of the reference.
   void setOffsetsWanted(bool on);
 
@@ -56,6 +62,8 @@ class SamplePresenter : public QObject {
   int current_ = -1;
   Intrinsics intrinsics_;
   std::array<LabelImage, 3> labels_;
+  LabelImage network_;
+  std::map<std::filesystem::path, DeclaredSegmentation> declared_;  // by prediction folder
   bool offsetsWanted_ = true;
 };
 

@@ -201,7 +201,11 @@ PixelRect applyMeshProposal(MaskAnnotation& m, const LabelImage& meshLabels,
     PixelRect changed;
     for (int y = 0; y < m.height(); ++y)
       for (int x = 0; x < m.width(); ++x) {
-        const std::uint8_t v = mesh.at(x, y), hand = v != 0 ? 1 : 0, part = v <= 6 ? v : 0;
+        const std::uint8_t v = mesh.at(x, y), hand = v != 0 ? 1 : 0;
+        const std::uint8_t part = v <= 6                                      ? v
+                                  : v == kHandWithoutPart && m.hasParts() && m.hand.at(x, y)
+                                      ? m.parts.at(x, y)
+                                      : 0;
         bool diff = m.hand.at(x, y) != hand;
         m.hand.at(x, y) = hand;
         if (m.hasParts()) {

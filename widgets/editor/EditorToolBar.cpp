@@ -45,7 +45,7 @@ EditorToolBar::EditorToolBar(MaskEditor* editor, QWidget* parent)
   box_ = addAction(QString());
   box_->setCheckable(true);
   mesh_ = new QComboBox;
-  mesh_->addItems({QString(), QString(), QString()});
+  for (int i = 0; i < MaskEditor::kMeshSourceCount; ++i) mesh_->addItem(QString());
   addWidget(mesh_);
   addSeparator();
   label_ = new QComboBox;
@@ -109,7 +109,9 @@ void EditorToolBar::retranslate() {
   mesh_->setItemText(0, tr("Reference method"));
   mesh_->setItemText(1, tr("Shown method"));
   mesh_->setItemText(2, tr("GT"));
-  mesh_->setToolTip(tr("The mesh whose silhouette the From-mesh tool takes"));
+  mesh_->setItemText(3, tr("Network segmentation"));
+  mesh_->setToolTip(tr("The mesh whose silhouette the From-mesh tool takes, or the shown "
+                       "method's own segmentation output"));
   label_->setItemText(0, tr("Hand"));
   const QString parts[kPartCount] = {tr("Palm"),   tr("Thumb"), tr("Index"),
                                      tr("Middle"), tr("Ring"),  tr("Pinky")};

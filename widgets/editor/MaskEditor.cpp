@@ -80,7 +80,7 @@ void MaskEditor::createActions() {
   protectAction_->setCheckable(true);
   protectAction_->setChecked(protect_);
   connect(protectAction_, &QAction::toggled, this, &MaskEditor::setProtectOthers);
-  for (int i = 0; i < 3; ++i) {
+  for (int i = 0; i < kMeshSourceCount; ++i) {
     auto* a = new QAction(this);
     connect(a, &QAction::triggered, this, [this, i] { applyMeshProposal(MeshSource(i)); });
     fromMeshActions_[std::size_t(i)] = a;
@@ -112,11 +112,15 @@ void MaskEditor::retranslate() {
   protectAction_->setText(tr("Protect"));
   protectAction_->setToolTip(
       tr("Protect other labels: painting one label never changes pixels of another part"));
-  const QString meshes[3] = {tr("From Reference Mesh"), tr("From Shown Mesh"), tr("From GT Mesh")};
-  for (int i = 0; i < 3; ++i) {
+  const QString meshes[kMeshSourceCount] = {tr("From Reference Mesh"), tr("From Shown Mesh"),
+                                             tr("From GT Mesh"), tr("From Network Segmentation")};
+  for (int i = 0; i < kMeshSourceCount; ++i) {
     fromMeshActions_[std::size_t(i)]->setText(meshes[i]);
     fromMeshActions_[std::size_t(i)]->setToolTip(
-        tr("Replace the active label with the mesh's rendered silhouette (undoable)"));
+        i == int(MeshSource::Network)
+            ? tr("Replace the active label with the shown method's own segmentation output "
+                 "(handalign infer --segmentation; undoable)")
+            : tr("Replace the active label with the mesh's rendered silhouette (undoable)"));
   }
   undoAction_->setToolTip(
       tr("Undo the last stroke (%1)")
@@ -327,14 +331,24 @@ bool MaskEditor::applyMask(const MaskAnnotation& mask, const QString& name) {
 bool MaskEditor::applyMeshProposal(MeshSource source, bool erase) {
   const LabelImage& labels = meshLabels_[idx(source)];
   if (!hasAnnotation() || labels.empty()) {
-    Q_EMIT message(tr("No rendered mesh to start from"));
+    Q_EMIT message(source == MeshSource::Network
+                       ? tr("The shown method has no network segmentation for this sample "
+                            "(run handalign infer with --segmentation)")
+                       : tr("No rendered mesh to start from"));
+    return false;
+  }
+  if (source == MeshSource::Network && label_ != 0 &&
+      std::none_of(labels.pixels.begin(), labels.pixels.end(),
+                   [](std::uint8_t v) { return v != 0 && v != kHandWithoutPart; })) {
+    Q_EMIT message(tr("The network segmentation gives the hand only, no parts"));
     return false;
   }
   cancelGesture();
   const MaskBrush b = brush(erase);
   beginEdit(b);
   const PixelRect dirty = handalign::applyMeshProposal(mask_, labels, b);
-  const QString names[3] = {tr("From reference mesh"), tr("From shown mesh"), tr("From GT mesh")};
+  const QString names[kMeshSourceCount] = {tr("From reference mesh"), tr("From shown mesh"),
+                                           tr("From GT mesh"), tr("From network segmentation")};
   return commitEdit(names[idx(source)], dirty);
 }
 

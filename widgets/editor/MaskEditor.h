@@ -39,8 +39,10 @@ class MaskEditor : public QObject {
   // Number keys 1..6 choose the tools in this order; Esc leaves the tool (Tool::None).
   enum class Tool { None = 0, Brush, Eraser, Polygon, FloodFill, GrabCut, FromMesh };
   static constexpr int kToolCount = 6;
-  // "From mesh" proposals: the reference and the shown method of the studio, and the GT mesh.
-  enum class MeshSource { Reference = 0, Shown, GroundTruth };
+  // "From mesh" proposals: the reference and the shown method of the studio, the GT mesh, and the
+  // shown method's own segmentation output (`handalign infer --segmentation`).
+  enum class MeshSource { Reference = 0, Shown, GroundTruth, Network };
+  static constexpr int kMeshSourceCount = 4;
   static constexpr int kMinBrush = 1, kMaxBrush = 512;
   // A tool's stable name ("brush", "eraser", "polygon", "flood_fill", "grabcut", "from_mesh";
   // "" for None): what the project stores as the resume point, never the enum's position.
@@ -68,7 +70,9 @@ class MaskEditor : public QObject {
   void setSaved();  // the current state is the saved one (the undo stack's clean state)
 
   // Label images rendered from the meshes (renderLabels, any size: resampled to the mask's), the
-  // proposals of "from mesh". The GT mesh's parts also start the part layer on the first part edit.
+  // proposals of "from mesh"; for Network the network's segmentation (part labels, or
+  // kHandWithoutPart where it gives the hand only). The GT mesh's parts also start the part layer
+  // on the first part edit.
   void setMeshLabels(MeshSource source, const LabelImage& labels);
   bool hasMeshLabels(MeshSource source) const { return !meshLabels_[idx(source)].empty(); }
 
@@ -167,7 +171,7 @@ class MaskEditor : public QObject {
   QPointer<ImageCanvas> canvas_;
   MaskAnnotation mask_, before_;
   cv::Mat image_;  // 8-bit RGB at the mask's size, for GrabCut
-  std::array<LabelImage, 3> meshLabels_;
+  std::array<LabelImage, kMeshSourceCount> meshLabels_;
   QUndoStack* stack_ = nullptr;
   int undoLimit_ = 100;
 
@@ -185,7 +189,7 @@ class MaskEditor : public QObject {
   std::array<std::unique_ptr<EditorTool>, kToolCount> tools_;
 
   std::array<QAction*, kToolCount> toolActions_{};
-  std::array<QAction*, 3> fromMeshActions_{};
+  std::array<QAction*, kMeshSourceCount> fromMeshActions_{};
   QActionGroup* toolGroup_ = nullptr;
   QAction *leaveAction_ = nullptr, *growAction_ = nullptr, *shrinkAction_ = nullptr;
   QAction *protectAction_ = nullptr, *undoAction_ = nullptr, *redoAction_ = nullptr;

@@ -260,6 +260,60 @@ class TestStudioAnnotate : public QObject {
     QTRY_VERIFY(!fs::exists(draft::pathFor(folder, "00000005")));  // back at the saved state
     w.close();
   }
+
+  // `infer --segmentation` output beside the shown method's predictions: the editor offers the
+  // network's own segmentation ("From Network Segmentation"); a sample without one has none.
+  void networkSegmentationIsAProposal() {
+    const fs::path run = fs::path(tmp_.path().toStdString()) / "netrun";
+    fs::create_directories(run / "segmentation");
+    fs::create_directories(run / "segmentation_parts");
+    fs::copy_file(data_ / "pred_refined.json", run / "pred_refined.json");
+    test::writeText(run / "infer.json", R"({"format": "handalign.infer", "predictions":
+        [{"name": "net", "file": "pred_refined.json"}], "segmentation": {"hand": "segmentation",
+        "parts": "segmentation_parts"}})");
+    const int size = 224;  // the synthetic images
+    LabelImage parts(size, size), hand(size, size);
+    for (int y = 50; y < 150; ++y)
+      for (int x = 40; x < 160; ++x) parts.at(x, y) = x < 120 ? 3 : 1;
+    for (std::size_t k = 0; k < parts.pixels.size(); ++k) hand.pixels[k] = parts.pixels[k] ? 255 : 0;
+    writeGrayImage(run / "segmentation_parts" / "00000006.png", parts);
+    writeGrayImage(run / "segmentation" / "00000006.png", hand);
+
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QSignalSpy done(&w, &MainWindow::evaluationFinished);
+    w.openDataset(QString::fromStdString(data_.string()),
+                  {{"net", QString::fromStdString((run / "pred_refined.json").string())}},
+                  "00000006");
+    QVERIFY(done.wait(120000));
+    w.annotation()->setEditing(true);
+    MaskEditor* editor = w.maskEditor();
+    QVERIFY(editor->hasMeshLabels(MaskEditor::MeshSource::Network));
+    QVERIFY(editor->fromMeshAction(MaskEditor::MeshSource::Network)->text().contains("Network"));
+    editor->fromMeshAction(MaskEditor::MeshSource::Network)->trigger();  // as the menu does
+    QCOMPARE(editor->undoStack()->count(), 1);
+    QCOMPARE(editor->annotation().width(), size);
+    for (std::size_t k = 0; k < parts.pixels.size(); ++k)
+      QCOMPARE(int(editor->annotation().hand.pixels[k]), parts.pixels[k] ? 1 : 0);
+    // The index finger from the network's parts (protect off: the part layer starts from the GT
+    // mesh's parts): exactly its region becomes part 3.
+    editor->setProtectOthers(false);
+    editor->setLabel(3);
+    QVERIFY(editor->applyMeshProposal(MaskEditor::MeshSource::Network));
+    QVERIFY(editor->annotation().hasParts());
+    for (std::size_t k = 0; k < parts.pixels.size(); ++k)
+      if (parts.pixels[k] == 3) QCOMPARE(int(editor->annotation().parts.pixels[k]), 3);
+    editor->setProtectOthers(true);
+    QVERIFY(w.annotation()->save());
+    // Sample 7 was not segmented: no proposal, and the tool says why.
+    QVERIFY(w.jumpToSample("00000007"));
+    QVERIFY(!editor->hasMeshLabels(MaskEditor::MeshSource::Network));
+    QSignalSpy said(editor, &MaskEditor::message);
+    QVERIFY(!editor->applyMeshProposal(MaskEditor::MeshSource::Network));
+    QVERIFY(said.count() == 1 && said[0][0].toString().contains("--segmentation"));
+    w.close();
+  }
 };
 
 int main(int argc, char** argv) {
