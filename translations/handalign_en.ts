@@ -1575,6 +1575,14 @@
         <source>HD95 of a class present in exactly one of the two masks (eval --hd-empty); F5 re-evaluates with the new choice</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Also write the network&apos;s &amp;segmentation (whole dataset)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the model has a segmentation output, a whole-dataset run also writes it; the mask editor then offers it as a proposal (From Network Segmentation). Slower: HandAR&apos;s segmentation branch about doubles the joint stage</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>handalign::RunChartsView</name>

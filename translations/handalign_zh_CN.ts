@@ -1576,6 +1576,14 @@
         <source>HD95 of a class present in exactly one of the two masks (eval --hd-empty); F5 re-evaluates with the new choice</source>
         <translation>仅在两个掩码之一中出现的类别的 HD95（eval --hd-empty）；按 F5 以新选项重新评估</translation>
     </message>
+    <message>
+        <source>Also write the network&apos;s &amp;segmentation (whole dataset)</source>
+        <translation>同时写出网络的分割结果(&amp;S)（整个数据集）</translation>
+    </message>
+    <message>
+        <source>When the model has a segmentation output, a whole-dataset run also writes it; the mask editor then offers it as a proposal (From Network Segmentation). Slower: HandAR&apos;s segmentation branch about doubles the joint stage</source>
+        <translation>模型有分割输出时，对整个数据集运行也会写出它；掩码编辑器随后将其作为候选（从网络分割）。较慢：HandAR 的分割分支约使关节阶段耗时加倍</translation>
+    </message>
 </context>
 <context>
     <name>handalign::RunChartsView</name>

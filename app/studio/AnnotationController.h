@@ -97,7 +97,7 @@ class AnnotationController : public QObject {
   int current_ = -1;                       // the sample shown
   int editingSample_ = -1;                 // the sample in the editor, or -1
   std::array<LabelImage, 3> shownLabels_;  // GT, reference, shown at the image's size
-  LabelImage shownNetwork_;                 // the shown method's own segmentation, or empty
+  LabelImage shownNetwork_;                // the shown method's own segmentation, or empty
   LabelImage scoringGt_;                   // at the evaluation resolution
   std::vector<LabelImage> scoringPreds_;
 

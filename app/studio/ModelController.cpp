@@ -174,6 +174,7 @@ bool ModelController::run(int sample) {
     const fs::path project = session_->project() ? session_->project()->path()
                                                  : projectFileFor(session_->request().dataset);
     request.outputDir = modelOutputDirFor(project, modelFile_.toStdString());
+    request.options.segmentation = settings.value(kSegmentationKey, false).toBool();
   } else {
     request.samples = {std::size_t(sample)};
   }

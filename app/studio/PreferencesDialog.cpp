@@ -69,6 +69,8 @@ PreferencesDialog::PreferencesDialog(QWidget* parent) : QDialog(parent) {
   batch_->setValue(settings.value(kBatchKey, 8).toInt());
   half_ = new QCheckBox(this);
   half_->setChecked(settings.value(kHalfKey, false).toBool());
+  segmentation_ = new QCheckBox(this);
+  segmentation_->setChecked(settings.value(kSegmentationKey, false).toBool());
 
   undoDepth_ = new QSpinBox(this);
   undoDepth_->setRange(0, 100000);
@@ -86,6 +88,7 @@ PreferencesDialog::PreferencesDialog(QWidget* parent) : QDialog(parent) {
   inferenceForm->addRow(deviceLabel_, device_);
   inferenceForm->addRow(batchLabel_, batch_);
   inferenceForm->addRow(half_);
+  inferenceForm->addRow(segmentation_);
   auto* editorForm = new QFormLayout(editor_);
   editorForm->addRow(undoLabel_, undoDepth_);
   buttons_ = new QDialogButtonBox(
@@ -149,6 +152,11 @@ void PreferencesDialog::retranslate() {
   batch_->setToolTip(tr("Samples per forward pass when a model runs on a whole dataset"));
   half_->setText(tr("&Half precision (CUDA only)"));
   half_->setToolTip(tr("Run models in float16 on the GPU: faster, slightly less exact"));
+  segmentation_->setText(tr("Also write the network's &segmentation (whole dataset)"));
+  segmentation_->setToolTip(
+      tr("When the model has a segmentation output, a whole-dataset run also writes it; the mask "
+         "editor then offers it as a proposal (From Network Segmentation). Slower: HandAR's "
+         "segmentation branch about doubles the joint stage"));
   editor_->setTitle(tr("Mask editor"));
   undoLabel_->setText(tr("&Undo depth:"));
   undoLabel_->setBuddy(undoDepth_);
@@ -177,6 +185,7 @@ void PreferencesDialog::apply() {
   settings.setValue(kHdEmptyKey, hdEmpty_->currentData().toString());
   settings.setValue(kBatchKey, batch_->value());
   settings.setValue(kHalfKey, half_->isChecked());
+  settings.setValue(kSegmentationKey, segmentation_->isChecked());
   settings.setValue(kUndoDepthKey, undoDepth_->value());
   applyPalette(palette);
   settings.setValue(kPaletteKey, palette);

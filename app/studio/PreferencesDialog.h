@@ -22,7 +22,9 @@ inline constexpr const char* kHdEmptyKey = "Evaluation/HdEmpty";        // nan o
 inline constexpr const char* kDeviceKey = "Inference/Device";           // auto, cpu or cuda
 inline constexpr const char* kBatchKey = "Inference/BatchSize";         // samples per forward pass
 inline constexpr const char* kHalfKey = "Inference/HalfPrecision";      // float16 on CUDA
-inline constexpr const char* kUndoDepthKey = "Editor/UndoDepth";        // strokes kept; 0: all
+// Whole-dataset runs also write the network's segmentation (the editor's proposal).
+inline constexpr const char* kSegmentationKey = "Inference/Segmentation";
+inline constexpr const char* kUndoDepthKey = "Editor/UndoDepth";  // strokes kept; 0: all
 inline constexpr int kDefaultUndoDepth = 200;
 
 // Threads, resolution and the HD95 conventions as the preferences have them.
@@ -70,6 +72,7 @@ class PreferencesDialog : public QDialog {
   QComboBox* device_ = nullptr;
   QSpinBox* batch_ = nullptr;
   QCheckBox* half_ = nullptr;
+  QCheckBox* segmentation_ = nullptr;
   QSpinBox* undoDepth_ = nullptr;
   QDialogButtonBox* buttons_ = nullptr;
 };

@@ -88,7 +88,8 @@ void SamplePresenter::show(int index) {
     try {
       const std::filesystem::path dir = file.parent_path();
       auto known = declared_.find(dir);
-      if (known == declared_.end()) known = declared_.emplace(dir, readDeclaredSegmentation(dir)).first;
+      if (known == declared_.end())
+        known = declared_.emplace(dir, readDeclaredSegmentation(dir)).first;
       network_ = readNetworkSegmentation(known->second, ds.sampleId(i), w, h);
     } catch (const std::exception& e) {
       Q_EMIT message(QString::fromStdString(e.what()), 8000);

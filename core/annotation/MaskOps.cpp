@@ -202,7 +202,7 @@ PixelRect applyMeshProposal(MaskAnnotation& m, const LabelImage& meshLabels,
     for (int y = 0; y < m.height(); ++y)
       for (int x = 0; x < m.width(); ++x) {
         const std::uint8_t v = mesh.at(x, y), hand = v != 0 ? 1 : 0;
-        const std::uint8_t part = v <= 6                                      ? v
+        const std::uint8_t part = v <= 6 ? v
                                   : v == kHandWithoutPart && m.hasParts() && m.hand.at(x, y)
                                       ? m.parts.at(x, y)
                                       : 0;

@@ -131,10 +131,11 @@ std::optional<MaskRegion> grabCutScribble(const cv::Mat& image, const LabelImage
 inline constexpr std::uint8_t kHandWithoutPart = 255;
 
 // "Start from a mesh": `meshLabels` is a label image rendered by renderLabels (label > 0 = hand,
-// 1..6 = parts, kHandWithoutPart), resampled (nearest) to the annotation's size if needed. Hand brush: the hand
-// layer becomes the silhouette and, when the part layer exists, the part layer the mesh's parts
-// (the whole proposal, protect does not apply). Part brush p: part p becomes the mesh's part p
-// (protect honoured). Erase: the brush's erase rule over the mesh's region of the active label.
+// 1..6 = parts, kHandWithoutPart), resampled (nearest) to the annotation's size if needed. Hand
+// brush: the hand layer becomes the silhouette and, when the part layer exists, the part layer the
+// mesh's parts (the whole proposal, protect does not apply). Part brush p: part p becomes the
+// mesh's part p (protect honoured). Erase: the brush's erase rule over the mesh's region of the
+// active label.
 PixelRect applyMeshProposal(MaskAnnotation& m, const LabelImage& meshLabels,
                             const MaskBrush& brush);
 

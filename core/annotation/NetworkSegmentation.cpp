@@ -57,7 +57,8 @@ LabelImage readNetworkSegmentation(const DeclaredSegmentation& s, const std::str
       checkSize(labels, file, width, height);
       for (std::uint8_t v : labels.pixels)
         if (v > kPartCount)
-          throw InputError(file, "holds the label " + std::to_string(v) + " (part labels are 0..6)");
+          throw InputError(file,
+                           "holds the label " + std::to_string(v) + " (part labels are 0..6)");
       return labels;
     }
   }

@@ -110,8 +110,9 @@ void EditorToolBar::retranslate() {
   mesh_->setItemText(1, tr("Shown method"));
   mesh_->setItemText(2, tr("GT"));
   mesh_->setItemText(3, tr("Network segmentation"));
-  mesh_->setToolTip(tr("The mesh whose silhouette the From-mesh tool takes, or the shown "
-                       "method's own segmentation output"));
+  mesh_->setToolTip(
+      tr("The mesh whose silhouette the From-mesh tool takes, or the shown "
+         "method's own segmentation output"));
   label_->setItemText(0, tr("Hand"));
   const QString parts[kPartCount] = {tr("Palm"),   tr("Thumb"), tr("Index"),
                                      tr("Middle"), tr("Ring"),  tr("Pinky")};

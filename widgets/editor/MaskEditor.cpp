@@ -113,7 +113,7 @@ void MaskEditor::retranslate() {
   protectAction_->setToolTip(
       tr("Protect other labels: painting one label never changes pixels of another part"));
   const QString meshes[kMeshSourceCount] = {tr("From Reference Mesh"), tr("From Shown Mesh"),
-                                             tr("From GT Mesh"), tr("From Network Segmentation")};
+                                            tr("From GT Mesh"), tr("From Network Segmentation")};
   for (int i = 0; i < kMeshSourceCount; ++i) {
     fromMeshActions_[std::size_t(i)]->setText(meshes[i]);
     fromMeshActions_[std::size_t(i)]->setToolTip(

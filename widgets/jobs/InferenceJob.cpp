@@ -44,7 +44,14 @@ InferenceOutcome InferenceJob::work() {
   if (whole) {
     PredictionFileWriter writer(request_.outputDir);
     runner.run(
-        *dataset, samples, [&writer](SampleInference&& s) { writer.add(s); }, report, &token_);
+        *dataset, samples,
+        [&](SampleInference&& s) {
+          writer.add(s);
+          if (!s.segmentation.empty())  // RunnerOptions::segmentation and the model has one
+            writer.addSegmentation(dataset->sampleId(s.sample), s.segmentation,
+                                   s.segmentationClasses);
+        },
+        report, &token_);
     writer.commit(makeProvenance(runner, *dataset, request_.handModel, request_.handModelFile,
                                  request_.version));
     out.files.emplace_back(out.modelName + "_rough", request_.outputDir / "pred_rough.json");

@@ -275,7 +275,8 @@ class TestStudioAnnotate : public QObject {
     LabelImage parts(size, size), hand(size, size);
     for (int y = 50; y < 150; ++y)
       for (int x = 40; x < 160; ++x) parts.at(x, y) = x < 120 ? 3 : 1;
-    for (std::size_t k = 0; k < parts.pixels.size(); ++k) hand.pixels[k] = parts.pixels[k] ? 255 : 0;
+    for (std::size_t k = 0; k < parts.pixels.size(); ++k)
+      hand.pixels[k] = parts.pixels[k] ? 255 : 0;
     writeGrayImage(run / "segmentation_parts" / "00000006.png", parts);
     writeGrayImage(run / "segmentation" / "00000006.png", hand);
 

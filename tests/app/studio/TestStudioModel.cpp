@@ -1,19 +1,24 @@
 // The studio runs a checkpoint: opened with a dataset alone, on the current sample (scored at
 // once) and on the whole dataset (prediction files, evaluated like any other). Under Xvfb.
+#include "AnnotationController.h"
 #include "GlFormat.h"
 #include "MainWindow.h"
+#include "MaskEditor.h"
 #include "ModelController.h"
+#include "PreferencesDialog.h"
 #include "ScriptModels.h"
 #include "TestSupport.h"
 #include "browser/SampleTableModel.h"
 #include "dataset/PluginRegistry.h"
 
 #include <QApplication>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUndoStack>
 
 #include <cmath>
 
@@ -96,6 +101,60 @@ class TestStudioModel : public QObject {
     QVERIFY(!w.models()->openModel(QString::fromStdString((data_ / "pred_rough.json").string())));
     QVERIFY(w.statusBar()->currentMessage().contains("pred_rough.json"));
     QCOMPARE(w.models()->modelFile(), before);
+  }
+
+  // With the preference on, a whole-dataset run also writes the model's segmentation output, and
+  // the mask editor offers it for the method shown ("From Network Segmentation").
+  void wholeDatasetRunWritesItsSegmentation() {
+    const fs::path dir = tmp_.path().toStdString();
+    const auto dataset = PluginRegistry::instance().openDataset(data_, "", "", 1);
+    const PointsView gt = dataset->vertices(0);
+    std::vector<std::vector<float>> mesh;
+    for (Eigen::Index i = 0; i < gt.rows(); ++i)
+      mesh.push_back({float(gt(i, 0)), float(gt(i, 1)), float(gt(i, 2))});
+    // Over the crop: background in the top-left quarter, the hand elsewhere.
+    std::vector<float> seg = {0, -9, -9, -9, -9, 0, 0, 0};
+    test::saveScriptModule(dir / "seg.pt",
+                           "def forward(self, x):\n"
+                           "    b = x.size(0)\n"
+                           "    m = self.mesh.unsqueeze(0).expand(b, -1, -1)\n"
+                           "    return {'rough': m, 'refined': m, "
+                           "'seg': self.seg.unsqueeze(0).expand(b, -1, -1, -1)}\n",
+                           {test::meshBuffer("mesh", mesh), {"seg", {2, 2, 2}, seg}});
+    const fs::path model = dir / "seg.json";
+    test::writeText(model, R"({"format": "handalign.model", "version": 1, "checkpoint": "seg.pt",
+      "name": "segmenter", "hand_model": {"name": "procedural-hand-v1", "vertex_count": )" +
+                               std::to_string(gt.rows()) + R"(}, "crop": {"source": "image",
+      "enlarge": 1.0}, "outputs": {"rough": "rough", "refined": "refined", "segmentation": "seg"},
+      "coordinates": {"frame": "camera"}})");
+    QSettings().setValue(kSegmentationKey, true);
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.models()->openModel(QString::fromStdString(model.string())));
+    QSignalSpy opened(&w, &MainWindow::evaluationFinished);
+    w.openDataset(QString::fromStdString(data_.string()), {});
+    QVERIFY(opened.wait(120000));
+    QSignalSpy ran(&w, &MainWindow::modelRunFinished);
+    QSignalSpy failed(&w, &MainWindow::modelRunFailed);
+    QVERIFY(w.models()->run(-1));
+    QVERIFY2(ran.wait(120000),
+             qPrintable(failed.isEmpty() ? QString() : failed.front().front().toString()));
+    QVERIFY(opened.wait(120000));
+    QSettings().remove(kSegmentationKey);
+    w.annotation()->setEditing(true);
+    MaskEditor* editor = w.maskEditor();
+    QVERIFY(editor->hasMeshLabels(MaskEditor::MeshSource::Network));
+    QVERIFY(editor->applyMeshProposal(MaskEditor::MeshSource::Network));
+    // Three quarters of the (square, whole-image) crop are hand.
+    const LabelImage& hand = editor->annotation().hand;
+    int inHand = 0;
+    for (auto v : hand.pixels) inHand += v != 0;
+    QCOMPARE(inHand, int(hand.pixels.size()) * 3 / 4);
+    QCOMPARE(int(hand.at(0, 0)), 0);
+    QCOMPARE(int(hand.at(hand.width - 1, hand.height - 1)), 1);
+    editor->undoStack()->undo();
+    w.close();
   }
 };
 

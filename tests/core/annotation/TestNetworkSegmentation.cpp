@@ -81,9 +81,10 @@ class TestNetworkSegmentation : public QObject {
         readDeclaredSegmentation(run);
         QFAIL(hand);
       } catch (const InputError& e) {
-        QVERIFY2(std::string(e.what()).find("infer.json") != std::string::npos &&
-                     std::string(e.what()).find("must be a folder name inside") != std::string::npos,
-                 e.what());
+        QVERIFY2(
+            std::string(e.what()).find("infer.json") != std::string::npos &&
+                std::string(e.what()).find("must be a folder name inside") != std::string::npos,
+            e.what());
       }
     }
     test::writeText(run / "infer.json", R"({"segmentation": {"parts": "p"}})");
