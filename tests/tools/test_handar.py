@@ -34,12 +34,11 @@ except ImportError:  # no torch in this interpreter
 SMALL = dict(vertex_count=30, joint_count=21, input_size=64, width=8)
 
 
-@unittest.skipIf(torch is None, "/usr/bin/python3 cannot import torch (Debian: python3-torch)")
-class TestHandArTools(unittest.TestCase):
+class ConverterCase(unittest.TestCase):
+    """A temporary folder and convert_checkpoint.py's main() with its output captured."""
+
     def setUp(self):
         self.dir = tempfile.TemporaryDirectory()
-        torch.manual_seed(0)
-        self.net = handar.HandArNet(**SMALL).eval()
 
     def tearDown(self):
         self.dir.cleanup()
@@ -52,6 +51,14 @@ class TestHandArTools(unittest.TestCase):
         with redirect_stdout(out), redirect_stderr(err):
             status = convert.main(list(args))
         return status, out.getvalue(), err.getvalue()
+
+
+@unittest.skipIf(torch is None, "/usr/bin/python3 cannot import torch (Debian: python3-torch)")
+class TestHandArTools(ConverterCase):
+    def setUp(self):
+        super().setUp()
+        torch.manual_seed(0)
+        self.net = handar.HandArNet(**SMALL).eval()
 
     def per_group_snapshot(self):
         """The layout of the official snapshot: one state dict per group, DataParallel prefixes."""
@@ -271,7 +278,7 @@ def traced_edges(torchscript):
 
 
 @unittest.skipIf(torch is None, "/usr/bin/python3 cannot import torch (Debian: python3-torch)")
-class TestOfficialReleaseConversion(unittest.TestCase):
+class TestOfficialReleaseConversion(ConverterCase):
     """docs/models.md's recipe for the official snapshot gives a network in MANO's vertex order.
 
     A snapshot in the release's exact layout (names and shapes of its modules, random weights) is
@@ -283,21 +290,10 @@ class TestOfficialReleaseConversion(unittest.TestCase):
     other edges and other meshes: a recipe using it would fail this test.
     """
 
-    def setUp(self):
-        self.dir = tempfile.TemporaryDirectory()
-
-    def tearDown(self):
-        self.dir.cleanup()
-
-    def path(self, name):
-        return os.path.join(self.dir.name, name)
-
     def convert(self, *args):
-        out, err = io.StringIO(), io.StringIO()
-        with redirect_stdout(out), redirect_stderr(err):
-            status = convert.main(list(args))
-        self.assertEqual(status, 0, err.getvalue())
-        return out.getvalue()
+        status, out, err = super().convert(*args)
+        self.assertEqual(status, 0, err)
+        return out
 
     def test_full_size_release_snapshot_is_accepted_name_for_name(self):
         shapes = release_state_shapes(**RELEASE_SIZE)
