@@ -452,6 +452,10 @@
         <source>Ignored the unsaved strokes of sample %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Start &amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>handalign::EditorToolBar</name>
@@ -541,6 +545,30 @@
     </message>
     <message>
         <source>The mesh whose silhouette the From-mesh tool takes, or the shown method&apos;s own segmentation output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1118,10 +1146,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The shown method has no network segmentation for this sample (run handalign infer with --segmentation)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The network segmentation gives the hand only, no parts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1131,6 +1155,10 @@
     </message>
     <message>
         <source>Click to take the chosen mesh&apos;s rendered silhouette (or the network&apos;s segmentation) as the proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shown method has no network segmentation for this sample</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1576,11 +1604,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Also write the network&apos;s &amp;segmentation (whole dataset)</source>
+        <source>Also write the network&apos;s &amp;segmentation on whole-dataset runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>When the model has a segmentation output, a whole-dataset run also writes it; the mask editor then offers it as a proposal (From Network Segmentation). Slower: HandAR&apos;s segmentation branch about doubles the joint stage</source>
+        <source>&lt;p&gt;When the model has a segmentation output, a run on the whole dataset also writes it, and the mask editor offers it as a proposal (Annotate → Start From → From Network Segmentation).&lt;/p&gt;&lt;p&gt;Slower: the native HandAR network takes about twice as long per image with its segmentation branch.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1791,6 +1819,14 @@
     </message>
     <message>
         <source>ground truth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shown method&apos;s predictions do not come from a run that wrote a segmentation (handalign infer --segmentation, or Preferences → Inference for the studio&apos;s whole-dataset runs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shown method&apos;s run has no segmentation of sample %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

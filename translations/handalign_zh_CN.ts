@@ -453,6 +453,10 @@
         <source>Ignored the unsaved strokes of sample %1: %2</source>
         <translation>已忽略样本 %1 未保存的笔画：%2</translation>
     </message>
+    <message>
+        <source>Start &amp;From</source>
+        <translation>起始于(&amp;F)</translation>
+    </message>
 </context>
 <context>
     <name>handalign::EditorToolBar</name>
@@ -538,11 +542,35 @@
     </message>
     <message>
         <source>Network segmentation</source>
-        <translation>网络分割</translation>
+        <translation>神经网络分割</translation>
     </message>
     <message>
         <source>The mesh whose silhouette the From-mesh tool takes, or the shown method&apos;s own segmentation output</source>
-        <translation>“从网格”工具取其轮廓的网格，或当前方法自身的分割输出</translation>
+        <translation>“从网格生成”工具取其轮廓的网格，或显示的方法自身的分割输出</translation>
+    </message>
+    <message>
+        <source>Undo: %1 (%2)</source>
+        <translation>撤销：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>没有可撤销的操作</translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation>重做：%1</translation>
+    </message>
+    <message>
+        <source>Nothing to redo</source>
+        <translation>没有可重做的操作</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
     </message>
 </context>
 <context>
@@ -1112,27 +1140,27 @@
     </message>
     <message>
         <source>From Network Segmentation</source>
-        <translation>从网络分割</translation>
+        <translation>从神经网络分割生成</translation>
     </message>
     <message>
         <source>Replace the active label with the shown method&apos;s own segmentation output (handalign infer --segmentation; undoable)</source>
-        <translation>用当前方法自身的分割输出替换当前标签（handalign infer --segmentation；可撤销）</translation>
-    </message>
-    <message>
-        <source>The shown method has no network segmentation for this sample (run handalign infer with --segmentation)</source>
-        <translation>当前方法没有此样本的网络分割（运行 handalign infer 时加 --segmentation）</translation>
+        <translation>用显示的方法自身的分割输出替换当前标签（handalign infer --segmentation；可撤销）</translation>
     </message>
     <message>
         <source>The network segmentation gives the hand only, no parts</source>
-        <translation>网络分割只给出整只手，没有部位</translation>
+        <translation>神经网络分割只给出整只手，没有部位</translation>
     </message>
     <message>
         <source>From network segmentation</source>
-        <translation>从网络分割</translation>
+        <translation>从神经网络分割生成</translation>
     </message>
     <message>
         <source>Click to take the chosen mesh&apos;s rendered silhouette (or the network&apos;s segmentation) as the proposal</source>
-        <translation>点击以所选网格的渲染轮廓（或网络的分割）作为候选</translation>
+        <translation>点击以所选网格的渲染轮廓（或神经网络分割）作为候选</translation>
+    </message>
+    <message>
+        <source>The shown method has no network segmentation for this sample</source>
+        <translation>显示的方法没有此样本的神经网络分割</translation>
     </message>
 </context>
 <context>
@@ -1577,12 +1605,12 @@
         <translation>仅在两个掩码之一中出现的类别的 HD95（eval --hd-empty）；按 F5 以新选项重新评估</translation>
     </message>
     <message>
-        <source>Also write the network&apos;s &amp;segmentation (whole dataset)</source>
-        <translation>同时写出网络的分割结果(&amp;S)（整个数据集）</translation>
+        <source>Also write the network&apos;s &amp;segmentation on whole-dataset runs</source>
+        <translation>在整个数据集上运行时同时写出神经网络分割(&amp;S)</translation>
     </message>
     <message>
-        <source>When the model has a segmentation output, a whole-dataset run also writes it; the mask editor then offers it as a proposal (From Network Segmentation). Slower: HandAR&apos;s segmentation branch about doubles the joint stage</source>
-        <translation>模型有分割输出时，对整个数据集运行也会写出它；掩码编辑器随后将其作为候选（从网络分割）。较慢：HandAR 的分割分支约使关节阶段耗时加倍</translation>
+        <source>&lt;p&gt;When the model has a segmentation output, a run on the whole dataset also writes it, and the mask editor offers it as a proposal (Annotate → Start From → From Network Segmentation).&lt;/p&gt;&lt;p&gt;Slower: the native HandAR network takes about twice as long per image with its segmentation branch.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;模型有分割输出时，在整个数据集上运行也会写出它，掩码编辑器随后将其作为候选（标注 → 起始于 → 从神经网络分割生成）。&lt;/p&gt;&lt;p&gt;较慢：原生 HandAR 网络带分割分支时每张图像耗时约为两倍。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1792,6 +1820,14 @@
     <message>
         <source>ground truth</source>
         <translation>真值</translation>
+    </message>
+    <message>
+        <source>The shown method&apos;s predictions do not come from a run that wrote a segmentation (handalign infer --segmentation, or Preferences → Inference for the studio&apos;s whole-dataset runs)</source>
+        <translation>显示的方法的预测并非来自写出了分割的运行（handalign infer --segmentation，或在首选项 → 推理中为工作室的整个数据集运行开启）</translation>
+    </message>
+    <message>
+        <source>The shown method&apos;s run has no segmentation of sample %1 (%2)</source>
+        <translation>显示的方法的运行没有样本 %1 的分割（%2）</translation>
     </message>
 </context>
 <context>

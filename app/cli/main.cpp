@@ -65,10 +65,11 @@ const CommandHelp kCommands[] = {
            [--quiet]
            Run a model (a checkpoint and its manifest, docs/models.md) on every sample; writes
            pred_rough.json and pred_refined.json (FreiHAND format, camera frame, metres) and
-           infer.json (provenance and the roles: refined refines rough) for `eval` (built with
-           LibTorch only). --segmentation also writes the network's segmentation output as
-           segmentation/<id>.png hand masks (and segmentation_parts/<id>.png part labels for a
-           7-class output), which the studio's mask editor offers as a proposal.
+           infer.json (provenance and the roles: refined refines rough) for `eval` (only in
+           builds with LibTorch). --segmentation also writes the model's segmentation output
+           (the model must have one; slower) as segmentation/<id>.png hand masks (and
+           segmentation_parts/<id>.png part labels for a 7-class output), which the studio's
+           mask editor offers as a proposal.
 )"},
     {"plugins", R"(plugins  List the dataset-format plugins found and where they were searched for.
 )"},

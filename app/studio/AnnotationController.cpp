@@ -166,6 +166,11 @@ void AnnotationController::buildMenu(QMenuBar* bar) {
   menu_->addSeparator();
   menu_->addAction(editor_->undoAction());
   menu_->addAction(editor_->redoAction());
+  // "Start from" a proposal: the three meshes and the network's own segmentation (each enabled
+  // while editing a sample that has it).
+  proposalMenu_ = menu_->addMenu(QString());
+  for (int i = 0; i < MaskEditor::kMeshSourceCount; ++i)
+    proposalMenu_->addAction(editor_->fromMeshAction(MaskEditor::MeshSource(i)));
   menu_->addSeparator();
   reviewMenu_ = menu_->addMenu(QString());
   auto* group = new QActionGroup(this);
@@ -199,6 +204,7 @@ void AnnotationController::retranslate() {
   showOriginalAction_->setToolTip(
       tr("Show and score the dataset's mask instead of the correction (Ctrl+T)"));
   reviewMenu_->setTitle(tr("Review &State"));
+  proposalMenu_->setTitle(tr("Start &From"));
   const QString states[] = {tr("To Do"), tr("In Progress"), tr("Accepted"),
                             tr("Needs Another Look")};
   for (int i = 0; i < 4; ++i) {
@@ -223,6 +229,7 @@ void AnnotationController::updateActions() {
   saveNextAction_->setEnabled(editing);
   revertAction_->setEnabled(here);
   showOriginalAction_->setEnabled(editingSample_ >= 0);
+  proposalMenu_->setEnabled(editing);
   reviewMenu_->setEnabled(here);
   historyAction_->setEnabled(here);
   exportAction_->setEnabled(open);
@@ -312,10 +319,11 @@ void AnnotationController::leavingSample(int nextSample) {
 }
 
 void AnnotationController::sampleShown(int sample, const std::array<LabelImage, 3>& labels,
-                                       const LabelImage& network) {
+                                       const LabelImage& network, const QString& networkNote) {
   current_ = sample;
   shownLabels_ = labels;
   shownNetwork_ = network;
+  shownNetworkNote_ = networkNote;
   if (editingSample_ >= 0) loadMask();  // the editor follows the browser
   updateActions();
 }
@@ -382,7 +390,7 @@ void AnnotationController::loadMask() {
   editor_->setMeshLabels(MaskEditor::MeshSource::GroundTruth, shownLabels_[0]);
   editor_->setMeshLabels(MaskEditor::MeshSource::Reference, shownLabels_[1]);
   editor_->setMeshLabels(MaskEditor::MeshSource::Shown, shownLabels_[2]);
-  editor_->setMeshLabels(MaskEditor::MeshSource::Network, shownNetwork_);
+  editor_->setMeshLabels(MaskEditor::MeshSource::Network, shownNetwork_, shownNetworkNote_);
   editingSample_ = current_;
   restoreDraft();  // strokes a killed studio had not saved
   const MaskEditor::Tool tool =
@@ -427,7 +435,8 @@ void AnnotationController::rescoreOriginal(std::size_t sample) {
   SampleEvaluator evaluator(context);
   const auto& preds = session_->session().predictions;
   std::vector<SampleMetrics> scored(preds.size());
-  std::vector<PredictionTotals> totals(preds.size());
+  std::vector<PredictionTotals> totals(
+      preds.size(), PredictionTotals(kJointCount, session_->session().model.vertexCount));
   try {
     evaluator.evaluate(sample, scored.data(), totals);
   } catch (const std::exception& e) {

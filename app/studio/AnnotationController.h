@@ -50,9 +50,10 @@ class AnnotationController : public QObject {
   int open(bool* resumeEditing);
   void close();  // saves a modified mask first
   // The sample shown changed; `labels` = rendered GT, reference and shown method at the image's
-  // size (the "from mesh" proposals), `network` the shown method's own segmentation (or empty).
+  // size (the "from mesh" proposals), `network` the shown method's own segmentation (or empty,
+  // with `networkNote` saying why).
   void sampleShown(int sample, const std::array<LabelImage, 3>& labels,
-                   const LabelImage& network = {});
+                   const LabelImage& network = {}, const QString& networkNote = {});
   // Before the browser moves to another sample: a modified mask is saved.
   void leavingSample(int nextSample);
   void resumeTool(const std::string& toolId);
@@ -97,8 +98,11 @@ class AnnotationController : public QObject {
   int current_ = -1;                       // the sample shown
   int editingSample_ = -1;                 // the sample in the editor, or -1
   std::array<LabelImage, 3> shownLabels_;  // GT, reference, shown at the image's size
-  LabelImage shownNetwork_;                // the shown method's own segmentation, or empty
-  LabelImage scoringGt_;                   // at the evaluation resolution
+  LabelImage shownNetwork_;
+  QString shownNetworkNote_;
+  QMenu* proposalMenu_ = nullptr;  // the editor's "from mesh" actions                // the shown
+                                   // method's own segmentation, or empty
+  LabelImage scoringGt_;           // at the evaluation resolution
   std::vector<LabelImage> scoringPreds_;
 
   QMenu* menu_ = nullptr;

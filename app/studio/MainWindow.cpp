@@ -265,12 +265,14 @@ void MainWindow::onOpened() {
 void MainWindow::showSample(int index) {
   if (!session_->isOpen() || index < 0) return;
   annotation_->leavingSample(index);  // autosaves a modified mask
-  presenter_->show(index);
-  annotation_->sampleShown(index, presenter_->labels(), presenter_->networkSegmentation());
+  // First: what showing the sample reports (an unreadable file) must not be overwritten.
   status_->message(
       tr("Sample %1")
           .arg(QString::fromStdString(session_->session().dataset->sampleId(std::size_t(index)))),
       0);
+  presenter_->show(index);
+  annotation_->sampleShown(index, presenter_->labels(), presenter_->networkSegmentation(),
+                           presenter_->networkSegmentationNote());
 }
 
 bool MainWindow::jumpToSample(const QString& idOrIndex) {

@@ -152,11 +152,12 @@ void PreferencesDialog::retranslate() {
   batch_->setToolTip(tr("Samples per forward pass when a model runs on a whole dataset"));
   half_->setText(tr("&Half precision (CUDA only)"));
   half_->setToolTip(tr("Run models in float16 on the GPU: faster, slightly less exact"));
-  segmentation_->setText(tr("Also write the network's &segmentation (whole dataset)"));
+  segmentation_->setText(tr("Also write the network's &segmentation on whole-dataset runs"));
   segmentation_->setToolTip(
-      tr("When the model has a segmentation output, a whole-dataset run also writes it; the mask "
-         "editor then offers it as a proposal (From Network Segmentation). Slower: HandAR's "
-         "segmentation branch about doubles the joint stage"));
+      tr("<p>When the model has a segmentation output, a run on the whole dataset also writes it, "
+         "and the mask editor offers it as a proposal (Annotate → Start From → From Network "
+         "Segmentation).</p><p>Slower: the native HandAR network takes about twice as long "
+         "per image with its segmentation branch.</p>"));
   editor_->setTitle(tr("Mask editor"));
   undoLabel_->setText(tr("&Undo depth:"));
   undoLabel_->setBuddy(undoDepth_);

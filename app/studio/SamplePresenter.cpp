@@ -27,10 +27,41 @@ SamplePresenter::SamplePresenter(StudioSession* session, ImageCanvas* canvas, Me
           });
 }
 
+void SamplePresenter::showNetworkSegmentation(const QString& shownName, std::size_t sample,
+                                              int width, int height) {
+  network_ = LabelImage();
+  networkNote_ =
+      tr("The shown method's predictions do not come from a run that wrote a "
+         "segmentation (handalign infer --segmentation, or Preferences → Inference "
+         "for the studio's whole-dataset runs)");
+  const std::string id = session_->session().dataset->sampleId(sample);
+  for (const auto& [name, file] : session_->request().predictions) {
+    if (QString::fromStdString(name) != shownName) continue;
+    try {
+      const std::filesystem::path dir = file.parent_path();
+      auto known = declared_.find(dir);
+      if (known == declared_.end())
+        known = declared_.emplace(dir, readDeclaredSegmentation(dir)).first;
+      if (known->second.empty()) return;
+      network_ = readNetworkSegmentation(known->second, id, width, height);
+      networkNote_ = network_.empty()
+                         ? tr("The shown method's run has no segmentation of sample "
+                              "%1 (%2)")
+                               .arg(QString::fromStdString(id),
+                                    QString::fromStdString(known->second.hand.string()))
+                         : QString();
+    } catch (const std::exception& e) {
+      networkNote_ = QString::fromStdString(e.what());
+      Q_EMIT message(networkNote_, 8000);
+    }
+  }
+}
+
 void SamplePresenter::clear() {
   current_ = -1;
   labels_ = {};
   network_ = LabelImage();
+  networkNote_.clear();
   declared_.clear();  // another dataset (or the same folder written again) comes next
   canvas_->clear();
 }
@@ -82,19 +113,7 @@ void SamplePresenter::show(int index) {
                            methodColor(std::size_t(std::max(shown, 0))), referenceName, shownName);
   canvas_->setLabels(ImageCanvas::Layer::Reference, labels_[1]);
   canvas_->setLabels(ImageCanvas::Layer::Shown, labels_[2]);
-  network_ = LabelImage();
-  for (const auto& [name, file] : session_->request().predictions) {
-    if (QString::fromStdString(name) != shownName) continue;
-    try {
-      const std::filesystem::path dir = file.parent_path();
-      auto known = declared_.find(dir);
-      if (known == declared_.end())
-        known = declared_.emplace(dir, readDeclaredSegmentation(dir)).first;
-      network_ = readNetworkSegmentation(known->second, ds.sampleId(i), w, h);
-    } catch (const std::exception& e) {
-      Q_EMIT message(QString::fromStdString(e.what()), 8000);
-    }
-  }
+  showNetworkSegmentation(shownName, i, w, h);
   showAllMethods(views, i, w, h);
   canvas_->setDistanceMap(!labels_[0].empty() && !labels_[2].empty()
                               ? SampleViews::distanceMap(labels_[2], labels_[0])

@@ -39,6 +39,8 @@ class SamplePresenter : public QObject {
   // The shown method's own segmentation output of the sample (`infer --segmentation` beside its
   // prediction file), as proposal labels at the image's size; empty where there is none.
   const LabelImage& networkSegmentation() const { return network_; }
+  // Why there is none (for the editor's message); empty when there is one.
+  const QString& networkSegmentationNote() const { return networkNote_; }
   // Offsets ΔM in 3D where the shown method is declared the refinement of the reference.
   void setOffsetsWanted(bool on);
 
@@ -54,6 +56,7 @@ class SamplePresenter : public QObject {
   void onVertexHovered(int mesh, int vertex);
   void showAllMethods(class SampleViews& views, std::size_t sample, int width, int height);
   void onPixelInspected(QPoint pixel);
+  void showNetworkSegmentation(const QString& shownName, std::size_t sample, int width, int height);
 
   StudioSession* session_;
   ImageCanvas* canvas_;
@@ -63,6 +66,7 @@ class SamplePresenter : public QObject {
   Intrinsics intrinsics_;
   std::array<LabelImage, 3> labels_;
   LabelImage network_;
+  QString networkNote_;
   std::map<std::filesystem::path, DeclaredSegmentation> declared_;  // by prediction folder
   bool offsetsWanted_ = true;
 };

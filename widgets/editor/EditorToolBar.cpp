@@ -14,7 +14,9 @@
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QToolButton>
+#include <QUndoStack>
 
 #include <cmath>
 
@@ -31,14 +33,25 @@ QIcon swatch(const QColor& c) {
   return QIcon(p);
 }
 
+QString undoKey() { return QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText); }
+
 }  // namespace
 
 EditorToolBar::EditorToolBar(MaskEditor* editor, QWidget* parent)
     : QToolBar(parent), editor_(editor) {
   setObjectName(QStringLiteral("MaskEditorToolBar"));
   setToolButtonStyle(Qt::ToolButtonTextOnly);
-  addAction(editor->undoAction());
-  addAction(editor->redoAction());
+  // Own Undo / Redo buttons with fixed texts (the stack's actions name the command, which would
+  // resize the buttons and move every tool after each stroke); the command is in the tooltip.
+  QUndoStack* stack = editor->undoStack();
+  undo_ = addAction(QString(), stack, &QUndoStack::undo);
+  redo_ = addAction(QString(), stack, &QUndoStack::redo);
+  undo_->setEnabled(stack->canUndo());
+  redo_->setEnabled(stack->canRedo());
+  connect(stack, &QUndoStack::canUndoChanged, undo_, &QAction::setEnabled);
+  connect(stack, &QUndoStack::canRedoChanged, redo_, &QAction::setEnabled);
+  connect(stack, &QUndoStack::undoTextChanged, this, &EditorToolBar::updateUndoTips);
+  connect(stack, &QUndoStack::redoTextChanged, this, &EditorToolBar::updateUndoTips);
   addSeparator();
   for (int i = 1; i <= MaskEditor::kToolCount; ++i)
     addAction(editor->toolAction(MaskEditor::Tool(i)));
@@ -76,6 +89,7 @@ EditorToolBar::EditorToolBar(MaskEditor* editor, QWidget* parent)
   connect(editor, &MaskEditor::labelChanged, this, &EditorToolBar::sync);
   connect(editor, &MaskEditor::brushSizeChanged, this, &EditorToolBar::sync);
   connect(editor, &MaskEditor::settingsChanged, this, &EditorToolBar::sync);
+  connect(editor, &MaskEditor::proposalsChanged, this, &EditorToolBar::sync);
   retranslate();
   sync();
 }
@@ -87,7 +101,19 @@ void EditorToolBar::sync() {
   opacity_->setValue(int(std::lround(editor_->overlayOpacity() * 100)));
   box_->setChecked(editor_->grabCutFromBox());
   mesh_->setCurrentIndex(int(editor_->meshSource()));
+  // The network's segmentation exists for some runs and samples only: greyed out otherwise.
+  if (auto* items = qobject_cast<QStandardItemModel*>(mesh_->model()))
+    items->item(int(MaskEditor::MeshSource::Network))
+        ->setEnabled(editor_->hasMeshLabels(MaskEditor::MeshSource::Network));
   updateLabelIcons();
+}
+
+void EditorToolBar::updateUndoTips() {
+  const QUndoStack* stack = editor_->undoStack();
+  undo_->setToolTip(stack->canUndo() ? tr("Undo: %1 (%2)").arg(stack->undoText(), undoKey())
+                                     : tr("Nothing to undo"));
+  redo_->setToolTip(stack->canRedo() ? tr("Redo: %1").arg(stack->redoText())
+                                     : tr("Nothing to redo"));
 }
 
 void EditorToolBar::updateLabelIcons() {
@@ -104,6 +130,9 @@ void EditorToolBar::chooseColor() {
 
 void EditorToolBar::retranslate() {
   setWindowTitle(tr("Mask Editing"));
+  undo_->setText(tr("Undo"));
+  redo_->setText(tr("Redo"));
+  updateUndoTips();
   box_->setText(tr("Box"));
   box_->setToolTip(tr("GrabCut from a box instead of a rough stroke (Shift+drag draws a box too)"));
   mesh_->setItemText(0, tr("Reference method"));

@@ -41,6 +41,8 @@ class EditorToolBar : public QToolBar {
   QSlider* opacity_ = nullptr;
   QToolButton* color_ = nullptr;
   QAction* box_ = nullptr;
+  QAction *undo_ = nullptr, *redo_ = nullptr;
+  void updateUndoTips();
   QLabel* opacityCaption_ = nullptr;
 };
 

@@ -171,7 +171,7 @@ void MaskEditor::load(const MaskAnnotation& mask, const QImage& image) {
 }
 
 void MaskEditor::clear() {
-  for (auto& l : meshLabels_) l = LabelImage();
+  for (int i = 0; i < kMeshSourceCount; ++i) setMeshLabels(MeshSource(i), LabelImage());
   load(MaskAnnotation(), QImage());
 }
 
@@ -179,8 +179,12 @@ bool MaskEditor::isModified() const { return !stack_->isClean(); }
 
 void MaskEditor::setSaved() { stack_->setClean(); }
 
-void MaskEditor::setMeshLabels(MeshSource source, const LabelImage& labels) {
+void MaskEditor::setMeshLabels(MeshSource source, const LabelImage& labels,
+                               const QString& whyNone) {
   meshLabels_[idx(source)] = labels;
+  whyNoProposal_[idx(source)] = whyNone;
+  fromMeshActions_[idx(source)]->setEnabled(!labels.empty());
+  Q_EMIT proposalsChanged();
 }
 
 void MaskEditor::setTool(Tool tool) {
@@ -331,10 +335,11 @@ bool MaskEditor::applyMask(const MaskAnnotation& mask, const QString& name) {
 bool MaskEditor::applyMeshProposal(MeshSource source, bool erase) {
   const LabelImage& labels = meshLabels_[idx(source)];
   if (!hasAnnotation() || labels.empty()) {
-    Q_EMIT message(source == MeshSource::Network
-                       ? tr("The shown method has no network segmentation for this sample "
-                            "(run handalign infer with --segmentation)")
-                       : tr("No rendered mesh to start from"));
+    const QString& why = whyNoProposal_[idx(source)];
+    Q_EMIT message(!why.isEmpty()                  ? why
+                   : source == MeshSource::Network ? tr("The shown method has no network "
+                                                        "segmentation for this sample")
+                                                   : tr("No rendered mesh to start from"));
     return false;
   }
   if (source == MeshSource::Network && label_ != 0 &&

@@ -73,7 +73,8 @@ class MaskEditor : public QObject {
   // proposals of "from mesh"; for Network the network's segmentation (part labels, or
   // kHandWithoutPart where it gives the hand only). The GT mesh's parts also start the part layer
   // on the first part edit.
-  void setMeshLabels(MeshSource source, const LabelImage& labels);
+  // `whyNone`: what the message says when `labels` is empty and the proposal is asked for.
+  void setMeshLabels(MeshSource source, const LabelImage& labels, const QString& whyNone = {});
   bool hasMeshLabels(MeshSource source) const { return !meshLabels_[idx(source)].empty(); }
 
   Tool tool() const { return tool_; }
@@ -131,6 +132,7 @@ class MaskEditor : public QObject {
   void labelChanged(int label);
   void brushSizeChanged(int diameter);
   void settingsChanged();             // protect, GrabCut input, mesh source or overlay style
+  void proposalsChanged();            // setMeshLabels: which "from mesh" proposals exist
   void message(const QString& text);  // for the status bar, e.g. why GrabCut found nothing
 
  protected:
@@ -172,6 +174,7 @@ class MaskEditor : public QObject {
   MaskAnnotation mask_, before_;
   cv::Mat image_;  // 8-bit RGB at the mask's size, for GrabCut
   std::array<LabelImage, kMeshSourceCount> meshLabels_;
+  std::array<QString, kMeshSourceCount> whyNoProposal_;
   QUndoStack* stack_ = nullptr;
   int undoLimit_ = 100;
 

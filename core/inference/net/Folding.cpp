@@ -29,21 +29,21 @@ torch::Tensor fold(torch::Tensor& weight, const torch::Tensor& bias, FoldableBat
 // The folded bias replaces a defined bias in place; a convolution without one gets it as its
 // `bias` member (its registered "bias" slot is LibTorch's undefined placeholder; the network has
 // been moved to its device already, so nothing needs to follow .to()).
+template <class Conv>
+void foldIntoConv(Conv& conv, FoldableBatchNorm2dImpl& bn, int64_t outputDim) {
+  const torch::Tensor bias = fold(conv.weight, conv.bias, bn, outputDim);
+  if (conv.bias.defined())
+    conv.bias.copy_(bias);
+  else
+    conv.bias = bias;
+}
+
 void foldInto(nn::Module& conv, FoldableBatchNorm2dImpl& bn) {
   torch::NoGradGuard noGrad;
-  if (auto* c = dynamic_cast<nn::Conv2dImpl*>(&conv)) {
-    const torch::Tensor bias = fold(c->weight, c->bias, bn, 0);
-    if (c->bias.defined())
-      c->bias.copy_(bias);
-    else
-      c->bias = bias;
-  } else if (auto* d = dynamic_cast<Deconv2xImpl*>(&conv)) {
-    const torch::Tensor bias = fold(d->weight, d->bias, bn, 1);
-    if (d->bias.defined())
-      d->bias.copy_(bias);
-    else
-      d->bias = bias;
-  }
+  if (auto* c = dynamic_cast<nn::Conv2dImpl*>(&conv))
+    foldIntoConv(*c, bn, 0);  // out × in × k × k
+  else if (auto* d = dynamic_cast<Deconv2xImpl*>(&conv))
+    foldIntoConv(*d, bn, 1);  // in × out × 4 × 4
 }
 
 void foldAll(nn::Module& module) {

@@ -18,6 +18,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSignalSpy>
@@ -143,13 +144,17 @@ class TestStudioAnnotate : public QObject {
     // Moving on with unsaved edits autosaves them.
     QVERIFY(w.jumpToSample("00000003"));  // the filter had moved the selection
     QCOMPARE(w.currentSample(), 3);
+    const double iouOf3 = cell(w, "refined.hand_iou");
     QVERIFY(w.maskEditor()->applyMeshProposal(MaskEditor::MeshSource::Reference));
     QVERIFY(w.jumpToSample("00000005"));
     QVERIFY(session->store().hasCorrection(3));
 
     // Revert sample 3: the dataset's mask counts again; the journal keeps both steps.
     QVERIFY(w.jumpToSample("00000003"));
+    QSignalSpy errors(w.annotation(), &AnnotationController::error);
     w.annotation()->revert();
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.isEmpty() ? QString() : errors[0][0].toString()));
+    QCOMPARE(cell(w, "refined.hand_iou"), iouOf3);  // re-scored at once with the dataset's mask
     QVERIFY(!session->store().hasCorrection(3));
     QCOMPARE(int(session->journal(3).size()), 2);
 
@@ -291,8 +296,14 @@ class TestStudioAnnotate : public QObject {
     w.annotation()->setEditing(true);
     MaskEditor* editor = w.maskEditor();
     QVERIFY(editor->hasMeshLabels(MaskEditor::MeshSource::Network));
-    QVERIFY(editor->fromMeshAction(MaskEditor::MeshSource::Network)->text().contains("Network"));
-    editor->fromMeshAction(MaskEditor::MeshSource::Network)->trigger();  // as the menu does
+    // Where a user finds it: Annotate → Start From → From Network Segmentation.
+    QAction* fromNetwork = editor->fromMeshAction(MaskEditor::MeshSource::Network);
+    QMenu* startFrom = nullptr;
+    for (QAction* a : w.annotation()->menu()->actions())
+      if (a->menu() && a->menu()->actions().contains(fromNetwork)) startFrom = a->menu();
+    QVERIFY(startFrom && startFrom->isEnabled() && fromNetwork->isEnabled());
+    QCOMPARE(fromNetwork->text(), QString("From Network Segmentation"));
+    fromNetwork->trigger();
     QCOMPARE(editor->undoStack()->count(), 1);
     QCOMPARE(editor->annotation().width(), size);
     for (std::size_t k = 0; k < parts.pixels.size(); ++k)
@@ -310,9 +321,12 @@ class TestStudioAnnotate : public QObject {
     // Sample 7 was not segmented: no proposal, and the tool says why.
     QVERIFY(w.jumpToSample("00000007"));
     QVERIFY(!editor->hasMeshLabels(MaskEditor::MeshSource::Network));
+    QVERIFY(!fromNetwork->isEnabled());
     QSignalSpy said(editor, &MaskEditor::message);
     QVERIFY(!editor->applyMeshProposal(MaskEditor::MeshSource::Network));
-    QVERIFY(said.count() == 1 && said[0][0].toString().contains("--segmentation"));
+    QVERIFY2(said.count() == 1 && said[0][0].toString().contains("no segmentation of sample "
+                                                                 "00000007"),
+             qPrintable(said.isEmpty() ? QString() : said[0][0].toString()));
     w.close();
   }
 };
