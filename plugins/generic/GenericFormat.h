@@ -9,8 +9,10 @@ namespace handalign {
 
 // ROOT/dataset.json                     {"format": "handalign.generic_dataset", "version": 1,
 //                                        "hand_model": "hand_model.json" (optional)}
-// ROOT/<split>/annotations/<id>.json    {"K": 3×3, "joints": 21×3 (optional), "vertices": V×3
-// (optional)} ROOT/<split>/images/<id>.jpg|.png     the sample image
+// ROOT/<split>/annotations/<id>.json    {"K": 3×3, "joints": 21×3 (optional),
+//                                        "vertices": V×3 (optional),
+//                                        "hand": "left" | "right" (optional, default right)}
+// ROOT/<split>/images/<id>.jpg|.png     the sample image
 // ROOT/<split>/masks/<id>.png|.jpg      optional hand mask (>= 128 is hand)
 // Units: metres, camera frame; joints in FreiHAND order. Samples are ordered by id.
 class GenericFormat : public QObject, public DatasetFormat {
