@@ -146,7 +146,19 @@ class TestDatasets : public QObject {
       QCOMPARE(Points(g->vertices(i)), Points(fh->vertices(i)));
       QCOMPARE(Points(g->joints(i)), Points(fh->joints(i)));
       QCOMPARE(g->intrinsics(i).K, fh->intrinsics(i).K);
+      QVERIFY(g->handSide(i) == HandSide::Right);  // no "hand": the right one, as FreiHAND's
+      QVERIFY(fh->handSide(i) == HandSide::Right);
     }
+    // "hand": "left" marks a left hand; anything else is named.
+    const fs::path first = dir / "val" / "annotations" / (fh->sampleId(0) + ".json");
+    const std::string original = test::readText(first);
+    std::string text = original;
+    text.insert(text.rfind('}'), ", \"hand\": \"left\"");
+    test::writeText(first, text);
+    QVERIFY(PluginRegistry::instance().openDataset(dir, "", "", 1)->handSide(0) == HandSide::Left);
+    test::writeText(first, text.replace(text.find("left"), 4, "both"));
+    expectOpenError(dir, fh->sampleId(0) + ".json", "\"hand\" must be \"left\" or \"right\"");
+    test::writeText(first, original);
     // A sample with 20 joints is named with its file and problem.
     test::writeText(dir / "val" / "annotations" / "00000002.json",
                     R"({"K": [[1,0,0],[0,1,0],[0,0,1]], "joints": [[0,0,1]]})");
