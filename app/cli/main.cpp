@@ -67,8 +67,8 @@ const CommandHelp kCommands[] = {
            pred_rough.json and pred_refined.json (FreiHAND format, camera frame, metres) and
            infer.json (provenance and the roles: refined refines rough) for `eval` (only in
            builds with LibTorch). --segmentation also writes the model's segmentation output
-           (the model must have one; slower) as segmentation/<id>.png hand masks (and
-           segmentation_parts/<id>.png part labels for a 7-class output), which the studio's
+           (the model must have one; slower) as segmentation-<run>/<id>.png hand masks (and
+           segmentation_parts-<run>/<id>.png part labels for a 7-class output), which the studio's
            mask editor offers as a proposal.
 )"},
     {"plugins", R"(plugins  List the dataset-format plugins found and where they were searched for.

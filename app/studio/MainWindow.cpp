@@ -182,6 +182,7 @@ void MainWindow::connectSession() {
   connect(s, &StudioSession::aboutToReplace, this, [this](bool sameDataset) {
     annotation_->close();  // saves a modified mask into the old project
     if (!sameDataset) presenter_->clear();
+    presenter_->forgetFolders();  // a run may have rewritten its folder (its segmentation)
   });
   connect(s, &StudioSession::opened, this, &MainWindow::onOpened);
   connect(exports_, &ExportController::message, status_, &StatusReporter::message);

@@ -62,7 +62,7 @@ void SamplePresenter::clear() {
   labels_ = {};
   network_ = LabelImage();
   networkNote_.clear();
-  declared_.clear();  // another dataset (or the same folder written again) comes next
+  declared_.clear();  // another dataset comes next
   canvas_->clear();
 }
 

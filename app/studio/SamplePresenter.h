@@ -32,6 +32,7 @@ class SamplePresenter : public QObject {
   void refreshMetrics();     // the dock only (after live re-scoring)
   void refreshAllMethods();  // the "All methods" contours only (the layer was toggled)
   void clear();
+  void forgetFolders() { declared_.clear(); }  // what prediction folders declare is read again
   int current() const { return current_; }
   const Intrinsics& intrinsics() const { return intrinsics_; }
   // Rendered at the image's size: GT, reference method, shown method (empty where none).

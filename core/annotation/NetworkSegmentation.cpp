@@ -17,7 +17,13 @@ fs::path folderIn(const fs::path& dir, const fs::path& file, std::string_view na
   if (name.empty() || name == "." || name == ".." || name.find('/') != std::string_view::npos)
     throw InputError(file, "names the segmentation folder \"" + std::string(name) +
                                "\" (must be a folder name inside " + dir.string() + ")");
-  return dir / std::string(name);
+  const fs::path folder = dir / std::string(name);
+  std::error_code ec;
+  if (fs::is_symlink(fs::symlink_status(folder, ec)))
+    throw InputError(folder,
+                     "is a link (segmentation folders are read only where infer wrote "
+                     "them, never through links)");
+  return folder;
 }
 
 void checkSize(const Image<std::uint8_t>& image, const fs::path& file, int width, int height) {
@@ -42,7 +48,12 @@ DeclaredSegmentation readDeclaredSegmentation(const fs::path& dir) {
     throw InputError(file, "has a \"segmentation\" without its \"hand\" folder");
   DeclaredSegmentation s;
   s.hand = folderIn(dir, file, hand);
-  if (!declared["parts"].get_string().get(parts)) s.parts = folderIn(dir, file, parts);
+  simdjson::dom::element p;
+  if (!declared["parts"].get(p)) {
+    if (p.get_string().get(parts))
+      throw InputError(file, "has a \"segmentation\" whose \"parts\" is not a folder name");
+    s.parts = folderIn(dir, file, parts);
+  }
   return s;
 }
 

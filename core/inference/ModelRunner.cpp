@@ -11,6 +11,7 @@
 #include <Eigen/Geometry>
 
 #include <dlfcn.h>
+#include <sched.h>
 
 #include <algorithm>
 #include <future>
@@ -89,22 +90,30 @@ ManoParameters manoParameters(const NetworkOutputs& o, std::int64_t b, const Mod
 
 bool cudaAvailable() { return torch::cuda::is_available(); }
 
-// One per core unless told (LibTorch's own default is half the
-// hardware threads). Its GEMM calls go to the system BLAS; OpenBLAS would start threads of its own
-// inside each of LibTorch's and oversubscribe the cores (10× slower, docs/benchmarks.md), so it is
-// told to use one. Looked up at run time: other BLAS builds have no such function.
+// LibTorch's CPU threads: the given count, else one per CPU this process may run on (its
+// affinity mask; LibTorch's own default is half the hardware threads). Its GEMM calls go to the
+// system BLAS; a pthreads OpenBLAS would start threads of its own inside each of LibTorch's and
+// oversubscribe the CPUs (10× slower, docs/benchmarks.md), so it is kept to one. An OpenMP
+// OpenBLAS shares LibTorch's OpenMP threads and is left alone (its setter would reset OpenMP's
+// count). Looked up at run time: other BLAS builds have no such functions.
 void setInferenceThreads(int threads) {
-  const int n = threads > 0 ? threads : int(std::max(1u, std::thread::hardware_concurrency()));
-  at::set_num_threads(n);
-  if (n < 2) return;
+  int n = threads;
+  if (n <= 0) {
+    cpu_set_t cpus;
+    n = sched_getaffinity(0, sizeof cpus, &cpus) == 0
+            ? CPU_COUNT(&cpus)
+            : int(std::max(1u, std::thread::hardware_concurrency()));
+  }
   for (const char* library : {"libopenblas.so.0", "libblas.so.3"}) {
     void* handle = dlopen(library, RTLD_LAZY | RTLD_NOLOAD);  // only if already loaded
     if (!handle) continue;
     auto* set = reinterpret_cast<void (*)(int)>(dlsym(handle, "openblas_set_num_threads"));
-    if (set) set(1);
+    auto* parallel = reinterpret_cast<int (*)()>(dlsym(handle, "openblas_get_parallel"));
+    if (set && parallel && parallel() == 1) set(1);  // 1: pthreads, 2: OpenMP, 0: sequential
     dlclose(handle);
-    if (set) return;
+    if (set) break;
   }
+  at::set_num_threads(std::max(1, n));
 }
 
 struct ModelRunner::Impl {
@@ -181,13 +190,14 @@ struct ModelRunner::Impl {
       const torch::Tensor labels = o.segmentation[b].argmax(0).to(torch::kUInt8).contiguous();
       LabelImage crop(int(labels.size(1)), int(labels.size(0)));
       std::copy_n(labels.data_ptr<std::uint8_t>(), crop.pixels.size(), crop.pixels.begin());
-      if (frame.mirrored)  // back to the unmirrored crop
-        for (int y = 0; y < crop.height; ++y)
-          std::reverse(crop.pixels.begin() + std::ptrdiff_t(y) * crop.width,
-                       crop.pixels.begin() + std::ptrdiff_t(y + 1) * crop.width);
       s.segmentationClasses = int(o.segmentation.size(1));
       s.segmentation =
           cropLabelsToImage(crop, frame.crop, dataset.imageWidth(), dataset.imageHeight());
+      if (frame.mirrored)  // labels of the mirrored image: x → W − 1 − x
+        for (int y = 0; y < s.segmentation.height; ++y)
+          std::reverse(
+              s.segmentation.pixels.begin() + std::ptrdiff_t(y) * s.segmentation.width,
+              s.segmentation.pixels.begin() + std::ptrdiff_t(y + 1) * s.segmentation.width);
     }
     return s;
   }
@@ -249,6 +259,7 @@ void ModelRunner::run(const Dataset& dataset, const std::vector<std::size_t>& sa
     if (s >= dataset.size())
       throw std::out_of_range("sample " + std::to_string(s) + " is outside the dataset split");
   const SamplePreparer preparer(dataset, d.manifest);
+  preparer.checkSides(samples);  // before any work
   const std::size_t batch = std::size_t(d.options.batchSize);
   const int size = d.manifest.inputSize;
   const auto launch = [&](std::size_t begin) {

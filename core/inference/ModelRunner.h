@@ -24,7 +24,7 @@ struct RunnerOptions {
   InferenceDevice device = InferenceDevice::Auto;  // Auto: CUDA when built with it and a GPU exists
   int batchSize = 8;
   bool half = false;          // float16 weights and inputs (CUDA only)
-  int threads = 0;            // LibTorch CPU threads (process-wide); 0: one per core
+  int threads = 0;            // LibTorch CPU threads (process-wide); 0: one per usable CPU
   bool segmentation = false;  // also return the segmentation output, when the model has one
 };
 
@@ -48,8 +48,8 @@ constexpr double kInferenceStep = 1e-7;
 // Whether this LibTorch was built with CUDA and sees a GPU.
 bool cudaAvailable();
 
-// LibTorch's CPU threads for inference (process-wide): `threads`, or one per core when 0; with
-// more than one, OpenBLAS (when it is the BLAS) is kept to one thread of its own.
+// LibTorch's CPU threads for inference (process-wide): `threads`, or one per CPU of the process's
+// affinity mask when 0; a pthreads OpenBLAS (when it is the BLAS) is kept to one thread of its own.
 void setInferenceThreads(int threads);
 
 class ModelRunner {

@@ -8,12 +8,17 @@
 
 namespace handalign {
 
+Eigen::Vector2d cropToImage(const Eigen::Vector2d& crop, const SampleFrame& frame) {
+  Eigen::Vector2d uv = frame.crop.toImage(crop);
+  if (frame.mirrored) uv.x() = frame.imageWidth - 1 - uv.x();
+  return uv;
+}
+
 Eigen::Vector3d lixelToCamera(const Eigen::Vector3d& lixel, const ModelManifest& m,
                               const SampleFrame& frame) {
   const double bins = m.lixelBins, size = frame.crop.size;
-  double u = lixel.x() / bins * size;
-  if (frame.mirrored) u = size - 1 - u;
-  const Eigen::Vector2d uv = frame.crop.toImage(Eigen::Vector2d(u, lixel.y() / bins * size));
+  const Eigen::Vector2d uv =
+      cropToImage(Eigen::Vector2d(lixel.x() / bins * size, lixel.y() / bins * size), frame);
   const double z = (lixel.z() / bins * 2.0 - 1.0) * (m.depthBox / 2.0) + frame.rootDepth;
   return z * (frame.intrinsics.K.inverse() * Eigen::Vector3d(uv.x(), uv.y(), 1.0));
 }
@@ -38,18 +43,15 @@ Points fromCropCamera(const Points& points, const Eigen::Vector3d& camera, const
   if (!(s > 0) || !std::isfinite(s) || !camera.allFinite())
     throw std::invalid_argument("a crop camera scale s of " + std::to_string(s) + " (must be > 0)");
   const double f = m.cropFocal, sc = m.cropSize, toNet = frame.crop.size / sc;
-  const double flip = frame.mirrored ? -1.0 : 1.0;
-  const Eigen::Vector3d t(flip * camera.y(), camera.z(), 2 * f / (sc * s));
+  const Eigen::Vector3d t(camera.y(), camera.z(), 2 * f / (sc * s));
   const Eigen::Matrix3d& K = frame.intrinsics.K;
   const double focalInImage = f * toNet / frame.crop.scale, fK = (K(0, 0) + K(1, 1)) / 2;
   const Eigen::Matrix3d Kinv = K.inverse();
   Points out(points.rows(), 3);
   for (Eigen::Index i = 0; i < points.rows(); ++i) {
-    Eigen::Vector3d p = points.row(i).transpose();
-    p.x() *= flip;
-    p += t;
+    const Eigen::Vector3d p = points.row(i).transpose() + t;
     const Eigen::Vector2d crop(f * p.x() / p.z() + sc / 2, f * p.y() / p.z() + sc / 2);
-    const Eigen::Vector2d uv = frame.crop.toImage(crop * toNet);
+    const Eigen::Vector2d uv = cropToImage(crop * toNet, frame);
     const double z = p.z() * fK / focalInImage;
     out.row(i) = (z * (Kinv * Eigen::Vector3d(uv.x(), uv.y(), 1.0))).transpose();
   }

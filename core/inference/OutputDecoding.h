@@ -18,13 +18,19 @@ struct SampleFrame {
   CropTransform crop;
   double rootDepth = 0.0;                          // metres; used by the lixel frame
   Eigen::Vector3d root = Eigen::Vector3d::Zero();  // the root-relative frame's root position
-  bool mirrored = false;  // the crop's columns were reversed (a sample of the other hand)
+  // A sample of the other hand: the network saw `crop` of the mirrored image (x → W − 1 − x,
+  // W = imageWidth); image points of the outputs are mirrored back.
+  bool mirrored = false;
+  int imageWidth = 0;
 };
+
+// Crop coordinates of the network's input to the sample's image (mirrored back when the frame is).
+Eigen::Vector2d cropToImage(const Eigen::Vector2d& crop, const SampleFrame& frame);
 
 // One lixel-frame point to the camera frame: u = x / bins · size and v likewise in the crop, then
 // crop → image (crop.toImage), Z = (z / bins · 2 − 1) · depthBox / 2 + rootDepth, and
-// (X, Y, Z) = Z · K⁻¹ (u, v, 1). A mirrored frame takes u_crop = S − 1 − x / bins · S (the column
-// reversed, as I2L-MeshNet's flip: pixel centres at integers).
+// (X, Y, Z) = Z · K⁻¹ (u, v, 1), through cropToImage (a mirrored frame: u → W − 1 − u, as
+// I2L-MeshNet flips joint_img).
 Eigen::Vector3d lixelToCamera(const Eigen::Vector3d& lixel, const ModelManifest& manifest,
                               const SampleFrame& frame);
 
@@ -32,8 +38,8 @@ Eigen::Vector3d lixelToCamera(const Eigen::Vector3d& lixel, const ModelManifest&
 // (s, tx, ty)) to the image's camera: P_c = P + (tx, ty, 2f / (Sc · s)); its crop pixel
 // f · (X_c, Y_c) / Z_c + Sc/2, scaled to the network crop (· S / Sc), mapped to the image
 // (crop.toImage); depth Z = Z_c · f_K / (f · (S / Sc) / crop.scale) with f_K = (fx + fy) / 2, so
-// the focal lengths agree; then Z · K⁻¹ (u, v, 1). A mirrored frame negates X and tx first (as
-// HaMeR / WiLoR put a left hand back). Throws std::invalid_argument when s <= 0.
+// the focal lengths agree; then Z · K⁻¹ (u, v, 1), through cropToImage (for a mirrored frame the
+// same as HaMeR / WiLoR negating X and tx). Throws std::invalid_argument when s <= 0.
 Points fromCropCamera(const Points& points, const Eigen::Vector3d& camera,
                       const ModelManifest& manifest, const SampleFrame& frame);
 

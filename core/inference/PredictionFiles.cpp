@@ -8,6 +8,7 @@
 #include "util/Error.h"
 
 #include <unistd.h>
+#include <chrono>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -57,9 +58,9 @@ std::string describeCrop(const ModelManifest& m) {
          std::to_string(m.inputSize) + " px square";
 }
 
-// segmentation: 0 none, 1 the hand masks, 2 also the part labels.
+// `hand`, `parts`: the run's segmentation folders (empty: none).
 std::string provenanceJson(const InferenceProvenance& p, std::size_t samples, bool refined,
-                           int segmentation) {
+                           const std::string& hand, const std::string& parts) {
   JsonWriter w;
   w.beginObject().key("format").value("handalign.infer").key("version").value(1);
   w.key("tool").value("handalign").key("tool_version").value(p.version);
@@ -88,9 +89,9 @@ std::string provenanceJson(const InferenceProvenance& p, std::size_t samples, bo
   }
   w.endArray();
   w.key("coordinates").value("camera frame, metres, rounded to 0.1 um; hand-model vertex order");
-  if (segmentation) {  // the network's own segmentation, per sample <id>.png at the image's size
-    w.key("segmentation").beginObject().key("hand").value("segmentation");
-    if (segmentation > 1) w.key("parts").value("segmentation_parts");
+  if (!hand.empty()) {  // the network's own segmentation, per sample <id>.png at the image's size
+    w.key("segmentation").beginObject().key("hand").value(hand);
+    if (!parts.empty()) w.key("parts").value(parts);
     w.endObject();
   }
   w.endObject();
@@ -141,6 +142,8 @@ PredictionFileWriter::~PredictionFileWriter() {
   streams_.clear();
   std::error_code ec;
   if (!staging_.empty()) fs::remove_all(staging_, ec);
+  if (!committed_)  // folders moved out of the staging folder but never declared
+    for (const fs::path& f : moved_) fs::remove_all(f, ec);
   if (!committed_ && madeDir_ && fs::is_empty(dir_, ec)) fs::remove(dir_, ec);
 }
 
@@ -194,7 +197,12 @@ void PredictionFileWriter::addSegmentation(const std::string& id, const LabelIma
     throw std::invalid_argument("a sample id \"" + id + "\" cannot name a file");
   makeDir();
   if (staging_.empty()) {
-    staging_ = dir_ / (".segmentation-" + std::to_string(::getpid()));
+    // One name per run: infer.json, renamed into place last, is what switches to it.
+    runTag_ = std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                 std::chrono::system_clock::now().time_since_epoch())
+                                 .count()) +
+              "-" + std::to_string(::getpid());
+    staging_ = dir_ / (".segmentation-" + runTag_);
     std::error_code ec;
     fs::remove_all(staging_, ec);
     parts_ = classes == 1 + kPartCount;
@@ -226,25 +234,39 @@ void PredictionFileWriter::commit(const InferenceProvenance& provenance) {
     file->write("]]\n");
     files.push_back(std::move(file));
   }
-  auto info = std::make_unique<AtomicWriter>(dir_ / "infer.json");
-  info->write(provenanceJson(provenance, count_, refined_, staging_.empty() ? 0 : parts_ ? 2 : 1));
-  files.push_back(std::move(info));
-  for (auto& f : files) f->commit();
-  if (!staging_.empty()) {  // each folder swapped in whole; an older one is removed afterwards
+  // The segmentation folders under this run's names first (nothing declares them yet), then the
+  // files; infer.json, renamed last, declares them. Older ones are removed after that.
+  std::string hand, parts;
+  if (!staging_.empty()) {
     for (const char* sub : {"segmentation", "segmentation_parts"}) {
-      const fs::path target = dir_ / sub, fresh = staging_ / sub;
-      const fs::path old = staging_ / (std::string(sub) + ".old");
+      const fs::path fresh = staging_ / sub;
       std::error_code ec;
       if (!fs::exists(fresh, ec)) continue;
-      if (fs::exists(target, ec)) fs::rename(target, old, ec);
-      if (!ec) fs::rename(fresh, target, ec);
-      if (ec) throw InputError(target, "cannot be replaced: " + ec.message());
+      const std::string name = std::string(sub) + "-" + runTag_;
+      fs::rename(fresh, dir_ / name, ec);
+      if (ec) throw InputError(dir_ / name, "cannot be written: " + ec.message());
+      moved_.push_back(dir_ / name);
+      (std::string(sub) == "segmentation" ? hand : parts) = name;
     }
-    std::error_code ec;
-    fs::remove_all(staging_, ec);
-    staging_.clear();
   }
+  auto info = std::make_unique<AtomicWriter>(dir_ / "infer.json");
+  info->write(provenanceJson(provenance, count_, refined_, hand, parts));
+  files.push_back(std::move(info));
+  for (auto& f : files) f->commit();
   committed_ = true;
+  // What an earlier run wrote is no longer declared: segmentation[_parts][-<run>] of other runs.
+  std::error_code ec;
+  std::vector<fs::path> undeclared;
+  for (const auto& entry : fs::directory_iterator(dir_, ec)) {
+    const std::string n = entry.path().filename().string();
+    const bool ours = n == "segmentation" || n == "segmentation_parts" ||
+                      n.rfind("segmentation-", 0) == 0 || n.rfind("segmentation_parts-", 0) == 0;
+    if (ours && n != hand && n != parts && entry.is_directory(ec) && !entry.is_symlink(ec))
+      undeclared.push_back(entry.path());
+  }
+  for (const fs::path& f : undeclared) fs::remove_all(f, ec);
+  if (!staging_.empty()) fs::remove_all(staging_, ec);
+  staging_.clear();
   streams_.clear();
 }
 

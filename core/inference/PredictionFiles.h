@@ -44,13 +44,15 @@ class PredictionFileWriter {
   // all without a refined mesh. Throws std::invalid_argument otherwise.
   void add(const SampleInference& sample);
   // The network's segmentation of sample `id` (its class per image pixel, 0 = background):
-  // segmentation/<id>.png, the hand mask (255 where the class is not 0), and with 7 classes
-  // (background + the six parts, class = labelOf(Part)) also segmentation_parts/<id>.png. Written
-  // into a hidden staging folder; they appear at commit(). Throws InputError when it cannot write.
+  // segmentation-<run>/<id>.png, the hand mask (255 where the class is not 0), and with 7 classes
+  // (background + the six parts, class = labelOf(Part)) also segmentation_parts-<run>/<id>.png,
+  // <run> unique to this writer. Written into a hidden staging folder; infer.json declares them
+  // at commit(). Throws InputError when it cannot write.
   void addSegmentation(const std::string& id, const LabelImage& labels, int classes);
   // Writes the files (pred_refined.json only when there are refined meshes) and infer.json, then
-  // renames them into place (and the segmentation folders, replacing older ones). Throws
-  // InputError when the folder cannot be written.
+  // renames them into place, infer.json last: it declares this run's segmentation folders, and
+  // those of earlier runs are removed after it. Throws InputError when the folder cannot be
+  // written (an earlier run's files and folders then stay as they were).
   void commit(const InferenceProvenance& provenance);
   std::size_t count() const { return count_; }
 
@@ -62,6 +64,8 @@ class PredictionFileWriter {
   bool refined_ = false;
   std::vector<std::unique_ptr<Stream>> streams_;  // rough, refined
   std::filesystem::path staging_;                 // segmentation PNGs until commit()
+  std::string runTag_;                            // <time>-<pid>: this run's folder names
+  std::vector<std::filesystem::path> moved_;      // renamed out of staging_ by commit()
   bool parts_ = false;
   void makeDir();
 };

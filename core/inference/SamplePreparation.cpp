@@ -66,14 +66,6 @@ std::vector<Eigen::Vector3d> loadRoots(const fs::path& file, std::size_t count) 
   return roots;
 }
 
-// Reverses the columns of each of the three planes (a horizontal mirror of the crop).
-void mirrorPlanes(float* planes, int size) {
-  for (int row = 0; row < 3 * size; ++row) {
-    float* r = planes + std::size_t(row) * std::size_t(size);
-    std::reverse(r, r + size);
-  }
-}
-
 }  // namespace
 
 SamplePreparer::SamplePreparer(const Dataset& dataset, const ModelManifest& manifest)
@@ -88,18 +80,21 @@ SamplePreparer::SamplePreparer(const Dataset& dataset, const ModelManifest& mani
   if (manifest.crop == CropSource::Joints) needJoints("crop source \"joints\"");
   if (rooted && manifest.rootDepth == RootDepthSource::GroundTruth)
     needJoints("root depth source \"gt\"");
-  if (!manifest.mirrorOther)
-    for (std::size_t i = 0; i < dataset.size(); ++i)
-      if (dataset.handSide(i) != manifest.modelSide)
-        throw InputError(manifest.file,
-                         std::string("is a ") + handSideName(manifest.modelSide) +
-                             "-hand model without \"handedness\": {\"mirror_other\": true}, but "
-                             "sample " +
-                             dataset.sampleId(i) + " of " + dataset.root().string() + " is a " +
-                             handSideName(dataset.handSide(i)) + " hand");
   if (manifest.crop == CropSource::Box) boxes_ = loadBoxes(manifest.boxFile, dataset.size());
   if (rooted && manifest.rootDepth == RootDepthSource::File)
     roots_ = loadRoots(manifest.rootDepthFile, dataset.size());
+}
+
+void SamplePreparer::checkSides(const std::vector<std::size_t>& samples) const {
+  if (manifest_.mirrorOther) return;
+  for (std::size_t i : samples)
+    if (dataset_.handSide(i) != manifest_.modelSide)
+      throw InputError(manifest_.file,
+                       std::string("is a ") + handSideName(manifest_.modelSide) +
+                           "-hand model without \"handedness\": {\"mirror_other\": true}, but "
+                           "sample " +
+                           dataset_.sampleId(i) + " of " + dataset_.root().string() + " is a " +
+                           handSideName(dataset_.handSide(i)) + " hand");
 }
 
 Box SamplePreparer::cropBox(std::size_t sample, int width, int height) const {
@@ -134,10 +129,11 @@ Eigen::Vector3d SamplePreparer::rootPosition(std::size_t sample, const CropTrans
   if (manifest_.rootDepth == RootDepthSource::File) root = roots_[sample];
   if (manifest_.rootDepth == RootDepthSource::GroundTruth) {
     root = dataset_.joints(sample).row(manifest_.rootJoint).transpose();
-    if (!(root.z() > 0))
+    if (!root.allFinite() || !(root.z() > 0))
       throw InputError(dataset_.root(), "sample " + dataset_.sampleId(sample) +
-                                            " has a GT root joint at depth " +
-                                            std::to_string(root.z()));
+                                            " has a GT root joint at (" + std::to_string(root.x()) +
+                                            ", " + std::to_string(root.y()) + ", " +
+                                            std::to_string(root.z()) + ")");
   }
   if (std::isnan(root.x())) {  // a depth only: on the ray through the crop's centre
     const Eigen::Vector2d c = crop.toImage(Eigen::Vector2d(crop.size / 2.0, crop.size / 2.0));
@@ -152,6 +148,7 @@ SampleFrame SamplePreparer::prepare(std::size_t sample, float* input) const {
   if (image.empty()) throw InputError(path, "cannot be read as an image");
   SampleFrame frame;
   frame.intrinsics = dataset_.intrinsics(sample);
+  frame.imageWidth = image.cols;
   const Box box = cropBox(sample, image.cols, image.rows);
   if (box.empty())
     throw InputError(path, "has an empty crop box (sample " + dataset_.sampleId(sample) + ")");
@@ -161,9 +158,19 @@ SampleFrame SamplePreparer::prepare(std::size_t sample, float* input) const {
     frame.root = rootPosition(sample, frame.crop);
     frame.rootDepth = frame.root.z();
   }
-  cropAndNormalise(image, frame.crop, manifest_, input);
   frame.mirrored = dataset_.handSide(sample) != manifest_.modelSide;
-  if (frame.mirrored) mirrorPlanes(input, manifest_.inputSize);
+  if (!frame.mirrored) {
+    cropAndNormalise(image, frame.crop, manifest_, input);
+    return frame;
+  }
+  // The other hand: the image mirrored (x → W − 1 − x) and cropped around the mirrored box, as
+  // the HaMeR / I2L-MeshNet releases flip; decoding maps the outputs back (OutputDecoding.h).
+  cv::Mat flipped;
+  cv::flip(image, flipped, 1);
+  Box mirrored = box;
+  mirrored.x = image.cols - 1 - box.x - box.width;
+  frame.crop = squareCrop(mirrored, manifest_.enlarge, manifest_.inputSize);
+  cropAndNormalise(flipped, frame.crop, manifest_, input);
   return frame;
 }
 

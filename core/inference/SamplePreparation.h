@@ -13,13 +13,15 @@ namespace handalign {
 class SamplePreparer {
  public:
   // Loads the box and root-depth files the manifest names and checks that the dataset has what
-  // the crop and root sources need, and that every sample of the other hand than the model's is
-  // mirrored (handedness.mirror_other). Throws InputError naming the file and the problem.
+  // the crop and root sources need. Throws InputError naming the file and the problem.
   SamplePreparer(const Dataset& dataset, const ModelManifest& manifest);
+  // Every sample of the other hand than the model's must be mirrored (handedness.mirror_other):
+  // InputError naming the manifest and the first sample that is not.
+  void checkSides(const std::vector<std::size_t>& samples) const;
 
-  // Writes the network input of `sample` (3 × size × size floats; columns reversed for a mirrored
-  // sample) and returns its frame. Thread-safe. Throws InputError for an unreadable image or mask,
-  // or an empty crop box.
+  // Writes the network input of `sample` (3 × size × size floats; for a sample of the other hand
+  // the crop of the mirrored image) and returns its frame. Thread-safe. Throws InputError for an
+  // unreadable image or mask, or an empty crop box.
   SampleFrame prepare(std::size_t sample, float* input) const;
 
   // The crop box of a sample in image coordinates (before enlarging to a square).

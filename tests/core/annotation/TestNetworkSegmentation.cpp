@@ -89,6 +89,18 @@ class TestNetworkSegmentation : public QObject {
     }
     test::writeText(run / "infer.json", R"({"segmentation": {"parts": "p"}})");
     QVERIFY_THROWS_EXCEPTION(InputError, readDeclaredSegmentation(run));
+    test::writeText(run / "infer.json", R"({"segmentation": {"hand": "h", "parts": 3}})");
+    QVERIFY_THROWS_EXCEPTION(InputError, readDeclaredSegmentation(run));
+    // A declared folder that is a link to another place is refused, naming it.
+    fs::create_directories(dir("elsewhere"));
+    fs::create_directory_symlink(dir("elsewhere"), run / "linked");
+    test::writeText(run / "infer.json", R"({"segmentation": {"hand": "linked"}})");
+    try {
+      readDeclaredSegmentation(run);
+      QFAIL("followed a link");
+    } catch (const InputError& e) {
+      QVERIFY2(std::string(e.what()).find("linked: is a link") != std::string::npos, e.what());
+    }
   }
 };
 

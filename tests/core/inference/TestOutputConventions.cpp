@@ -40,12 +40,13 @@ class TestOutputConventions : public QObject {
   fs::path dir() const { return fs::path(tmp_.path().toStdString()); }
 
   fs::path manifest(const std::string& name, const std::string& hand, int vertices,
-                    const std::string& extra) {
+                    const std::string& extra,
+                    const std::string& crop = R"({"source": "image", "enlarge": 1.0})") {
     const fs::path file = dir() / (name + ".json");
     test::writeText(file, R"({"format": "handalign.model", "version": 1, "checkpoint": ")" + name +
                               R"(.pt", "hand_model": {"name": ")" + hand +
                               R"(", "vertex_count": )" + std::to_string(vertices) +
-                              R"(}, "crop": {"source": "image", "enlarge": 1.0})" + extra + "}");
+                              R"(}, "crop": )" + crop + extra + "}");
     return file;
   }
   std::vector<SampleInference> run(const fs::path& model, const HandModel& hand,
@@ -58,7 +59,7 @@ class TestOutputConventions : public QObject {
 
   // A generic-format dataset of two 64×64 samples: "a" a right hand, "b" a left one, both black
   // with a white 2×2 block at columns 10–11, rows 20–21; K: f = 500, centre (31.5, 31.5); GT
-  // joints all at kRoot (the root joint 0 there).
+  // joints: the root joint 0 at kRoot, joint j 1 mm · j further in X (so a wrong root joint shows).
   static constexpr double kRoot[3] = {0.01, 0.02, 0.5};
   std::unique_ptr<Dataset> sides_;
   const Dataset& twoSides() {
@@ -67,8 +68,8 @@ class TestOutputConventions : public QObject {
     test::writeText(root / "dataset.json", R"({"format": "handalign.generic_dataset"})");
     std::string joints;
     for (int j = 0; j < kJointCount; ++j)
-      joints += (j ? ", [" : "[") + std::to_string(kRoot[0]) + ", " + std::to_string(kRoot[1]) +
-                ", " + std::to_string(kRoot[2]) + "]";
+      joints += (j ? ", [" : "[") + std::to_string(kRoot[0] + 0.001 * j) + ", " +
+                std::to_string(kRoot[1]) + ", " + std::to_string(kRoot[2]) + "]";
     fs::create_directories(root / "test" / "images");
     cv::Mat image(64, 64, CV_8UC3, cv::Scalar(0, 0, 0));
     image(cv::Rect(10, 20, 2, 2)).setTo(cv::Scalar(255, 255, 255));
@@ -280,8 +281,8 @@ class TestOutputConventions : public QObject {
                          .arg(s)
                          .arg(pixelOf(r[std::size_t(s)].roughVertices, 0).x())
                          .arg(pixelOf(r[std::size_t(s)].roughVertices, 0).y())));
-    // A constant lixel point (16, 8, 32): right → crop (16, 8) → image (15.5, 7.5); left → crop
-    // (63 − 16, 8) → image (46.5, 7.5); depth 0.5 m either way.
+    // A constant lixel point (16, 8, 32): right → crop (16, 8) → image (15.5, 7.5); left: the
+    // mirrored image's (15.5, 7.5) → x = 63 − 15.5 = 47.5; depth 0.5 m either way.
     test::saveScriptModule(dir() / "still.pt",
                            "def forward(self, x):\n"
                            "    return self.p.unsqueeze(0).expand(x.size(0), -1, -1)\n",
@@ -289,13 +290,13 @@ class TestOutputConventions : public QObject {
     r = run(manifest("still", "tiny", 3, lixel + R"(, "handedness": {"mirror_other": true})"),
             tiny_, &d);
     QVERIFY((pixelOf(r[0].roughVertices, 0) - Eigen::Vector2d(15.5, 7.5)).norm() < 1e-6);
-    QVERIFY((pixelOf(r[1].roughVertices, 0) - Eigen::Vector2d(46.5, 7.5)).norm() < 1e-6);
+    QVERIFY((pixelOf(r[1].roughVertices, 0) - Eigen::Vector2d(47.5, 7.5)).norm() < 1e-6);
     QVERIFY(std::abs(r[1].roughVertices(0, 2) - 0.5) < 1e-9);
     // A left-hand model mirrors the right sample instead.
     r = run(manifest("still", "tiny", 3,
                      lixel + R"(, "handedness": {"model": "left", "mirror_other": true})"),
             tiny_, &d);
-    QVERIFY((pixelOf(r[0].roughVertices, 0) - Eigen::Vector2d(46.5, 7.5)).norm() < 1e-6);
+    QVERIFY((pixelOf(r[0].roughVertices, 0) - Eigen::Vector2d(47.5, 7.5)).norm() < 1e-6);
     QVERIFY((pixelOf(r[1].roughVertices, 0) - Eigen::Vector2d(15.5, 7.5)).norm() < 1e-6);
     // Without mirroring declared, the other hand is refused before any work, naming the sample.
     expectManifestError(manifest("still", "tiny", 3, lixel), d,
@@ -306,10 +307,39 @@ class TestOutputConventions : public QObject {
         "is a left-hand model without");
   }
 
-  // HaMeR / WiLoR put a left hand back by negating X and tx of the crop camera: the mirrored
-  // sample's vertex lands where the negated camera projects it.
-  void leftHandsInTheCropCameraNegateXAndTx() {
+  // Crop camera (HaMeR / WiLoR): a network that puts its point on the crop-camera ray of the
+  // brightest crop pixel lands on the white block for both hands (the left one mirrored in and
+  // out), and a constant output lands mirrored: x → W − 1 − x (HaMeR's X and tx negation).
+  void leftHandsInTheCropCameraAreMirroredBack() {
     const Dataset& d = twoSides();
+    // s = 1, tx = ty = 0 over a 256 crop at focal 5000: tz = 2f / 256; crop-camera pixel
+    // col · 256 / 64 is X = (col · 4 − 128) · tz / f.
+    test::saveScriptModule(
+        dir() / "hamer-bright.pt",
+        "def forward(self, x):\n"
+        "    b = x.size(0)\n"
+        "    s = x.size(3)\n"
+        "    idx = torch.argmax(x[:, 0].reshape(b, -1), dim=1)\n"
+        "    row = torch.div(idx, s, rounding_mode='floor').float()\n"
+        "    col = (idx - torch.div(idx, s, rounding_mode='floor') * s).float()\n"
+        "    tz = 2.0 * 5000.0 / 256.0\n"
+        "    p = torch.stack([(col * 4.0 - 128.0) * tz / 5000.0, "
+        "(row * 4.0 - 128.0) * tz / 5000.0, torch.zeros_like(col)], dim=1)\n"
+        "    v = p.unsqueeze(1).expand(b, 3, 3)\n"
+        "    c = torch.tensor([1.0, 0.0, 0.0]).unsqueeze(0).expand(b, 3)\n"
+        "    return {'v': v, 'c': c}\n");
+    const std::string frame = R"(, "input": {"size": 64}, "outputs": {"rough": "v", "camera":
+        "c"}, "coordinates": {"frame": "crop_camera", "focal": 5000, "crop_size": 256},
+        "handedness": {"mirror_other": true})";
+    auto r = run(manifest("hamer-bright", "tiny", 3, frame), tiny_, &d);
+    for (int s = 0; s < 2; ++s)
+      QVERIFY2(
+          (pixelOf(r[std::size_t(s)].roughVertices, 0) - Eigen::Vector2d(10.5, 20.5)).norm() < 1e-3,
+          qPrintable(QString("sample %1 at %2")
+                         .arg(s)
+                         .arg(pixelOf(r[std::size_t(s)].roughVertices, 0).x())));
+    // A constant point and camera: the right sample by the crop-camera formula, the left one at
+    // x → 63 − x (the whole-image crop is its own mirror), at the same depth.
     test::saveScriptModule(dir() / "hamer-left.pt",
                            "def forward(self, x):\n"
                            "    b = x.size(0)\n"
@@ -317,19 +347,47 @@ class TestOutputConventions : public QObject {
                            "'c': self.c.unsqueeze(0).expand(b, -1)}\n",
                            {test::meshBuffer("v", {{0.03f, -0.01f, 0.02f}, {0, 0, 0}, {0, 0, 0}}),
                             {"c", {3}, {0.9f, 0.01f, -0.02f}}});
-    const auto r = run(manifest("hamer-left", "tiny", 3, R"(, "input": {"size": 64},
-        "outputs": {"rough": "v", "camera": "c"}, "coordinates": {"frame": "crop_camera",
-        "focal": 5000, "crop_size": 256}, "handedness": {"mirror_other": true})"),
-                       tiny_, &d);
+    r = run(manifest("hamer-left", "tiny", 3, frame), tiny_, &d);
     const double tz = 2 * 5000 / (256 * 0.9), v[3] = {0.03f, -0.01f, 0.02f};
+    const Eigen::Vector3d pc(v[0] + 0.01f, v[1] - 0.02f, v[2] + tz);
+    // crop-camera pixel over 256, to the 64 px network crop (/ 4), to the image (− ½)
+    const Eigen::Vector2d right((5000 * pc.x() / pc.z() + 128) / 4 - 0.5,
+                                (5000 * pc.y() / pc.z() + 128) / 4 - 0.5);
+    QVERIFY((pixelOf(r[0].roughVertices, 0) - right).norm() < 1e-3);
+    QVERIFY((pixelOf(r[1].roughVertices, 0) - Eigen::Vector2d(63 - right.x(), right.y())).norm() <
+            1e-3);
+    QVERIFY(std::abs(r[1].roughVertices(0, 2) - r[0].roughVertices(0, 2)) < 1e-9);
+  }
+
+  // Segmentation of a left sample: the network labels the left column of its 2×2 map over the crop
+  // it sees (the mirrored image's). Crop = image + ½ (the box centre 31.5 lands on 32), label
+  // column round((crop + ½) · 2/64 − ½): image columns 0..30 for the right sample, and mirrored
+  // back, 63 − (0..30) = 33..63 for the left one (row and column 63 lie outside the crop).
+  void leftHandSegmentationIsMirroredBack() {
+    const Dataset& d = twoSides();
+    std::vector<float> seg = {-9, 0, -9, 0, 0, -9, 0, -9};  // class 1 in column 0 of a 2×2 map
+    test::saveScriptModule(
+        dir() / "seg-left.pt",
+        "def forward(self, x):\n"
+        "    b = x.size(0)\n"
+        "    return {'v': self.v.unsqueeze(0).expand(b, -1, -1), "
+        "'s': self.s.unsqueeze(0).expand(b, -1, -1, -1)}\n",
+        {test::meshBuffer("v", {{16, 8, 32}, {16, 8, 32}, {16, 8, 32}}), {"s", {2, 2, 2}, seg}});
+    RunnerOptions o;
+    o.device = InferenceDevice::Cpu;
+    o.segmentation = true;
+    ModelRunner runner(loadModelManifest(manifest("seg-left", "tiny", 3, R"(, "input":
+        {"size": 64}, "outputs": {"rough": "v", "segmentation": "s"}, "coordinates": {"frame":
+        "lixel", "bins": 64, "root_depth": {"source": "fixed", "value": 0.5}}, "handedness":
+        {"mirror_other": true})")),
+                       tiny_, o);
+    const auto r = runner.run(d, {0, 1});
     for (int s = 0; s < 2; ++s) {
-      const double flip = s == 1 ? -1 : 1;
-      const Eigen::Vector3d pc(flip * (v[0] + 0.01f), v[1] - 0.02f, v[2] + tz);
-      // crop-camera pixel over 256, to the 64 px network crop (/ 4), to the image (− ½)
-      const Eigen::Vector2d expected((5000 * pc.x() / pc.z() + 128) / 4 - 0.5,
-                                     (5000 * pc.y() / pc.z() + 128) / 4 - 0.5);
-      QVERIFY2((pixelOf(r[std::size_t(s)].roughVertices, 0) - expected).norm() < 1e-3,
-               qPrintable(QString("sample %1").arg(s)));
+      const LabelImage& l = r[std::size_t(s)].segmentation;
+      QCOMPARE(l.width, 64);
+      for (int y = 0; y < 63; y += 9)  // row 63 is at crop 63.5: outside the crop
+        for (int x = 0; x < 64; ++x)
+          QCOMPARE(int(l.at(x, y)), (s == 0 ? x <= 30 : x >= 33) ? 1 : 0);
     }
   }
 
@@ -373,13 +431,20 @@ class TestOutputConventions : public QObject {
                           {"mirror_other": true})"),
                  tiny_, &d),
              Eigen::Vector3d(0.05, -0.02, 0.7), true);
-    // A depth only: the whole-image crop's centre is image (31.5, 31.5), K's centre: straight
-    // ahead.
+    // Another root joint: the GT joint 3 (1 mm · 3 further in X) and the output's joint 3.
+    expectAt(run(manifest("rel", "tiny", 3, rel + R"({"source": "gt", "joint": 3}}, "handedness":
+                          {"mirror_other": true})"),
+                 tiny_, &d),
+             gt + Eigen::Vector3d(0.003, 0, 0), true);
+    // A depth only: on the ray through the crop's centre, here the box (10, 5, 20, 20)'s centre
+    // (20, 15) (the left sample's too: the root is placed in the sample's own image).
+    test::writeText(dir() / "relbox.json", "[[10, 5, 20, 20], [10, 5, 20, 20]]");
     expectAt(
         run(manifest("rel", "tiny", 3, rel + R"({"source": "fixed", "value": 0.8}}, "handedness":
-                          {"mirror_other": true})"),
+                          {"mirror_other": true})",
+                     R"({"source": "box", "box_file": "relbox.json", "enlarge": 1.0})"),
             tiny_, &d),
-        Eigen::Vector3d(0, 0, 0.8), true);
+        0.8 * Eigen::Vector3d((20 - 31.5) / 500, (15 - 31.5) / 500, 1), true);
     test::writeText(dir() / "badroots.json", "[[0.05, -0.02, 0.7], [0.05, null, 0.7]]");
     try {
       run(manifest("rel", "tiny", 3,
