@@ -1604,11 +1604,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Also write the network&apos;s &amp;segmentation on whole-dataset runs</source>
+        <source>Also compute the network&apos;s &amp;segmentation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;p&gt;When the model has a segmentation output, a run on the whole dataset also writes it, and the mask editor offers it as a proposal (Annotate → Start From → From Network Segmentation).&lt;/p&gt;&lt;p&gt;Slower: the native HandAR network takes about twice as long per image with its segmentation branch.&lt;/p&gt;</source>
+        <source>&lt;p&gt;When the model has a segmentation output, model runs also compute it (a run on the whole dataset writes it beside its predictions), and the mask editor offers it as a proposal (Annotate → Start From → From Network Segmentation).&lt;/p&gt;&lt;p&gt;Slower: the native HandAR network takes about twice as long per image with its segmentation branch.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1822,11 +1822,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The shown method&apos;s predictions do not come from a run that wrote a segmentation (handalign infer --segmentation, or Preferences → Inference for the studio&apos;s whole-dataset runs)</source>
+        <source>The shown method&apos;s run has no segmentation of sample %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The shown method&apos;s run has no segmentation of sample %1 (%2)</source>
+        <source>The shown method&apos;s predictions do not come from a run that wrote a segmentation (handalign infer --segmentation, or Preferences → Inference for the studio&apos;s model runs)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

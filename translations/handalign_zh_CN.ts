@@ -1605,12 +1605,12 @@
         <translation>仅在两个掩码之一中出现的类别的 HD95（eval --hd-empty）；按 F5 以新选项重新评估</translation>
     </message>
     <message>
-        <source>Also write the network&apos;s &amp;segmentation on whole-dataset runs</source>
-        <translation>在整个数据集上运行时同时写出神经网络分割(&amp;S)</translation>
+        <source>Also compute the network&apos;s &amp;segmentation</source>
+        <translation>同时计算神经网络分割(&amp;S)</translation>
     </message>
     <message>
-        <source>&lt;p&gt;When the model has a segmentation output, a run on the whole dataset also writes it, and the mask editor offers it as a proposal (Annotate → Start From → From Network Segmentation).&lt;/p&gt;&lt;p&gt;Slower: the native HandAR network takes about twice as long per image with its segmentation branch.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;模型有分割输出时，在整个数据集上运行也会写出它，掩码编辑器随后将其作为候选（标注 → 起始于 → 从神经网络分割生成）。&lt;/p&gt;&lt;p&gt;较慢：原生 HandAR 网络带分割分支时每张图像耗时约为两倍。&lt;/p&gt;</translation>
+        <source>&lt;p&gt;When the model has a segmentation output, model runs also compute it (a run on the whole dataset writes it beside its predictions), and the mask editor offers it as a proposal (Annotate → Start From → From Network Segmentation).&lt;/p&gt;&lt;p&gt;Slower: the native HandAR network takes about twice as long per image with its segmentation branch.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;模型有分割输出时，运行模型也会计算它（在整个数据集上运行时写在其预测旁），掩码编辑器随后将其作为候选（标注 → 起始于 → 从神经网络分割生成）。&lt;/p&gt;&lt;p&gt;较慢：原生 HandAR 网络带分割分支时每张图像耗时约为两倍。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1822,12 +1822,12 @@
         <translation>真值</translation>
     </message>
     <message>
-        <source>The shown method&apos;s predictions do not come from a run that wrote a segmentation (handalign infer --segmentation, or Preferences → Inference for the studio&apos;s whole-dataset runs)</source>
-        <translation>显示的方法的预测并非来自写出了分割的运行（handalign infer --segmentation，或在首选项 → 推理中为工作室的整个数据集运行开启）</translation>
-    </message>
-    <message>
         <source>The shown method&apos;s run has no segmentation of sample %1 (%2)</source>
         <translation>显示的方法的运行没有样本 %1 的分割（%2）</translation>
+    </message>
+    <message>
+        <source>The shown method&apos;s predictions do not come from a run that wrote a segmentation (handalign infer --segmentation, or Preferences → Inference for the studio&apos;s model runs)</source>
+        <translation>显示的方法的预测并非来自写出了分割的运行（handalign infer --segmentation，或在首选项 → 推理中为工作室的模型运行开启）</translation>
     </message>
 </context>
 <context>

@@ -328,6 +328,21 @@ void AnnotationController::sampleShown(int sample, const std::array<LabelImage, 
   updateActions();
 }
 
+void AnnotationController::pushProposals() {
+  editor_->setMeshLabels(MaskEditor::MeshSource::GroundTruth, shownLabels_[0]);
+  editor_->setMeshLabels(MaskEditor::MeshSource::Reference, shownLabels_[1]);
+  editor_->setMeshLabels(MaskEditor::MeshSource::Shown, shownLabels_[2]);
+  editor_->setMeshLabels(MaskEditor::MeshSource::Network, shownNetwork_, shownNetworkNote_);
+}
+
+void AnnotationController::proposalsChanged(const std::array<LabelImage, 3>& labels,
+                                            const LabelImage& network, const QString& networkNote) {
+  shownLabels_ = labels;
+  shownNetwork_ = network;
+  shownNetworkNote_ = networkNote;
+  if (editingSample_ >= 0 && editingSample_ == current_) pushProposals();  // the mask stays
+}
+
 void AnnotationController::setEditing(bool on) {
   if (editAction_->isChecked() != on) {
     editAction_->setChecked(on);  // toggled() calls this again
@@ -387,10 +402,7 @@ void AnnotationController::loadMask() {
   }
   if (mask.hand.width != w || mask.hand.height != h) mask.hand.reset(w, h, 0);
   editor_->load(mask, QImage(QString::fromStdString(ds.imagePath(i).string())));
-  editor_->setMeshLabels(MaskEditor::MeshSource::GroundTruth, shownLabels_[0]);
-  editor_->setMeshLabels(MaskEditor::MeshSource::Reference, shownLabels_[1]);
-  editor_->setMeshLabels(MaskEditor::MeshSource::Shown, shownLabels_[2]);
-  editor_->setMeshLabels(MaskEditor::MeshSource::Network, shownNetwork_, shownNetworkNote_);
+  pushProposals();
   editingSample_ = current_;
   restoreDraft();  // strokes a killed studio had not saved
   const MaskEditor::Tool tool =

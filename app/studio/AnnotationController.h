@@ -54,6 +54,10 @@ class AnnotationController : public QObject {
   // with `networkNote` saying why).
   void sampleShown(int sample, const std::array<LabelImage, 3>& labels,
                    const LabelImage& network = {}, const QString& networkNote = {});
+  // The same sample's proposals changed (a model run, another method shown): the editor gets them
+  // without reloading its mask.
+  void proposalsChanged(const std::array<LabelImage, 3>& labels, const LabelImage& network,
+                        const QString& networkNote);
   // Before the browser moves to another sample: a modified mask is saved.
   void leavingSample(int nextSample);
   void resumeTool(const std::string& toolId);
@@ -75,6 +79,7 @@ class AnnotationController : public QObject {
 
  private:
   void updateActions();
+  void pushProposals();  // shownLabels_ and shownNetwork_ to the editor
   void loadMask();
   // Per-stroke durability (core/annotation/MaskDraft.h): after every stroke the editor's mask is
   // written as the sample's draft on a worker thread; the next stroke starts once it is on disk.

@@ -155,6 +155,8 @@ void MainWindow::connectSession() {
                      result);
     pckNote_->setVisible(s->totals().empty() && !s->runs().empty());
     presenter_->show(presenter_->current());
+    annotation_->proposalsChanged(presenter_->labels(), presenter_->networkSegmentation(),
+                                  presenter_->networkSegmentationNote());
   });
   connect(s, &StudioSession::comparedChanged, this, [this, s, methodNames] {
     const int sample = currentSample();

@@ -167,6 +167,7 @@ bool ModelController::run(int sample) {
                                               : InferenceDevice::Auto;
   request.options.batchSize = std::max(1, settings.value(kBatchKey, 8).toInt());
   request.options.half = settings.value(kHalfKey, false).toBool();
+  request.options.segmentation = settings.value(kSegmentationKey, false).toBool();
   request.evalOptions = s.info.options;
   request.version = QApplication::applicationVersion().toStdString();
   if (wholeDataset) {
@@ -174,7 +175,6 @@ bool ModelController::run(int sample) {
     const fs::path project = session_->project() ? session_->project()->path()
                                                  : projectFileFor(session_->request().dataset);
     request.outputDir = modelOutputDirFor(project, modelFile_.toStdString());
-    request.options.segmentation = settings.value(kSegmentationKey, false).toBool();
   } else {
     request.samples = {std::size_t(sample)};
   }
@@ -241,6 +241,10 @@ void ModelController::onFinished(std::shared_ptr<InferenceOutcome> outcome) {
     return;
   }
   // One sample: in-memory runs beside the prediction files.
+  std::vector<std::string> runs;
+  for (const Prediction& p : outcome->predictions) runs.push_back(p.name);
+  for (auto& [sample, labels] : outcome->segmentation)  // before the runs show the sample
+    session_->setModelSegmentation(runs, sample, std::move(labels));
   session_->addModelRuns(std::move(outcome->predictions), outcome->rows, outcome->refinements);
   Q_EMIT message(tr("Model run on %1 done").arg(QString::fromStdString(outcome->device)), 5000);
   Q_EMIT finished();

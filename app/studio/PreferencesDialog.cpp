@@ -152,12 +152,13 @@ void PreferencesDialog::retranslate() {
   batch_->setToolTip(tr("Samples per forward pass when a model runs on a whole dataset"));
   half_->setText(tr("&Half precision (CUDA only)"));
   half_->setToolTip(tr("Run models in float16 on the GPU: faster, slightly less exact"));
-  segmentation_->setText(tr("Also write the network's &segmentation on whole-dataset runs"));
+  segmentation_->setText(tr("Also compute the network's &segmentation"));
   segmentation_->setToolTip(
-      tr("<p>When the model has a segmentation output, a run on the whole dataset also writes it, "
-         "and the mask editor offers it as a proposal (Annotate → Start From → From Network "
-         "Segmentation).</p><p>Slower: the native HandAR network takes about twice as long "
-         "per image with its segmentation branch.</p>"));
+      tr("<p>When the model has a segmentation output, model runs also compute it (a run on the "
+         "whole dataset writes it beside its predictions), and the mask editor offers it as a "
+         "proposal (Annotate → Start From → From Network Segmentation).</p><p>Slower: the native "
+         "HandAR network takes about twice as long per image with its segmentation "
+         "branch.</p>"));
   editor_->setTitle(tr("Mask editor"));
   undoLabel_->setText(tr("&Undo depth:"));
   undoLabel_->setBuddy(undoDepth_);

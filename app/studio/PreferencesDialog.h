@@ -22,7 +22,7 @@ inline constexpr const char* kHdEmptyKey = "Evaluation/HdEmpty";        // nan o
 inline constexpr const char* kDeviceKey = "Inference/Device";           // auto, cpu or cuda
 inline constexpr const char* kBatchKey = "Inference/BatchSize";         // samples per forward pass
 inline constexpr const char* kHalfKey = "Inference/HalfPrecision";      // float16 on CUDA
-// Whole-dataset runs also write the network's segmentation (the editor's proposal).
+// Model runs also compute the network's segmentation (the editor's proposal).
 inline constexpr const char* kSegmentationKey = "Inference/Segmentation";
 inline constexpr const char* kUndoDepthKey = "Editor/UndoDepth";  // strokes kept; 0: all
 inline constexpr int kDefaultUndoDepth = 200;

@@ -33,8 +33,14 @@ void SamplePresenter::showNetworkSegmentation(const QString& shownName, std::siz
   networkNote_ =
       tr("The shown method's predictions do not come from a run that wrote a "
          "segmentation (handalign infer --segmentation, or Preferences → Inference "
-         "for the studio's whole-dataset runs)");
+         "for the studio's model runs)");
   const std::string id = session_->session().dataset->sampleId(sample);
+  if (const LabelImage* run = session_->modelSegmentation(shownName.toStdString(), sample);
+      run && run->width == width && run->height == height) {
+    network_ = *run;  // a model run in the studio on this sample
+    networkNote_.clear();
+    return;
+  }
   for (const auto& [name, file] : session_->request().predictions) {
     if (QString::fromStdString(name) != shownName) continue;
     try {

@@ -167,6 +167,7 @@ void StudioSession::commit(std::shared_ptr<EvalOutcome> outcome) {
     referenceName_.clear(), shownName_.clear();
   }
   modelRefinements_.clear();
+  modelSegmentation_.clear();
   primaryRunIds_.clear();
   if (!p->stored.empty()) {
     primaryRunIds_ = p->storedIds;
@@ -344,6 +345,17 @@ std::vector<std::int64_t> StudioSession::shownRunIds() const {
   std::vector<std::int64_t> ids = primaryRunIds_;
   ids.insert(ids.end(), extraRunIds_.begin(), extraRunIds_.end());
   return ids;
+}
+
+void StudioSession::setModelSegmentation(const std::vector<std::string>& runs, std::size_t sample,
+                                         LabelImage labels) {
+  for (const std::string& run : runs) modelSegmentation_[{run, sample}] = labels;
+}
+
+const LabelImage* StudioSession::modelSegmentation(const std::string& run,
+                                                   std::size_t sample) const {
+  const auto it = modelSegmentation_.find({run, sample});
+  return it == modelSegmentation_.end() ? nullptr : &it->second;
 }
 
 void StudioSession::addModelRuns(std::vector<Prediction> predictions,

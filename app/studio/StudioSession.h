@@ -9,11 +9,13 @@
 #include "browser/SampleTableModel.h"
 #include "eval/EvalSession.h"
 #include "eval/Evaluator.h"
+#include "raster/LabelImage.h"
 
 #include <QObject>
 #include <QString>
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -76,6 +78,12 @@ class StudioSession : public QObject {
   void forgetStoredRuns(const std::vector<std::int64_t>& deleted);
   const std::vector<std::int64_t>& extraRunIds() const { return extraRunIds_; }
 
+  // The network's segmentation of a sample from a model run in memory (proposal labels), for each
+  // of the model's runs; null when there is none. Dropped when the session is replaced.
+  void setModelSegmentation(const std::vector<std::string>& runs, std::size_t sample,
+                            LabelImage labels);
+  const LabelImage* modelSegmentation(const std::string& run, std::size_t sample) const;
+
   // A model's predictions of single samples, kept in memory (`rows`: their scored samples).
   void addModelRuns(std::vector<Prediction> predictions, const std::vector<SampleRow>& rows,
                     const std::vector<Refinement>& refinements);
@@ -114,6 +122,7 @@ class StudioSession : public QObject {
   std::size_t primaryCount_ = 0;
   std::vector<std::int64_t> primaryRunIds_, extraRunIds_;
   std::vector<Refinement> modelRefinements_;
+  std::map<std::pair<std::string, std::size_t>, LabelImage> modelSegmentation_;
   int referenceRun_ = -1, shownRun_ = -1;
   QString referenceName_, shownName_;  // the user's choice, kept while those runs are shown
 };

@@ -25,4 +25,8 @@ DeclaredSegmentation readDeclaredSegmentation(const std::filesystem::path& dir);
 LabelImage readNetworkSegmentation(const DeclaredSegmentation& segmentation, const std::string& id,
                                    int width, int height);
 
+// The classes of a network's segmentation (0 = background) as proposal labels: the part labels
+// for a 7-class output (background + the six parts), else kHandWithoutPart on the hand.
+LabelImage proposalFromClasses(const LabelImage& classes, int classCount);
+
 }  // namespace handalign

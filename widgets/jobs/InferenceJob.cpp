@@ -1,5 +1,7 @@
 #include "InferenceJob.h"
 
+#include "annotation/NetworkSegmentation.h"
+
 #include "dataset/PluginRegistry.h"
 #include "eval/SampleEvaluator.h"
 #include "inference/ModelManifest.h"
@@ -61,6 +63,10 @@ InferenceOutcome InferenceJob::work() {
   }
   const std::vector<SampleInference> results = runner.run(*dataset, samples, report, &token_);
   out.predictions = toPredictions(results, dataset->size(), out.modelName + "_");
+  for (const SampleInference& r : results)
+    if (!r.segmentation.empty())
+      out.segmentation.emplace_back(r.sample,
+                                    proposalFromClasses(r.segmentation, r.segmentationClasses));
   // Scored exactly as an evaluation scores them (same options, same rasterizer).
   const EvalContext context{*dataset,
                             request_.handModel,

@@ -37,6 +37,9 @@ struct InferenceOutcome {
   // (NaN where not run) and the scored rows of the samples run.
   std::vector<Prediction> predictions;
   std::vector<SampleRow> rows;
+  // One sample with RunnerOptions::segmentation: the network's segmentation of each sample run,
+  // as proposal labels at the image's size (NetworkSegmentation.h).
+  std::vector<std::pair<std::size_t, LabelImage>> segmentation;
   // Whole split: the prediction files written, name → file.
   std::vector<std::pair<std::string, std::filesystem::path>> files;
   // The model's refined output refines its rough one (both runs), as the manifest declares.

@@ -103,9 +103,10 @@ class TestStudioModel : public QObject {
     QCOMPARE(w.models()->modelFile(), before);
   }
 
-  // With the preference on, a whole-dataset run also writes the model's segmentation output, and
-  // the mask editor offers it for the method shown ("From Network Segmentation").
-  void wholeDatasetRunWritesItsSegmentation() {
+  // With the preference on, a run on the current sample keeps the model's segmentation in memory
+  // and a whole-dataset run writes it; either way the mask editor offers it for the method shown
+  // ("From Network Segmentation").
+  void modelRunsComputeTheirSegmentation() {
     const fs::path dir = tmp_.path().toStdString();
     const auto dataset = PluginRegistry::instance().openDataset(data_, "", "", 1);
     const PointsView gt = dataset->vertices(0);
@@ -137,23 +138,34 @@ class TestStudioModel : public QObject {
     QVERIFY(opened.wait(120000));
     QSignalSpy ran(&w, &MainWindow::modelRunFinished);
     QSignalSpy failed(&w, &MainWindow::modelRunFailed);
+    MaskEditor* editor = w.maskEditor();
+    // Three quarters of the (square, whole-image) crop are hand.
+    const auto expectProposal = [&] {
+      QVERIFY(editor->hasMeshLabels(MaskEditor::MeshSource::Network));
+      QVERIFY(editor->applyMeshProposal(MaskEditor::MeshSource::Network));
+      const LabelImage& hand = editor->annotation().hand;
+      int inHand = 0;
+      for (auto v : hand.pixels) inHand += v != 0;
+      QCOMPARE(inHand, int(hand.pixels.size()) * 3 / 4);
+      QCOMPARE(int(hand.at(0, 0)), 0);
+      QCOMPARE(int(hand.at(hand.width - 1, hand.height - 1)), 1);
+      editor->undoStack()->undo();
+    };
+    // The current sample (F6): in memory, for the model's runs.
+    QVERIFY(w.models()->run(w.currentSample()));
+    QVERIFY2(ran.wait(120000),
+             qPrintable(failed.isEmpty() ? QString() : failed.front().front().toString()));
+    w.annotation()->setEditing(true);
+    expectProposal();
+    w.annotation()->setEditing(false);
+    // The whole dataset (Shift+F6): written beside its predictions, read back by the studio.
     QVERIFY(w.models()->run(-1));
     QVERIFY2(ran.wait(120000),
              qPrintable(failed.isEmpty() ? QString() : failed.front().front().toString()));
     QVERIFY(opened.wait(120000));
     QSettings().remove(kSegmentationKey);
     w.annotation()->setEditing(true);
-    MaskEditor* editor = w.maskEditor();
-    QVERIFY(editor->hasMeshLabels(MaskEditor::MeshSource::Network));
-    QVERIFY(editor->applyMeshProposal(MaskEditor::MeshSource::Network));
-    // Three quarters of the (square, whole-image) crop are hand.
-    const LabelImage& hand = editor->annotation().hand;
-    int inHand = 0;
-    for (auto v : hand.pixels) inHand += v != 0;
-    QCOMPARE(inHand, int(hand.pixels.size()) * 3 / 4);
-    QCOMPARE(int(hand.at(0, 0)), 0);
-    QCOMPARE(int(hand.at(hand.width - 1, hand.height - 1)), 1);
-    editor->undoStack()->undo();
+    expectProposal();
     w.close();
   }
 };
