@@ -87,14 +87,21 @@ SamplePreparer::SamplePreparer(const Dataset& dataset, const ModelManifest& mani
 
 void SamplePreparer::checkSides(const std::vector<std::size_t>& samples) const {
   if (manifest_.mirrorOther) return;
-  for (std::size_t i : samples)
-    if (dataset_.handSide(i) != manifest_.modelSide)
-      throw InputError(manifest_.file,
-                       std::string("is a ") + handSideName(manifest_.modelSide) +
-                           "-hand model without \"handedness\": {\"mirror_other\": true}, but "
-                           "sample " +
-                           dataset_.sampleId(i) + " of " + dataset_.root().string() + " is a " +
-                           handSideName(dataset_.handSide(i)) + " hand");
+  for (std::size_t i : samples) {
+    if (dataset_.handSide(i) == manifest_.modelSide) continue;
+    const std::string which = "sample " + dataset_.sampleId(i) + " of " + dataset_.root().string() +
+                              " is a " + handSideName(dataset_.handSide(i)) + " hand";
+    // The camera frame cannot mirror: say so rather than suggest what the manifest would refuse.
+    if (manifest_.frame == CoordinateFrame::Camera)
+      throw InputError(manifest_.file, std::string("is a ") + handSideName(manifest_.modelSide) +
+                                           "-hand model in the camera frame, which cannot mirror "
+                                           "the other hand, but " +
+                                           which + " (run it on samples of its hand only)");
+    throw InputError(manifest_.file, std::string("is a ") + handSideName(manifest_.modelSide) +
+                                         "-hand model without \"handedness\": {\"mirror_other\": "
+                                         "true}, but " +
+                                         which);
+  }
 }
 
 Box SamplePreparer::cropBox(std::size_t sample, int width, int height) const {

@@ -305,6 +305,9 @@ class TestOutputConventions : public QObject {
     expectManifestError(
         manifest("still", "tiny", 3, lixel + R"(, "handedness": {"model": "left"})"), d,
         "is a left-hand model without");
+    // A camera-frame model cannot mirror: the message says so (not "add mirror_other").
+    expectManifestError(manifest("still", "tiny", 3, R"(, "outputs": {"rough": 0})"), d,
+                        "in the camera frame, which cannot mirror the other hand, but sample b");
   }
 
   // Crop camera (HaMeR / WiLoR): a network that puts its point on the crop-camera ray of the
