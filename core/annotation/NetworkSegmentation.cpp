@@ -81,9 +81,11 @@ LabelImage readNetworkSegmentation(const DeclaredSegmentation& s, const std::str
   return labels;
 }
 
+bool classesAreParts(int classCount) { return classCount == 1 + kPartCount; }
+
 LabelImage proposalFromClasses(const LabelImage& classes, int classCount) {
   LabelImage out = classes;
-  if (classCount == 1 + kPartCount) return out;
+  if (classesAreParts(classCount)) return out;
   for (std::uint8_t& v : out.pixels) v = v ? kHandWithoutPart : 0;
   return out;
 }

@@ -25,6 +25,9 @@ DeclaredSegmentation readDeclaredSegmentation(const std::filesystem::path& dir);
 LabelImage readNetworkSegmentation(const DeclaredSegmentation& segmentation, const std::string& id,
                                    int width, int height);
 
+// A segmentation output of background + the six parts (class = part label); else hand-only.
+bool classesAreParts(int classCount);
+
 // The classes of a network's segmentation (0 = background) as proposal labels: the part labels
 // for a 7-class output (background + the six parts), else kHandWithoutPart on the hand.
 LabelImage proposalFromClasses(const LabelImage& classes, int classCount);

@@ -19,7 +19,7 @@ Eigen::Vector3d lixelToCamera(const Eigen::Vector3d& lixel, const ModelManifest&
   const double bins = m.lixelBins, size = frame.crop.size;
   const Eigen::Vector2d uv =
       cropToImage(Eigen::Vector2d(lixel.x() / bins * size, lixel.y() / bins * size), frame);
-  const double z = (lixel.z() / bins * 2.0 - 1.0) * (m.depthBox / 2.0) + frame.rootDepth;
+  const double z = (lixel.z() / bins * 2.0 - 1.0) * (m.depthBox / 2.0) + frame.root.z();
   return z * (frame.intrinsics.K.inverse() * Eigen::Vector3d(uv.x(), uv.y(), 1.0));
 }
 

@@ -16,8 +16,8 @@ namespace handalign {
 struct SampleFrame {
   Intrinsics intrinsics;
   CropTransform crop;
-  double rootDepth = 0.0;                          // metres; used by the lixel frame
-  Eigen::Vector3d root = Eigen::Vector3d::Zero();  // the root-relative frame's root position
+  // Lixel and root-relative frames: the root joint's position (the lixel frame uses its depth).
+  Eigen::Vector3d root = Eigen::Vector3d::Zero();
   // A sample of the other hand: the network saw `crop` of the mirrored image (x → W − 1 − x,
   // W = imageWidth); image points of the outputs are mirrored back.
   bool mirrored = false;
@@ -28,7 +28,7 @@ struct SampleFrame {
 Eigen::Vector2d cropToImage(const Eigen::Vector2d& crop, const SampleFrame& frame);
 
 // One lixel-frame point to the camera frame: u = x / bins · size and v likewise in the crop, then
-// crop → image (crop.toImage), Z = (z / bins · 2 − 1) · depthBox / 2 + rootDepth, and
+// crop → image (crop.toImage), Z = (z / bins · 2 − 1) · depthBox / 2 + root.z, and
 // (X, Y, Z) = Z · K⁻¹ (u, v, 1), through cropToImage (a mirrored frame: u → W − 1 − u, as
 // I2L-MeshNet flips joint_img).
 Eigen::Vector3d lixelToCamera(const Eigen::Vector3d& lixel, const ModelManifest& manifest,

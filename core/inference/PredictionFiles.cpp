@@ -1,7 +1,7 @@
 #include "inference/PredictionFiles.h"
 
+#include "annotation/NetworkSegmentation.h"
 #include "eval/Report.h"
-#include "hand/Part.h"
 #include "io/AtomicFile.h"
 #include "io/ImageIO.h"
 #include "io/JsonWriter.h"
@@ -205,7 +205,7 @@ void PredictionFileWriter::addSegmentation(const std::string& id, const LabelIma
     staging_ = dir_ / (".segmentation-" + runTag_);
     std::error_code ec;
     fs::remove_all(staging_, ec);
-    parts_ = classes == 1 + kPartCount;
+    parts_ = classesAreParts(classes);
     for (const char* sub : {"segmentation", "segmentation_parts"}) {
       if (!parts_ && std::string(sub) == "segmentation_parts") break;
       fs::create_directories(staging_ / sub, ec);

@@ -8,7 +8,6 @@
 
 #include <Eigen/LU>
 
-#include <algorithm>
 #include <cmath>
 
 namespace handalign {
@@ -163,7 +162,6 @@ SampleFrame SamplePreparer::prepare(std::size_t sample, float* input) const {
   if (manifest_.frame == CoordinateFrame::Lixel ||
       manifest_.frame == CoordinateFrame::RootRelative) {
     frame.root = rootPosition(sample, frame.crop);
-    frame.rootDepth = frame.root.z();
   }
   frame.mirrored = dataset_.handSide(sample) != manifest_.modelSide;
   if (!frame.mirrored) {

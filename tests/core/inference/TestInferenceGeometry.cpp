@@ -167,7 +167,7 @@ np.ascontiguousarray(x.transpose(2, 0, 1)).astype(np.float32).tofile('%6')
     SampleFrame f;
     f.intrinsics.K << 500, 0, 100, 0, 400, 80, 0, 0, 1;
     f.crop = squareCrop({50, 60, 80, 40}, 1.25, 256);
-    f.rootDepth = 0.6;
+    f.root = Eigen::Vector3d(0, 0, 0.6);
     // (16, 8, 16): crop (64, 32) → image (65, 42.5); Z = (16/64·2 − 1)·0.15 + 0.6 = 0.525.
     const Eigen::Vector3d p = lixelToCamera({16, 8, 16}, m, f);
     QVERIFY(std::abs(p.z() - 0.525) < 1e-15);
