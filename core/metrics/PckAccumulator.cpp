@@ -16,6 +16,17 @@ double trapz(const std::vector<double>& y, const std::vector<double>& x) {
   for (std::size_t i = 0; i + 1 < x.size(); ++i) s += (x[i + 1] - x[i]) * (y[i + 1] + y[i]) / 2.0;
   return s;
 }
+// lower_bound(t, d) for the evenly spaced thresholds: a guess from d / step, then corrected by the
+// comparisons lower_bound itself would make, so the bin is the same.
+std::size_t firstAtLeast(const std::vector<double>& t, double d) {
+  constexpr double kInverseStep = double(PckAccumulator::kThresholdCount - 1) / 0.05;
+  const std::size_t n = t.size();
+  std::size_t i = d > 0 ? std::size_t(std::min(d * kInverseStep, double(n))) : 0;
+  while (i > 0 && t[i - 1] >= d) --i;
+  while (i < n && t[i] < d) ++i;
+  return i;
+}
+
 }  // namespace
 
 const std::vector<double>& PckAccumulator::thresholds() {
@@ -38,9 +49,7 @@ void PckAccumulator::add(const std::vector<double>& distances) {
   for (int k = 0; k < keypoints_; ++k) {
     // First threshold with d <= t; NaN falls through to the overflow bin.
     const double d = distances[std::size_t(k)];
-    const std::size_t bin = std::isnan(d)
-                                ? kThresholdCount
-                                : std::size_t(std::lower_bound(t.begin(), t.end(), d) - t.begin());
+    const std::size_t bin = std::isnan(d) ? kThresholdCount : firstAtLeast(t, d);
     ++bins_[std::size_t(k) * kBins + bin];
   }
   ++samples_;

@@ -34,7 +34,8 @@ struct Edge {
     return negate ? -v : v;
   }
   double stepX() const { return negate ? dy : -dy; }  // at(x + 1, y) - at(x, y), up to rounding
-  // Far above any rounding error of at() or of summing stepX() along a row of `span` pixels.
+  double stepY() const { return negate ? -dx : dx; }  // at(x, y + 1) - at(x, y), up to rounding
+  // Far above any rounding error of at() or of summing `span` steps of stepX() and stepY().
   double margin(double x, double y, double span) const {
     return 1e-9 * (std::abs(dx) + std::abs(dy)) *
            (std::abs(x - sx) + std::abs(y - sy) + span + 1.0) * span;
@@ -44,19 +45,80 @@ struct Edge {
 
 }  // namespace
 
+namespace {
+
+// The reference depth test: the new face wins where 1 / (S / area), rounded, is strictly below the
+// pixel's (+inf where empty); ties keep the earlier face.
+inline bool nearerExact(double s, double area, double oldS, double oldArea, bool empty) {
+  const double far = empty ? std::numeric_limits<double>::infinity() : 1.0 / (oldS / oldArea);
+  return 1.0 / (s / area) < far;
+}
+
+// The same decision without a division where it is clear: q = S · (1 / area) is within a few ulps
+// of S / area, and 1 / x rounds monotonically, so inverse depths 1e-12 apart (relative) order their
+// rounded depths the same way. The narrow band, and values near under- or overflow, take the exact
+// path.
+inline bool nearer(double q, double s, double area, double oldQ, double oldS, double oldArea,
+                   bool empty) {
+  constexpr double kLow = 1e-290, kHigh = 1e290;
+  if (q >= kLow && q <= kHigh) {
+    if (empty) return true;  // 1 / q is finite; the empty pixel's depth is +inf
+    if (oldQ >= kLow && oldQ <= kHigh) {
+      if (q > oldQ * (1.0 + 1e-12)) return true;
+      if (q < oldQ * (1.0 - 1e-12)) return false;
+    }
+  }
+  return nearerExact(s, area, oldS, oldArea, empty);
+}
+
+// First and last column of row y that can be inside all three edges, from the linear estimates
+// g(x) = g + s (x - x0) >= -m (m bounds the rounding of the exact test), widened by far more than
+// the rounding of the root: every pixel the exact test accepts is in it.
+// inv[k] is 1 / s[k] (0 where s[k] is 0); its rounding is far inside the widening.
+inline bool rowSpan(const double g[3], const double s[3], const double inv[3], const double m[3],
+                    int x0, int x1, int& first, int& last) {
+  double lo = x0, hi = x1;
+  for (int k = 0; k < 3; ++k) {
+    const double need = -m[k] - g[k];  // s (x - x0) >= need
+    if (std::abs(s[k]) < 1e-200) {     // (near) horizontal: no root worth computing
+      if (s[k] == 0.0 && need > 0.0) return false;
+      continue;
+    }
+    if (s[k] > 0.0)
+      lo = std::max(lo, x0 + need * inv[k]);
+    else if (s[k] < 0.0)
+      hi = std::min(hi, x0 + need * inv[k]);
+    else if (need > 0.0)
+      return false;
+  }
+  const double slack = 1e-6 * (1.0 + double(x1 - x0));
+  lo -= slack, hi += slack;
+  if (!(lo <= hi)) return false;
+  // lo, hi within [x0 - 1, x1 + 1]: truncation plus a step is ceil and floor here.
+  first = int(lo), last = int(hi);
+  if (double(first) < lo) ++first;
+  if (double(last) > hi) --last;
+  first = std::max(first, x0), last = std::min(last, x1);
+  return first <= last;
+}
+
+}  // namespace
+
 void rasterize(PointsView vertices, const Faces& faces, const Intrinsics& K, int width, int height,
-               Raster& out) {
+               Raster& out, bool withDepth) {
   constexpr double kFar = std::numeric_limits<double>::infinity();
   if (out.face.width == width && out.face.height == height) {
-    // Same size as last time: only the previously covered box needs clearing.
-    for (int y = out.y0; y <= out.y1 && out.x0 <= out.x1; ++y) {
+    // Same size as last time: only the previously covered box needs clearing (the sums are only
+    // read where a face is).
+    for (int y = out.y0; y <= out.y1 && out.x0 <= out.x1; ++y)
       std::fill(&out.face.at(out.x0, y), &out.face.at(out.x1, y) + 1, -1);
-      std::fill(&out.depth.at(out.x0, y), &out.depth.at(out.x1, y) + 1, kFar);
-    }
   } else {
     out.face.reset(width, height, -1);
-    out.depth.reset(width, height, kFar);
   }
+  if (out.inverseDepthSum.width != width || out.inverseDepthSum.height != height)
+    out.inverseDepthSum.reset(width, height, 0.0);
+  out.faceArea.resize(faces.size());
+  out.faceInverseArea.resize(faces.size());
   out.x0 = width, out.y0 = height, out.x1 = -1, out.y1 = -1;
 
   const Eigen::Index n = vertices.rows();
@@ -94,40 +156,66 @@ void rasterize(PointsView vertices, const Faces& faces, const Intrinsics& K, int
     if (x0 > x1 || y0 > y1) continue;
     const Edge e12(b, c), e20(c, a), e01(a, b);
     bool wrote = false;
+    const double inverseArea = 1.0 / area;
+    out.faceArea[f] = area, out.faceInverseArea[f] = inverseArea;
     const double iz0 = 1.0 / z0, iz1 = 1.0 / z1, iz2 = 1.0 / z2;
     const double span = double(x1 - x0 + 2);
-    const double s0 = e12.stepX(), s1 = e20.stepX(), s2 = e01.stepX();
+    const double steps[3] = {e12.stepX(), e20.stepX(), e01.stepX()};
+    double inverseSteps[3];
+    for (int k = 0; k < 3; ++k) inverseSteps[k] = steps[k] != 0.0 ? 1.0 / steps[k] : 0.0;
     const double reach = span + double(y1 - y0);  // how far a pixel of the box is from (x0, y0)
-    const double m0 = e12.margin(x0, y0, reach), m1 = e20.margin(x0, y0, reach),
-                 m2 = e01.margin(x0, y0, reach);
-    for (int y = y0; y <= y1; ++y) {
-      double* depthRow = &out.depth.at(0, y);
+    const double margins[3] = {e12.margin(x0, y0, reach), e20.margin(x0, y0, reach),
+                               e01.margin(x0, y0, reach)};
+    int minWritten = x1 + 1, maxWritten = x0 - 1;
+    const double rowSteps[3] = {e12.stepY(), e20.stepY(), e01.stepY()};
+    double g[3] = {e12.at(x0, y0), e20.at(x0, y0), e01.at(x0, y0)};
+    for (int y = y0; y <= y1; ++y, g[0] += rowSteps[0], g[1] += rowSteps[1], g[2] += rowSteps[2]) {
+      // The running linear estimates bound the row's candidates; each candidate gets the exact
+      // canonical evaluation. The margin bounds the rounding of the exact evaluation (relative to
+      // its terms) and the drift of the running sums.
+      int first, last;
+      if (!rowSpan(g, steps, inverseSteps, margins, x0, x1, first, last)) continue;
+      double* sumRow = &out.inverseDepthSum.at(0, y);
       std::int32_t* faceRow = &out.face.at(0, y);
-      // Cheap incremental estimates reject pixels that are clearly outside; a pixel within the
-      // rounding margin of an edge, or inside, gets the exact canonical evaluation. The margin
-      // bounds the rounding of the exact evaluation (relative to its terms) plus the drift of the
-      // running sum.
-      double g0 = e12.at(x0, y), g1 = e20.at(x0, y), g2 = e01.at(x0, y);
-      for (int x = x0; x <= x1; ++x, g0 += s0, g1 += s1, g2 += s2) {
-        if (g0 < -m0 || g1 < -m1 || g2 < -m2) continue;
+      for (int x = first; x <= last; ++x) {
         const double w0 = e12.at(x, y);
         if (!e12.inside(w0)) continue;
         const double w1 = e20.at(x, y);
         if (!e20.inside(w1)) continue;
         const double w2 = e01.at(x, y);
         if (!e01.inside(w2)) continue;
-        const double z = 1.0 / ((w0 * iz0 + w1 * iz1 + w2 * iz2) / area);
-        if (z < depthRow[x]) {
-          depthRow[x] = z;
+        const double sum = w0 * iz0 + w1 * iz1 + w2 * iz2;
+        const std::int32_t old = faceRow[x];
+        const bool empty = old < 0;
+        const std::size_t o = empty ? 0 : std::size_t(old);
+        const double oldS = empty ? 0.0 : sumRow[x];
+        const double oldArea = empty ? 1.0 : out.faceArea[o];
+        const double oldQ = empty ? 0.0 : oldS * out.faceInverseArea[o];
+        if (nearer(sum * inverseArea, sum, area, oldQ, oldS, oldArea, empty)) {
+          sumRow[x] = sum;
           faceRow[x] = std::int32_t(f);
           wrote = true;
+          minWritten = std::min(minWritten, x), maxWritten = std::max(maxWritten, x);
         }
       }
     }
     if (wrote) {  // the face's clipped bounding box bounds what it wrote
-      out.x0 = std::min(out.x0, x0), out.y0 = std::min(out.y0, y0);
-      out.x1 = std::max(out.x1, x1), out.y1 = std::max(out.y1, y1);
+      out.x0 = std::min(out.x0, minWritten), out.y0 = std::min(out.y0, y0);
+      out.x1 = std::max(out.x1, maxWritten), out.y1 = std::max(out.y1, y1);
     }
+  }
+  if (!withDepth) {
+    out.depth = Image<double>();
+    return;
+  }
+  // Depth as the reference computes it, 1 / (S / area), once per covered pixel.
+  out.depth.reset(width, height, kFar);
+  for (int y = out.y0; y <= out.y1; ++y) {
+    const double* sumRow = &out.inverseDepthSum.at(0, y);
+    const std::int32_t* faceRow = &out.face.at(0, y);
+    double* depthRow = &out.depth.at(0, y);
+    for (int x = out.x0; x <= out.x1; ++x)
+      if (faceRow[x] >= 0) depthRow[x] = 1.0 / (sumRow[x] / out.faceArea[std::size_t(faceRow[x])]);
   }
 }
 
@@ -143,7 +231,7 @@ void Raster::toLabels(const std::vector<std::uint8_t>& faceLabels, LabelImage& o
 void renderLabels(PointsView vertices, const Faces& faces,
                   const std::vector<std::uint8_t>& faceLabels, const Intrinsics& K, int width,
                   int height, Raster& scratch, LabelImage& out) {
-  rasterize(vertices, faces, K, width, height, scratch);
+  rasterize(vertices, faces, K, width, height, scratch, /*withDepth=*/false);
   scratch.toLabels(faceLabels, out);
 }
 

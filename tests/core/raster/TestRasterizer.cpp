@@ -24,6 +24,48 @@ Points pts(std::initializer_list<std::array<double, 3>> list) {
 int covered(const Raster& r, int face) {
   return int(std::count(r.face.pixels.begin(), r.face.pixels.end(), face));
 }
+
+// The definition of docs/metrics.md, pixel by pixel and face by face, with no shortcut: canonical
+// edge functions, the top-left rule, depth 1 / ((Σ w_i / z_i) / area), strictly nearer wins.
+double canonicalEdge(double ax, double ay, double bx, double by, double px, double py) {
+  const bool swap = (by < ay) || (by == ay && bx < ax);
+  const double sx = swap ? bx : ax, sy = swap ? by : ay;
+  const double dx = (swap ? ax : bx) - sx, dy = (swap ? ay : by) - sy;
+  const double v = dx * (py - sy) - dy * (px - sx);
+  return swap ? -v : v;
+}
+bool topLeft(double ax, double ay, double bx, double by) {
+  return (by - ay == 0.0 && bx - ax > 0.0) || by - ay < 0.0;
+}
+void referenceRaster(const Points& v, const Faces& faces, int w, int h, Image<std::int32_t>& face,
+                     Image<double>& depth) {
+  face.reset(w, h, -1);
+  depth.reset(w, h, std::numeric_limits<double>::infinity());
+  for (std::size_t f = 0; f < faces.size(); ++f) {
+    int i[3] = {faces[f][0], faces[f][1], faces[f][2]};
+    if (!(v(i[0], 2) > 0 && v(i[1], 2) > 0 && v(i[2], 2) > 0)) continue;
+    double x[3], y[3], z[3];
+    for (int k = 0; k < 3; ++k)
+      x[k] = v(i[k], 0) / v(i[k], 2), y[k] = v(i[k], 1) / v(i[k], 2), z[k] = v(i[k], 2);
+    double area = canonicalEdge(x[0], y[0], x[1], y[1], x[2], y[2]);
+    if (area == 0.0) continue;
+    if (area < 0) std::swap(x[1], x[2]), std::swap(y[1], y[2]), std::swap(z[1], z[2]), area = -area;
+    for (int py = 0; py < h; ++py)
+      for (int px = 0; px < w; ++px) {
+        double e[3];
+        bool in = true;
+        for (int k = 0; k < 3 && in; ++k) {
+          const int a = (k + 1) % 3, b = (k + 2) % 3;  // edge opposite vertex k
+          e[k] = canonicalEdge(x[a], y[a], x[b], y[b], px, py);
+          in = e[k] > 0 || (e[k] == 0 && topLeft(x[a], y[a], x[b], y[b]));
+        }
+        if (!in) continue;
+        const double d =
+            1.0 / ((e[0] * (1.0 / z[0]) + e[1] * (1.0 / z[1]) + e[2] * (1.0 / z[2])) / area);
+        if (d < depth.at(px, py)) depth.at(px, py) = d, face.at(px, py) = std::int32_t(f);
+      }
+  }
+}
 }  // namespace
 
 class TestRasterizer : public QObject {
@@ -83,6 +125,48 @@ class TestRasterizer : public QObject {
     QCOMPARE(r.depth.at(2, 2), 1.0);
     rasterize(viewOf(v), Faces{{3, 4, 5}, {0, 1, 2}}, unitCamera(), 32, 32, r);
     QCOMPARE(r.face.at(2, 2), 0);  // same face (now index 0) still wins
+  }
+  void fastPathsGiveTheDefinitionsPixels() {
+    // Overlapping slanted triangles, slivers, exact ties (coplanar copies) and near-ties (depths an
+    // ulp or a few apart, inside the band where the depth test must divide): face and depth images
+    // equal the pixel-by-pixel definition exactly, with and without the depth image.
+    std::mt19937 rng(11);
+    std::uniform_real_distribution<double> u(0, 1);
+    for (int trial = 0; trial < 60; ++trial) {
+      const int n = 24;
+      Points v(3 * n, 3);
+      Faces f;
+      for (int t = 0; t < n; ++t) {
+        const double z = 1 + u(rng);
+        for (int k = 0; k < 3; ++k) {
+          const bool sliver = t % 5 == 4;
+          const double px = 2 + 26 * u(rng),
+                       py = sliver && k == 2 ? v(3 * t, 1) + 0.01 : 2 + 26 * u(rng);
+          const double zk = z * (1 + 0.3 * (u(rng) - 0.5));
+          v.row(3 * t + k) << px * zk, py * zk, zk;
+        }
+        if (t % 4 == 3) {  // a copy of the previous face: an exact tie, or nudged by a few ulps
+          for (int k = 0; k < 3; ++k) {
+            v.row(3 * t + k) = v.row(3 * (t - 1) + k);
+            if (trial % 2)
+              v(3 * t + k, 2) = std::nextafter(v(3 * t + k, 2), trial % 4 == 1 ? 0.0 : 9.0);
+          }
+        }
+        f.push_back({3 * t, 3 * t + 1, 3 * t + 2});
+      }
+      Image<std::int32_t> face;
+      Image<double> depth;
+      referenceRaster(v, f, 32, 32, face, depth);
+      Raster r;
+      rasterize(viewOf(v), f, unitCamera(), 32, 32, r);
+      QVERIFY2(r.face.pixels == face.pixels, qPrintable(QString("trial %1").arg(trial)));
+      for (std::size_t p = 0; p < depth.pixels.size(); ++p)
+        QVERIFY(r.depth.pixels[p] == depth.pixels[p]);  // bit for bit (inf where empty)
+      Raster noDepth;
+      rasterize(viewOf(v), f, unitCamera(), 32, 32, noDepth, /*withDepth=*/false);
+      QVERIFY(noDepth.face.pixels == face.pixels);
+      QVERIFY(noDepth.depth.empty());
+    }
   }
   void perspectiveCorrectDepth() {
     // A slanted quad from z = 1 (left) to z = 3 (right); depth at a pixel follows the ray-plane
