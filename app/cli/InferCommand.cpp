@@ -56,7 +56,7 @@ fs::path handModelFile(const Args& args, const Dataset& dataset) {
 int runInfer(const std::vector<std::string>& argv) {
   const Args args(argv,
                   {"model", "dataset", "split", "format", "hand-model", "out", "device", "batch",
-                   "limit", "threads"},
+                   "limit", "threads", "shard"},
                   {"half", "quiet", "segmentation"});
   if (!args.positional().empty())
     throw UsageError("unexpected argument \"" + args.positional().front() + "\"");
@@ -65,6 +65,13 @@ int runInfer(const std::vector<std::string>& argv) {
   const fs::path outDir = args.required("out");
   const RunnerOptions options = parseRunnerOptions(args);
   const std::size_t limit = std::size_t(args.getInt("limit", 0, 0, 1L << 40));
+  Shard shard;
+  if (args.has("shard") && !parseShard(args.get("shard"), shard))
+    throw UsageError("--shard must be K/N with 0 <= K < N (got \"" + args.get("shard") + "\")");
+  if (!shard.whole() && options.segmentation)
+    throw UsageError(
+        "--segmentation cannot be combined with --shard (shard merges do not join "
+        "segmentation folders)");
   const bool quiet = args.has("quiet");
   // Prediction files beside or over their inputs would replace them (a dataset's pred_*.json).
   refuseOutputOverInputs(outDir, {model, datasetDir, fs::path(args.get("hand-model"))});
@@ -79,10 +86,15 @@ int runInfer(const std::vector<std::string>& argv) {
     throw InputError(manifest.file,
                      "declares no \"outputs.segmentation\" (asked for by --segmentation)");
 
-  std::vector<std::size_t> samples(limit ? std::min(limit, dataset->size()) : dataset->size());
-  for (std::size_t i = 0; i < samples.size(); ++i) samples[i] = i;
+  const std::size_t covered = limit ? std::min(limit, dataset->size()) : dataset->size();
+  std::vector<std::size_t> samples;
+  for (std::size_t i = std::size_t(shard.index); i < covered; i += std::size_t(shard.count))
+    samples.push_back(i);
+  if (samples.empty())
+    throw InputError(datasetDir, "shard " + shard.str() + " of " + std::to_string(covered) +
+                                     " samples is empty (use fewer shards)");
   const auto start = std::chrono::steady_clock::now();
-  PredictionFileWriter writer(outDir);
+  PredictionFileWriter writer(outDir, shard);
   ProgressBar bar("infer");
   runner.run(
       *dataset, samples,
@@ -108,7 +120,10 @@ int runInfer(const std::vector<std::string>& argv) {
     std::printf("%zu samples on %s in %.2f s (%.1f samples/s); wrote %s/%s\n", samples.size(),
                 runner.deviceName().c_str(), seconds, double(samples.size()) / seconds,
                 outDir.string().c_str(), files.c_str());
-    if (samples.size() < dataset->size())
+    if (!shard.whole())
+      std::printf("shard %s: join the shards with handalign merge --out DIR SHARD_DIR ...\n",
+                  shard.str().c_str());
+    else if (samples.size() < dataset->size())
       std::printf("evaluate them with handalign eval ... --limit %zu\n", samples.size());
   }
   return 0;

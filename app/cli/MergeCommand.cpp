@@ -1,9 +1,11 @@
-// handalign merge: join shard outputs into the files a single run writes.
+// handalign merge: join shard outputs (of eval or infer) into the files a single run writes.
 #include "Args.h"
 #include "Commands.h"
 
+#include "dataset/PredictionMerge.h"
 #include "eval/Merge.h"
 #include "eval/Report.h"
+#include "io/OutputFolder.h"
 
 #include <cstdio>
 
@@ -14,6 +16,18 @@ int runMerge(const std::vector<std::string>& argv) {
   const std::filesystem::path outDir = args.required("out");
   if (args.positional().empty()) throw UsageError("merge needs the shard output folders");
   std::vector<std::filesystem::path> dirs(args.positional().begin(), args.positional().end());
+  // Prediction folders of `infer --shard` (infer.json), else evaluation outputs.
+  bool inference = false;
+  for (const auto& d : dirs) inference = inference || isInferenceFolder(d);
+  if (inference) {
+    refuseOutputOverInputs(outDir, dirs);
+    checkReplaceable(outDir, {"pred_rough.json", "pred_refined.json", "infer.json"});
+    const std::size_t samples = mergePredictionShards(dirs, outDir);
+    if (!args.has("quiet"))
+      std::printf("merged %zu shards, %zu samples into %s\n", dirs.size(), samples,
+                  outDir.string().c_str());
+    return 0;
+  }
   checkEvalOutput(outDir, dirs);
   RunInfo info;
   const EvalResult result = mergeShards(dirs, info);

@@ -42,7 +42,8 @@ const CommandHelp kCommands[] = {
            Write a synthetic FreiHAND-layout dataset with rough and refined predictions.
 )"},
     {"merge", R"(merge    --out DIR SHARD_DIR [SHARD_DIR ...]
-           Join the outputs of `eval --shard K/N` runs into the files one run writes.
+           Join the outputs of `eval --shard K/N` runs, or of `infer --shard K/N` runs, into the
+           files one run writes, after checking the shards are one complete run.
 )"},
     {"figure", R"(figure   --dataset DIR --pred NAME=FILE [--pred ...] --out FILE.{png,svg,pdf}
            (--samples ID|INDEX,... | --worst N --by METRIC --of PRED) [--refines REFINED=ROUGH]
@@ -62,14 +63,15 @@ const CommandHelp kCommands[] = {
     {"infer",
      R"(infer    --model FILE --dataset DIR --out DIR [--split S] [--format ID] [--hand-model FILE]
            [--device auto|cpu|cuda] [--batch N] [--half] [--threads N] [--limit N] [--segmentation]
-           [--quiet]
+           [--shard K/N] [--quiet]
            Run a model (a checkpoint and its manifest, docs/models.md) on every sample; writes
            pred_rough.json and pred_refined.json (FreiHAND format, camera frame, metres) and
            infer.json (provenance and the roles: refined refines rough) for `eval` (only in
            builds with LibTorch). --segmentation also writes the model's segmentation output
            (the model must have one; slower) as segmentation-<run>/<id>.png hand masks (and
            segmentation_parts-<run>/<id>.png part labels for a 7-class output), which the studio's
-           mask editor offers as a proposal.
+           mask editor offers as a proposal. --shard K/N runs samples K, K+N, ... only; `merge`
+           joins the shards.
 )"},
     {"plugins", R"(plugins  List the dataset-format plugins found and where they were searched for.
 )"},

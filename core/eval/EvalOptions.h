@@ -2,6 +2,7 @@
 #pragma once
 
 #include "metrics/MaskMetrics.h"
+#include "util/Shard.h"
 
 #include <filesystem>
 #include <string>
@@ -13,14 +14,6 @@ enum class GtMaskSource {
   Dataset,
   Mesh
 };  // hand-level GT: dataset mask where present, or rendered GT
-
-struct Shard {
-  int index = 0;  // K in K/N, 0-based
-  int count = 1;  // N
-  bool contains(std::size_t sample) const { return int(sample % std::size_t(count)) == index; }
-  std::string str() const { return std::to_string(index) + "/" + std::to_string(count); }
-};
-bool parseShard(const std::string& s, Shard& out);
 
 struct EvalOptions {
   int resolution = 224;

@@ -18,16 +18,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void appendPoints(std::string& out, const Points& p) {
-  out += '[';
-  for (Eigen::Index i = 0; i < p.rows(); ++i) {
-    if (i) out += ", ";
-    out += '[' + formatNumber(p(i, 0)) + ", " + formatNumber(p(i, 1)) + ", " +
-           formatNumber(p(i, 2)) + ']';
-  }
-  out += ']';
-}
-
 std::string absoluteText(const fs::path& p) {
   return p.empty() ? std::string() : fs::absolute(p).lexically_normal().string();
 }
@@ -56,46 +46,6 @@ std::string describeCrop(const ModelManifest& m) {
                                                       : "whole image";
   return std::string(source) + " box x " + formatNumber(m.enlarge) + ", " +
          std::to_string(m.inputSize) + " px square";
-}
-
-// `hand`, `parts`: the run's segmentation folders (empty: none).
-std::string provenanceJson(const InferenceProvenance& p, std::size_t samples, bool refined,
-                           const std::string& hand, const std::string& parts) {
-  JsonWriter w;
-  w.beginObject().key("format").value("handalign.infer").key("version").value(1);
-  w.key("tool").value("handalign").key("tool_version").value(p.version);
-  w.key("model").beginObject();
-  w.key("name").value(p.modelName).key("manifest").value(p.manifestFile);
-  w.key("checkpoint").value(p.checkpointFile).key("fingerprint").value(p.checkpointFingerprint);
-  w.key("architecture").value(p.architecture).key("outputs").value(p.frame);
-  w.key("crop").value(p.crop).endObject();
-  w.key("dataset").beginObject().key("root").value(p.datasetRoot);
-  w.key("format").value(p.datasetFormat).key("split").value(p.split);
-  w.key("size").value(p.datasetSize).endObject();
-  w.key("hand_model").beginObject().key("name").value(p.handModelName);
-  w.key("file").value(p.handModelFile).endObject();
-  w.key("device").value(p.device).key("batch").value(p.batchSize).key("half").value(p.half);
-  w.key("samples").value(samples);
-  w.key("files").beginArray().value("pred_rough.json");
-  if (refined) w.value("pred_refined.json");
-  w.endArray();
-  // The declared roles, for `eval --refines refined=rough` and the studio (never guessed).
-  w.key("predictions").beginArray();
-  w.beginObject().key("name").value("rough").key("file").value("pred_rough.json");
-  w.key("role").value("rough").endObject();
-  if (refined) {
-    w.beginObject().key("name").value("refined").key("file").value("pred_refined.json");
-    w.key("role").value("refined").key("refines").value("rough").endObject();
-  }
-  w.endArray();
-  w.key("coordinates").value("camera frame, metres, rounded to 0.1 um; hand-model vertex order");
-  if (!hand.empty()) {  // the network's own segmentation, per sample <id>.png at the image's size
-    w.key("segmentation").beginObject().key("hand").value(hand);
-    if (!parts.empty()) w.key("parts").value(parts);
-    w.endObject();
-  }
-  w.endObject();
-  return w.str() + "\n";
 }
 
 }  // namespace
@@ -136,7 +86,8 @@ struct PredictionFileWriter::Stream {
   }
 };
 
-PredictionFileWriter::PredictionFileWriter(fs::path dir) : dir_(std::move(dir)) {}
+PredictionFileWriter::PredictionFileWriter(fs::path dir, Shard shard)
+    : dir_(std::move(dir)), shard_(shard) {}
 
 PredictionFileWriter::~PredictionFileWriter() {
   streams_.clear();
@@ -148,10 +99,11 @@ PredictionFileWriter::~PredictionFileWriter() {
 }
 
 void PredictionFileWriter::add(const SampleInference& s) {
-  if (s.sample != count_)
-    throw std::invalid_argument("prediction files take samples 0, 1, 2, ... in order (got " +
-                                std::to_string(s.sample) + " at position " +
-                                std::to_string(count_) + ")");
+  const std::size_t expected = std::size_t(shard_.index) + count_ * std::size_t(shard_.count);
+  if (s.sample != expected)
+    throw std::invalid_argument("prediction files take the samples of shard " + shard_.str() +
+                                " in order (got " + std::to_string(s.sample) + ", expected " +
+                                std::to_string(expected) + ")");
   if (count_ == 0) {
     refined_ = s.refinedVertices.rows() > 0;
     makeDir();
@@ -173,10 +125,10 @@ void PredictionFileWriter::add(const SampleInference& s) {
   for (std::size_t k = 0; k < streams_.size(); ++k) {
     Stream& out = *streams_[k];
     if (count_) out.joints += ", ";
-    appendPoints(out.joints, *meshes[k][0]);
+    appendPredictionPoints(out.joints, viewOf(*meshes[k][0]));
     out.buffer.clear();
     if (count_) out.buffer += ", ";
-    appendPoints(out.buffer, *meshes[k][1]);
+    appendPredictionPoints(out.buffer, viewOf(*meshes[k][1]));
     out.vertices.write(out.buffer.data(), std::streamsize(out.buffer.size()));
     if (!out.vertices) throw InputError(out.target, "cannot write (disk full?)");
   }
@@ -250,7 +202,13 @@ void PredictionFileWriter::commit(const InferenceProvenance& provenance) {
     }
   }
   auto info = std::make_unique<AtomicWriter>(dir_ / "infer.json");
-  info->write(provenanceJson(provenance, count_, refined_, hand, parts));
+  InferenceRecord record;
+  record.provenance = provenance;
+  record.samples = count_;
+  record.refined = refined_;
+  record.shard = shard_;
+  record.segmentationHand = hand, record.segmentationParts = parts;
+  info->write(inferenceRecordJson(record));
   files.push_back(std::move(info));
   for (auto& f : files) f->commit();
   committed_ = true;

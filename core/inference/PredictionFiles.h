@@ -2,6 +2,7 @@
 // read by `handalign eval`) with their provenance (infer.json), or as in-memory predictions.
 #pragma once
 
+#include "dataset/InferenceRecord.h"
 #include "dataset/Predictions.h"
 #include "inference/ModelRunner.h"
 
@@ -11,19 +12,6 @@
 #include <vector>
 
 namespace handalign {
-
-// Where a run's predictions come from, written to infer.json.
-struct InferenceProvenance {
-  std::string version;  // of the tool
-  std::string modelName, manifestFile, checkpointFile, checkpointFingerprint, architecture;
-  std::string frame, crop;  // the manifest's conventions, in words
-  std::string datasetRoot, datasetFormat, split;
-  std::size_t datasetSize = 0;
-  std::string handModelName, handModelFile;
-  std::string device;
-  int batchSize = 0;
-  bool half = false;
-};
 
 InferenceProvenance makeProvenance(const ModelRunner& runner, const Dataset& dataset,
                                    const HandModel& handModel,
@@ -35,13 +23,15 @@ InferenceProvenance makeProvenance(const ModelRunner& runner, const Dataset& dat
 // destroyed uncommitted removes what it wrote (and `dir`, if it made it and it is empty).
 class PredictionFileWriter {
  public:
-  explicit PredictionFileWriter(std::filesystem::path dir);
+  // A shard K/N of a run takes samples K, K + N, K + 2N, ... (`handalign merge` joins them).
+  explicit PredictionFileWriter(std::filesystem::path dir, Shard shard = {});
   ~PredictionFileWriter();
   PredictionFileWriter(const PredictionFileWriter&) = delete;
   PredictionFileWriter& operator=(const PredictionFileWriter&) = delete;
 
-  // Samples must come in dataset order from 0 (the file format has no sample ids); all with or
-  // all without a refined mesh. Throws std::invalid_argument otherwise.
+  // Samples must come in dataset order from 0, or the shard's samples in order (the file format
+  // has no sample ids); all with or all without a refined mesh. Throws std::invalid_argument
+  // otherwise.
   void add(const SampleInference& sample);
   // The network's segmentation of sample `id` (its class per image pixel, 0 = background):
   // segmentation-<run>/<id>.png, the hand mask (255 where the class is not 0), and with 7 classes
@@ -59,6 +49,7 @@ class PredictionFileWriter {
  private:
   struct Stream;
   std::filesystem::path dir_;
+  Shard shard_;
   bool madeDir_ = false, committed_ = false;
   std::size_t count_ = 0;
   bool refined_ = false;

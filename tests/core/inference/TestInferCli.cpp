@@ -181,6 +181,60 @@ class TestInferCli : public QObject {
   // The test model's 2×2 output per crop: class 1 (or part labels 1..4) in its four quarters but
   // background top-left; mapped back over the whole-image crop, each image pixel takes the class
   // of the crop quarter its centre falls in.
+  void shardsMergeIntoTheBytesOfOneRun() {
+    // Three shards of a run on 7 samples (3 + 2 + 2), merged in any order: the same pred_*.json
+    // and infer.json bytes as the whole run; an incomplete set is refused by name.
+    const fs::path m = manifest("sharded", "lixel.pt", R"(, "crop": {"source": "joints"},
+        "outputs": {"rough": "rough", "refined": "refined"},
+        "coordinates": {"frame": "lixel", "root_depth": {"source": "gt", "joint": 0}})",
+                                vertices_);
+    const QStringList common = {"--device", "cpu", "--limit", "7"};
+    const fs::path whole = dir() / "shard-whole";
+    auto r = infer(m, whole, common);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QStringList shardDirs;
+    for (int k = 2; k >= 0; --k) {  // given to merge in reverse order
+      const fs::path out = dir() / ("shard-" + std::to_string(k));
+      r = infer(m, out, common + QStringList{"--shard", QString("%1/3").arg(k)});
+      QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+      QVERIFY(
+          test::readText(out / "infer.json").find("\"shard\": \"" + std::to_string(k) + "/3\"") !=
+          std::string::npos);
+      shardDirs << q(out);
+    }
+    const fs::path merged = dir() / "shard-merged";
+    r = test::runCli(QStringList{"merge", "--out", q(merged), "--quiet"} + shardDirs);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    for (const char* f : {"pred_rough.json", "pred_refined.json", "infer.json"})
+      QVERIFY2(test::readText(merged / f) == test::readText(whole / f), f);
+    // Missing shard 1, shard 2 twice, a folder that is no shard output.
+    const fs::path refused = dir() / "shard-refused";
+    r = test::runCli({"merge", "--out", q(refused), shardDirs[0], shardDirs[2]});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("shard 1/3 is missing"), qPrintable(r.err));
+    r = test::runCli({"merge", "--out", q(refused), shardDirs[0], shardDirs[0], shardDirs[1]});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("is shard 2/3 again"), qPrintable(r.err));
+    fs::create_directories(dir() / "shard-empty");
+    r = test::runCli({"merge", "--out", q(refused), shardDirs[0], shardDirs[1],
+                      q(dir() / "shard-empty"), shardDirs[2]});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("shard-empty") && r.err.contains("did not finish"), qPrintable(r.err));
+    // A shard of another run (other batch size): refused, naming what differs.
+    const fs::path other = dir() / "shard-other";
+    r = infer(m, other, common + QStringList{"--shard", "1/3", "--batch", "2"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    r = test::runCli({"merge", "--out", q(refused), shardDirs[0], q(other), shardDirs[2]});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("batch size"), qPrintable(r.err));
+    QVERIFY(!fs::exists(refused / "pred_rough.json"));
+    // A shard made incomplete: its prediction file cut short.
+    test::writeText(dir() / "shard-1" / "pred_rough.json", "[[], []]\n");
+    r = test::runCli(QStringList{"merge", "--out", q(refused)} + shardDirs);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("shard-1"), qPrintable(r.err));
+    QVERIFY(!fs::exists(refused / "pred_rough.json"));
+  }
   void segmentationIsWrittenAsMasks() {
     const auto save = [&](const fs::path& file, int classes) {
       std::vector<float> seg(std::size_t(classes) * 4, -10.0f);

@@ -1,4 +1,4 @@
-#include "eval/EvalOptions.h"
+#include "util/Shard.h"
 
 #include <cstdlib>
 
@@ -11,7 +11,7 @@ bool parseShard(const std::string& s, Shard& out) {
   const long k = std::strtol(s.c_str(), &end, 10);
   if (end != s.c_str() + slash) return false;
   const long n = std::strtol(s.c_str() + slash + 1, &end, 10);
-  if (*end || n < 1 || k < 0 || k >= n) return false;
+  if (*end || n < 1 || n > 1000000 || k < 0 || k >= n) return false;
   out.index = int(k);
   out.count = int(n);
   return true;
