@@ -9,13 +9,28 @@ namespace handalign::cli {
 ProgressBar::ProgressBar(std::string label)
     : label_(std::move(label)),
       enabled_(::isatty(STDERR_FILENO) && !std::getenv("CI")),
-      start_(std::chrono::steady_clock::now()) {}
+      start_(std::chrono::steady_clock::now()) {
+  if (const char* f = std::getenv("HANDALIGN_PROGRESS_FILE")) progressFile_ = f;
+}
+
+// Replaced whole (written beside, then renamed), at most once a second and at the end.
+void ProgressBar::writeProgressFile(std::size_t done, std::size_t total) {
+  const auto now = std::chrono::steady_clock::now();
+  if (done < total && now - lastWrite_ < std::chrono::seconds(1)) return;
+  lastWrite_ = now;
+  const std::string tmp = progressFile_ + ".tmp";
+  if (std::FILE* f = std::fopen(tmp.c_str(), "w")) {
+    std::fprintf(f, "%zu %zu\n", done, total);
+    if (std::fclose(f) == 0) std::rename(tmp.c_str(), progressFile_.c_str());
+  }
+}
 
 ProgressBar::~ProgressBar() {
   if (enabled_ && !finished_) std::fputs("\n", stderr);
 }
 
 void ProgressBar::update(std::size_t done, std::size_t total) {
+  if (!progressFile_.empty() && total > 0) writeProgressFile(done, total);
   if (!enabled_ || total == 0) return;
   const auto now = std::chrono::steady_clock::now();
   if (done < total && now - lastDraw_ < std::chrono::milliseconds(100)) return;

@@ -1,4 +1,5 @@
-// Terminal output of the CLI: a progress bar on stderr when it is a terminal, and error lines.
+// Terminal output of the CLI: a progress bar on stderr when it is a terminal (and "done total" in
+// $HANDALIGN_PROGRESS_FILE when set, for `handalign slurm status`), and error lines.
 #pragma once
 
 #include <chrono>
@@ -20,6 +21,9 @@ class ProgressBar {
   bool finished_ = false;
   std::chrono::steady_clock::time_point start_;
   std::chrono::steady_clock::time_point lastDraw_{};
+  std::string progressFile_;
+  std::chrono::steady_clock::time_point lastWrite_{};
+  void writeProgressFile(std::size_t done, std::size_t total);
 };
 
 // "handalign: error: <message>" on stderr.

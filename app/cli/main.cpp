@@ -45,6 +45,19 @@ const CommandHelp kCommands[] = {
            Join the outputs of `eval --shard K/N` runs, or of `infer --shard K/N` runs, into the
            files one run writes, after checking the shards are one complete run.
 )"},
+    {"slurm",
+     R"(slurm    eval|infer --shards N --out DIR [--partition P] [--time T] [--mem M] [--gres G]
+           [--cpus-per-task C] [--dry-run] OPTIONS OF eval OR infer
+           Run eval or infer on a Slurm cluster: writes DIR/slurm/shard.sbatch (an array job,
+           one task per shard, into DIR/shards/K) and DIR/slurm/merge.sbatch (joins them into
+           DIR/merged once every task has ended, refusing a missing or incomplete shard by
+           name), submits both with sbatch and records the jobs in DIR/slurm/jobs.json.
+  slurm status DIR
+           Each shard's state (pending, running with progress, done, failed, cancelled) and
+           the merge's.
+  slurm resubmit DIR [--dry-run]
+           Submit the shards that did not finish again, and a merge after them.
+)"},
     {"figure", R"(figure   --dataset DIR --pred NAME=FILE [--pred ...] --out FILE.{png,svg,pdf}
            (--samples ID|INDEX,... | --worst N --by METRIC --of PRED) [--refines REFINED=ROUGH]
            [--width column|text|INCHES] [--dpi N] [--split S] [--format ID] [--hand-model FILE]
@@ -141,6 +154,7 @@ int main(int argc, char** argv) {
     if (command == "metrics") return runMetrics(args);
     if (command == "synth") return runSynth(args);
     if (command == "merge") return runMerge(args);
+    if (command == "slurm") return runSlurm(args);
     if (command == "annotations") return runAnnotations(args);
 #ifdef HANDALIGN_WITH_FIGURES
     if (command == "figure") return runFigure(args);

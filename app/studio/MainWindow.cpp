@@ -22,9 +22,11 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
@@ -230,6 +232,31 @@ void MainWindow::openDataset(const QString& dataset,
   session_->open({dataset, handModel, predictions, refinements}, evaluationOptionsFromSettings());
 }
 
+void MainWindow::showImportDialog() {
+  if (!session_->isOpen()) {
+    QMessageBox::information(this, tr("Import Evaluation"),
+                             tr("Open the dataset the evaluation was computed on first."));
+    return;
+  }
+  const QString dir = QFileDialog::getExistingDirectory(
+      this, tr("Import Evaluation (the folder holding per_sample.csv)"));
+  if (!dir.isEmpty()) importEvaluation(dir);
+}
+
+void MainWindow::importEvaluation(const QString& dir) {
+  if (session_->isBusy() || !session_->isOpen()) {
+    pendingImport_ = dir;  // after the open in progress
+    return;
+  }
+  int runs = 0;
+  const QString error = session_->importEvaluation(dir, &runs);
+  if (!error.isEmpty()) {
+    QMessageBox::warning(this, tr("Import Evaluation"), error);
+    return;
+  }
+  status_->message(tr("Imported %n run(s) from %1", nullptr, runs).arg(dir));
+}
+
 void MainWindow::reevaluate() {
   if (!session_->reevaluate(evaluationOptionsFromSettings()))
     status_->message(tr("Open a dataset first"));
@@ -258,6 +285,7 @@ void MainWindow::onOpened() {
   showSample(browser_->currentSample());
   if (resumed && resumeEditing) annotation_->setEditing(true);
   if (!error.isEmpty()) status_->error(error);  // after the first sample is shown: it stays
+  if (!pendingImport_.isEmpty()) importEvaluation(std::exchange(pendingImport_, QString()));
   Q_EMIT evaluationFinished();
   if (runModelWhenReady_ && !models_->modelFile().isEmpty()) {  // --model: run on the sample
     runModelWhenReady_ = false;

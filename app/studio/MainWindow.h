@@ -51,6 +51,8 @@ class MainWindow : public QMainWindow {
   bool jumpToSample(const QString& idOrIndex);
   // Runs the model on the sample shown as soon as a dataset evaluation finishes (--model).
   void setRunModelWhenReady(bool on) { runModelWhenReady_ = on; }
+  // Imports an evaluation folder (File → Import Evaluation) now, or once the open dataset is in.
+  void importEvaluation(const QString& dir);
 
   StudioSession* session() const { return session_; }
   SampleBrowser* browser() const { return browser_; }
@@ -78,6 +80,7 @@ class MainWindow : public QMainWindow {
   void showSample(int datasetIndex);
   void reevaluate();  // F5: evaluates again, ignoring stored results
   void showOpenDatasetDialog();
+  void showImportDialog();
   void showPreferences();
   void showJumpToSampleDialog();
   void showShortcuts();
@@ -119,6 +122,7 @@ class MainWindow : public QMainWindow {
   QLabel* pckNote_ = nullptr;
   StatusReporter* status_ = nullptr;
   QString pendingSample_;
+  QString pendingImport_;  // --import: imported once the dataset is open
   bool runModelWhenReady_ = false;
 };
 

@@ -35,6 +35,8 @@ void StudioActions::buildFileAndGo(MainWindow& w) {
   QObject::connect(reevaluate, &QAction::triggered, &w, &MainWindow::reevaluate);
   compareRuns = add(file);
   compareRuns->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+  importEvaluation = add(file);
+  QObject::connect(importEvaluation, &QAction::triggered, &w, &MainWindow::showImportDialog);
   exportFigure = add(file, "export-figure");
   exportFigure->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
   exportTables = add(file, "export-tables");
@@ -183,6 +185,10 @@ void StudioActions::retranslate(MainWindow& w) {
   compareRuns->setText(MainWindow::tr("Compare Stored &Runs…"));
   compareRuns->setToolTip(MainWindow::tr(
       "Show runs evaluated earlier on this dataset side by side with the open ones (Ctrl+R)"));
+  importEvaluation->setText(MainWindow::tr("&Import Evaluation…"));
+  importEvaluation->setToolTip(MainWindow::tr(
+      "Show an evaluation computed elsewhere (handalign eval, or a merged cluster run) beside the "
+      "open runs, without evaluating again"));
   exportTables->setText(MainWindow::tr("Export &Tables…"));
   exportTables->setToolTip(
       MainWindow::tr("Write the paper's tables of the runs shown as CSV, Markdown and LaTeX into "

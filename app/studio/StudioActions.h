@@ -18,8 +18,9 @@ class MainWindow;
 struct StudioActions {
   QMenu *file = nullptr, *recent = nullptr, *go = nullptr, *view = nullptr, *view3d = nullptr,
         *help = nullptr;
-  QAction *open = nullptr, *reevaluate = nullptr, *compareRuns = nullptr, *exportFigure = nullptr,
-          *exportTables = nullptr, *preferences = nullptr, *quit = nullptr;
+  QAction *open = nullptr, *reevaluate = nullptr, *compareRuns = nullptr,
+          *importEvaluation = nullptr, *exportFigure = nullptr, *exportTables = nullptr,
+          *preferences = nullptr, *quit = nullptr;
   QAction *next = nullptr, *previous = nullptr, *jump = nullptr;
   std::vector<QAction*> layers;  // one per canvas overlay, Alt+1…
   QAction *fit = nullptr, *actualSize = nullptr, *legend = nullptr;

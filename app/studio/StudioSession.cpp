@@ -1,5 +1,6 @@
 #include "StudioSession.h"
 
+#include "eval/ImportedEvaluation.h"
 #include "eval/MaskScoring.h"
 #include "eval/Report.h"
 #include "jobs/EvaluationJob.h"
@@ -333,6 +334,26 @@ void StudioSession::showStoredRuns(const std::vector<std::int64_t>& runIds) {
   std::vector<PredictionTotals> totals;
   std::vector<RunSamples> primary = primaryRuns(totals);
   setRunRows(std::move(primary), totals);
+}
+
+QString StudioSession::importEvaluation(const QString& dir, int* runCount) {
+  if (!isOpen()) return tr("Open the dataset the evaluation was computed on first.");
+  if (!store_) return tr("The dataset has no project to store the imported runs in.");
+  try {
+    const ImportedEvaluation imported = readEvaluationFolder(dir.toStdString());
+    const std::string why = importMismatch(imported.info, session().info);
+    if (!why.empty())
+      return tr("%1 was not computed on the dataset and conventions open: %2.")
+          .arg(dir, QString::fromStdString(why));
+    const std::vector<std::int64_t> ids = store_->saveRun(imported.info, imported.result);
+    std::vector<std::int64_t> shown = extraRunIds_;
+    shown.insert(shown.end(), ids.begin(), ids.end());
+    showStoredRuns(shown);
+    if (runCount) *runCount = int(ids.size());
+  } catch (const std::exception& e) {
+    return QString::fromStdString(e.what());
+  }
+  return QString();
 }
 
 void StudioSession::forgetStoredRuns(const std::vector<std::int64_t>& deleted) {

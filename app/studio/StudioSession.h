@@ -78,6 +78,11 @@ class StudioSession : public QObject {
   void forgetStoredRuns(const std::vector<std::int64_t>& deleted);
   const std::vector<std::int64_t>& extraRunIds() const { return extraRunIds_; }
 
+  // An evaluation computed elsewhere (an `eval` output or a merged cluster run, `dir`): checked
+  // to be of this dataset, hand model and the conventions shown, stored in the project and shown
+  // beside the open runs, without evaluating. Returns "" or why it was refused (nothing changed).
+  QString importEvaluation(const QString& dir, int* runCount = nullptr);
+
   // The network's segmentation of a sample from a model run in memory (proposal labels), for each
   // of the model's runs; null when there is none. Dropped when the session is replaced.
   void setModelSegmentation(const std::vector<std::string>& runs, std::size_t sample,

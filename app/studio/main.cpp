@@ -4,6 +4,8 @@
 #include "MainWindow.h"
 #include "ModelController.h"
 
+#include "eval/ImportedEvaluation.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QSurfaceFormat>
@@ -48,7 +50,14 @@ int main(int argc, char** argv) {
       QCoreApplication::translate(
           "main", "Model checkpoint or manifest to open; run on the first sample shown."),
       "FILE");
-  parser.addOptions({dataset, pred, refines, sample, handModel, model});
+  const QCommandLineOption import(
+      "import",
+      QCoreApplication::translate(
+          "main",
+          "Evaluation folder computed elsewhere (eval or merged cluster run) to show; "
+          "without --dataset, its dataset is opened."),
+      "DIR");
+  parser.addOptions({dataset, pred, refines, sample, handModel, model, import});
   parser.process(app);
 
   handalign::MainWindow window;
@@ -57,7 +66,20 @@ int main(int argc, char** argv) {
     window.models()->openModel(parser.value(model));
     window.setRunModelWhenReady(parser.isSet(dataset));
   }
-  if (parser.isSet(dataset)) {
+  QString datasetDir = parser.value(dataset);
+  if (parser.isSet(import)) {
+    window.importEvaluation(parser.value(import));  // once the dataset is open
+    if (datasetDir.isEmpty()) {  // the one the evaluation names, with no predictions of its own
+      try {
+        datasetDir = QString::fromStdString(
+            handalign::readEvaluationFolder(parser.value(import).toStdString()).info.datasetRoot);
+      } catch (const std::exception& e) {
+        std::fprintf(stderr, "handalign-studio: %s\n", e.what());
+        return 1;
+      }
+    }
+  }
+  if (!datasetDir.isEmpty()) {
     std::vector<std::pair<QString, QString>> predictions;
     for (const QString& p : parser.values(pred)) {
       const int eq = p.indexOf('=');
@@ -81,8 +103,8 @@ int main(int argc, char** argv) {
       }
       refinements.push_back(x);
     }
-    window.openDataset(parser.value(dataset), predictions, parser.value(sample),
-                       parser.value(handModel), refinements);
+    window.openDataset(datasetDir, predictions, parser.value(sample), parser.value(handModel),
+                       refinements);
   }
   return app.exec();
 }

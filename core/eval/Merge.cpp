@@ -248,7 +248,9 @@ EvalResult mergeShards(const std::vector<fs::path>& shardDirs, RunInfo& info) {
     simdjson::dom::element root;
     std::error_code ec;
     if (!fs::is_regular_file(totalsFile, ec))
-      throw InputError(totalsFile, "no such file (is this an evaluation output folder?)");
+      throw InputError(dir,
+                       "has no totals.json: this shard did not finish (or the folder is not "
+                       "the output of `handalign eval --shard K/N`)");
     if (const auto err = parser.load(totalsFile.string()).get(root))
       throw InputError(totalsFile,
                        std::string("not valid JSON (") + simdjson::error_message(err) + ")");
@@ -300,9 +302,16 @@ EvalResult mergeShards(const std::vector<fs::path>& shardDirs, RunInfo& info) {
     result.rows.insert(result.rows.end(), std::make_move_iterator(rows.begin()),
                        std::make_move_iterator(rows.end()));
   }
-  if (shardCount > 0 && int(shardsSeen.size()) != shardCount)
+  if (shardCount > 0 && int(shardsSeen.size()) != shardCount) {
+    std::string missing;
+    for (int k = 0; k < shardCount; ++k) {
+      const std::string s = Shard{k, shardCount}.str();
+      if (!shardsSeen.count(s)) missing += (missing.empty() ? "" : ", ") + s;
+    }
     throw InputError(shardDirs.front(), "only " + std::to_string(shardsSeen.size()) + " of " +
-                                            std::to_string(shardCount) + " shards given");
+                                            std::to_string(shardCount) +
+                                            " shards given; missing: shard " + missing);
+  }
   std::map<std::string, std::size_t> order;
   for (std::size_t i = 0; i < result.predictionNames.size(); ++i)
     order[result.predictionNames[i]] = i;

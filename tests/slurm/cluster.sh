@@ -11,14 +11,15 @@ cmd=$1
 [[ -d $2 ]] || exit 0 # stop: nothing was started there
 dir=$(cd "$2" && pwd -P)
 
+pid_of() { local p; p=$(cat "$1" 2>/dev/null) || true; echo "${p//[^0-9]/}"; } # pid in file $1, if any
+
 # Kill the process in pid file $1 if it still is a $2 (guards against recycled pids); -9 after ~5 s.
 kill_pidfile() {
-    local pidfile=$1 name=$2 pid i
-    [[ -s $pidfile ]] || return 0
-    pid=$(tr -dc 0-9 < "$pidfile")
+    local pidfile=$1 name=$2 pid
+    pid=$(pid_of "$pidfile")
     [[ -n $pid && "$(cat /proc/"$pid"/comm 2>/dev/null)" == "$name" ]] || return 0
     kill "$pid" 2>/dev/null || true
-    for i in $(seq 50); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
     kill -9 "$pid" 2>/dev/null || true
 }
 
@@ -65,7 +66,7 @@ start() {
     rm -rf "$dir/munge" "$dir/state" "$dir/spool" "$dir"/*.pid "$dir"/*.log
     mkdir -m 755 "$dir/munge" "$dir/state" "$dir/spool"
 
-    # munge: key, socket, pid, log, seed all under DIR (munged insists on private files and dirs).
+    # munge: key, socket, pid, log, seed all under DIR (--force: only warn if a parent of DIR is group-writable).
     local key=$dir/munge/munge.key sock=$dir/munge/munge.socket
     if command -v mungekey >/dev/null; then mungekey --create --keyfile="$key" 2>/dev/null
     else dd if=/dev/urandom of="$key" bs=1 count=1024 status=none; fi
@@ -115,25 +116,26 @@ EOF
     : > "$dir/plugstack.conf"
     export SLURM_CONF=$dir/slurm.conf
 
-    slurmctld -f "$SLURM_CONF" </dev/null >>"$dir/slurmctld.log" 2>&1 || fail "slurmctld did not start" "$dir/slurmctld.log"
-    slurmd -f "$SLURM_CONF" </dev/null >>"$dir/slurmd.log" 2>&1 || fail "slurmd did not start" "$dir/slurmd.log"
-
-    local i state=
-    for i in $(seq 120); do # up to 60 s
-        state=$(sinfo -h -N -n "$host" -o %t 2>/dev/null || true)
+    local d state=
+    for d in slurmctld slurmd; do # each forks into the background and writes DIR/NAME.pid
+        "$d" -f "$SLURM_CONF" </dev/null >>"$dir/$d.log" 2>&1 || fail "$d did not start" "$dir/$d.log"
+        for _ in $(seq 50); do alive "$d" && break; sleep 0.1; done
+    done
+    for _ in $(seq 120); do # up to 60 s
+        alive slurmctld || fail "slurmctld died" "$dir/slurmctld.log"
+        alive slurmd || fail "slurmd died" "$dir/slurmd.log"
+        # (clients retry a dead controller for minutes: hence the timeout)
+        state=$(timeout 5 sinfo -h -N -n "$host" -o %t 2>/dev/null || true)
         [[ $state == idle ]] && { echo "export SLURM_CONF=$SLURM_CONF"; return 0; }
-        alive slurmctld "$i" || fail "slurmctld died" "$dir/slurmctld.log"
-        alive slurmd "$i" || fail "slurmd died" "$dir/slurmd.log"
         sleep 0.5
     done
     fail "node $host not idle after 60 s (state '${state}')" "$dir/slurmd.log"
 }
 
-alive() { # alive NAME TRY: is daemon NAME of DIR running? (it writes its pid file a moment after forking)
+alive() { # is daemon $1 of DIR running?
     local pid
-    [[ -s $dir/$1.pid ]] || return $(($2 > 10))
-    pid=$(tr -dc 0-9 < "$dir/$1.pid")
-    [[ "$(cat /proc/"$pid"/comm 2>/dev/null)" == "$1" ]]
+    pid=$(pid_of "$dir/$1.pid")
+    [[ -n $pid && "$(cat /proc/"$pid"/comm 2>/dev/null)" == "$1" ]]
 }
 
 "$cmd"
