@@ -35,8 +35,19 @@ std::string importMismatch(const RunInfo& a, const RunInfo& b) {
     return differs("the HD95 convention", toString(x.hd.mode) + "/" + toString(x.hd.empty),
                    toString(y.hd.mode) + "/" + toString(y.hd.empty));
   if (x.gtMask != y.gtMask) return "the GT mask source differs";
-  if (x.annotations != y.annotations)
-    return differs("the annotation folder", x.annotations.string(), y.annotations.string());
+  // Annotation folders that replaced no mask give the dataset's GT, whatever their names.
+  const bool correctedA = a.correctedMasks + a.correctedParts > 0,
+             correctedB = b.correctedMasks + b.correctedParts > 0;
+  if (x.annotations != y.annotations && (correctedA || correctedB))
+    return "the ground truth differs: " +
+           (correctedA ? std::to_string(a.correctedMasks) + " corrected masks from " +
+                             x.annotations.string()
+                       : std::string("the dataset's masks")) +
+           " there, " +
+           (correctedB ? std::to_string(b.correctedMasks) + " corrected masks from " +
+                             y.annotations.string()
+                       : std::string("the dataset's masks")) +
+           " here";
   return "";
 }
 

@@ -20,7 +20,8 @@ ImportedEvaluation readEvaluationFolder(const std::filesystem::path& dir);
 
 // Why `imported` cannot be shown beside a session evaluated as `open` ("" when it can): another
 // dataset (root, format, split, size), hand model or conventions (resolution, HD95, GT masks,
-// annotation folder). A run of the first N samples (--limit) is accepted.
+// corrected masks: annotation folders that replaced none count as none). A run of the first N
+// samples (--limit) is accepted.
 std::string importMismatch(const RunInfo& imported, const RunInfo& open);
 
 }  // namespace handalign

@@ -18,6 +18,7 @@
 #include "canvas/PartPalette.h"
 #include "metrics/MetricsPanel.h"
 #include "metrics/SampleMetricsTable.h"
+#include "eval/MetricRegistry.h"
 #include "project/ProjectStore.h"
 #include "vtk/MeshView3D.h"
 
@@ -204,6 +205,62 @@ class TestStudioWorkflow : public QObject {
     filter->setText("hand_miou > 0.5");  // which method? an error, not a guess
     QMetaObject::invokeMethod(filter, "editingFinished");
     QVERIFY(w.statusBar()->currentMessage().contains("ambiguous"));
+  }
+
+  // File → Import Evaluation: a result computed elsewhere (two shards merged, as a cluster run
+  // gives it) is shown beside the open run without evaluating, and its numbers are those of a
+  // local evaluation of the same file; one of other conventions is refused, naming them.
+  void importedEvaluationEqualsALocalOne() {
+    const fs::path tmp = fs::path(tmp_.path().toStdString());
+    const fs::path cluster = tmp / "cluster.json";
+    if (!fs::exists(cluster)) fs::copy_file(data_ / "pred_refined.json", cluster);
+    const QString pred = "cluster=" + QString::fromStdString(cluster.string());
+    QStringList shards;
+    for (int k = 0; k < 2; ++k) {
+      const fs::path out = tmp / ("import-shard-" + std::to_string(k));
+      const auto r = test::runCli({"eval", "--dataset", dataset(), "--pred", pred, "--shard",
+                                   QString("%1/2").arg(k), "--out",
+                                   QString::fromStdString(out.string()), "--quiet"});
+      QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+      shards << QString::fromStdString(out.string());
+    }
+    const QString merged = QString::fromStdString((tmp / "import-merged").string());
+    auto r = test::runCli(QStringList{"merge", "--out", merged, "--quiet"} + shards);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QString other = QString::fromStdString((tmp / "import-112").string());
+    r = test::runCli({"eval", "--dataset", dataset(), "--pred", pred, "--resolution", "112",
+                      "--out", other, "--quiet"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+
+    MainWindow w;
+    QVERIFY(open(w, {{"rough", QString::fromStdString((data_ / "pred_rough.json").string())}}));
+    QCOMPARE(w.session()->runs().size(), std::size_t(1));
+    QVERIFY(w.actions().importEvaluation && w.actions().importEvaluation->isEnabled());
+    const QString refused = w.session()->importEvaluation(other);
+    QVERIFY2(refused.contains("resolution") && refused.contains("112"), qPrintable(refused));
+    QCOMPARE(w.session()->runs().size(), std::size_t(1));  // nothing changed
+    QVERIFY(!w.session()->importEvaluation(QString::fromStdString(tmp.string())).isEmpty());
+    w.importEvaluation(merged);  // as the menu does (a refusal would be a dialog)
+    QCOMPARE(w.session()->runs().size(), std::size_t(2));
+    QVERIFY(w.statusBar()->currentMessage().contains("Imported 1 run"));
+
+    MainWindow local;  // the same file evaluated here
+    QVERIFY(open(local, {{"cluster", QString::fromStdString(cluster.string())}}));
+    for (std::size_t i = 0; i < 10; ++i) {
+      const SampleMetrics* a = w.session()->metrics(1, i);
+      const SampleMetrics* b = local.session()->metrics(0, i);
+      QVERIFY(a && b);
+      for (const MetricInfo& m : metricRegistry()) {
+        if (!m.perSample()) continue;
+        const double x = m.value(*a), y = m.value(*b);
+        QVERIFY2(x == y || (std::isnan(x) && std::isnan(y)),
+                 qPrintable(QString("sample %1 %2: %3 vs %4")
+                                .arg(i)
+                                .arg(QLatin1String(m.key))
+                                .arg(x)
+                                .arg(y)));
+      }
+    }
   }
 
   // Offsets ΔM only where a method is declared the refinement of the other; names do not count.
