@@ -1,5 +1,6 @@
-// Studio benchmarks: sample switching (decode + render overlays + 3D + repaint) and opening a large
-// dataset whose results are stored in the project. Usage: bench_studio DATASET [BIG_DATASET]
+// Studio benchmarks: sample switching (decode + render overlays + 3D + repaint), opening a large
+// dataset whose results are stored in the project, and importing an evaluation computed elsewhere.
+// Usage: bench_studio DATASET [BIG_DATASET] | bench_studio import DATASET EVAL_DIR
 #include "GlFormat.h"
 #include "MainWindow.h"
 #include "browser/SampleTableModel.h"
@@ -40,6 +41,41 @@ bool openAndWait(handalign::MainWindow& w, const QString& dir, double& ms) {
   return ok;
 }
 
+// File → Import Evaluation of EVAL_DIR (an eval or merged cluster output of DATASET's two
+// predictions) into a studio that opened DATASET without predictions; the reference in the same
+// run: opening DATASET with those predictions and evaluating them.
+int benchImport(const QString& dataset, const QString& evalDir) {
+  handalign::MainWindow w;
+  w.resize(1400, 900);
+  w.show();
+  QSignalSpy done(&w, &handalign::MainWindow::evaluationFinished);
+  w.openDataset(dataset, {});
+  if (!done.wait(600000)) return 1;
+  QElapsedTimer t;
+  t.start();
+  w.importEvaluation(evalDir);
+  QApplication::processEvents();
+  const double importMs = double(t.nsecsElapsed()) / 1e6;
+  const int rows = w.sampleModel()->rowCount();
+  handalign::MainWindow local;
+  local.resize(1400, 900);
+  local.show();
+  double openMs = 0;
+  if (!openAndWait(local, dataset, openMs)) return 1;  // the imported runs are stored: loaded
+  QSignalSpy again(&local, &handalign::MainWindow::evaluationFinished);
+  t.restart();
+  local.reevaluate();  // F5: evaluated afresh, stored results ignored
+  if (!again.wait(600000)) return 1;
+  const double evalMs = double(t.nsecsElapsed()) / 1e6;
+  std::printf("then opening the dataset with those predictions: %.0f ms (their results are "
+              "stored by the import)\n",
+              openMs);
+  std::printf("import of an evaluation of %d samples x 2 predictions: %.0f ms; evaluating them "
+              "in the studio: %.0f ms (ratio %.0fx)\n",
+              rows, importMs, evalMs, evalMs / std::max(1e-9, importMs));
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -51,6 +87,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: bench_studio DATASET [BIG_DATASET]\n");
     return 2;
   }
+  if (argc == 4 && QString(argv[1]) == "import")
+    return benchImport(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]));
   const QString dataset = QString::fromLocal8Bit(argv[1]);
 
   handalign::MainWindow w;
