@@ -53,12 +53,21 @@ struct Header {
   std::uint64_t checksum;         // FNV-1a of the first headerBytes bytes with this field zero
 };
 
+// Mapped payloads are hashed in 32 MB steps, each dropped from the resident set after it (the
+// evaluation maps items back as it reaches them): verifying 2 GB must not make the process 2 GB.
 std::uint64_t payloadChecksum(const std::vector<NumericArray>& arrays) {
   XXH3_state_t* state = XXH3_createState();
   XXH3_64bits_reset(state);
-  for (const NumericArray& a : arrays)
-    if (a.count() > 0)
-      XXH3_64bits_update(state, a.item(0), a.count() * a.itemSize() * sizeof(double));
+  for (const NumericArray& a : arrays) {
+    if (a.count() == 0) continue;
+    const std::size_t itemBytes = a.itemSize() * sizeof(double);
+    const std::size_t step = std::max<std::size_t>(1, (std::size_t(32) << 20) / itemBytes);
+    for (std::size_t i = 0; i < a.count(); i += step) {
+      const std::size_t n = std::min(step, a.count() - i);
+      XXH3_64bits_update(state, a.item(i), n * itemBytes);
+      a.releaseItems(i, i + n);
+    }
+  }
   const std::uint64_t h = XXH3_64bits_digest(state);
   XXH3_freeState(state);
   return h;

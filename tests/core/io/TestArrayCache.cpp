@@ -229,6 +229,27 @@ class TestArrayCache : public QObject {
     }
   }
 
+  void verifyingTheChecksumLeavesThePayloadOutOfTheResidentSet() {
+    // A 24 MB payload opened from the cache: its checksum reads every byte, which must not leave
+    // 24 MB resident (a FreiHAND-size evaluation would be GBs); the numbers are still served.
+    const int count = 1000, rows = 1000;
+    const auto values = makeValues(count, rows, 3);
+    const std::filesystem::path big = root_ / "big.json";
+    writeFile(big, listText(values, count, rows));
+    readNumericItemsCached(big, {rows, 3});  // parses and writes the cache
+    const auto residentBytes = [] {
+      std::ifstream statm("/proc/self/statm");
+      long size = 0, resident = 0;
+      statm >> size >> resident;
+      return double(resident) * double(sysconf(_SC_PAGESIZE));
+    };
+    const double before = residentBytes();
+    const NumericArray array = readNumericItemsCached(big, {rows, 3});
+    const double grown = residentBytes() - before;
+    QVERIFY(array.isMapped());
+    QVERIFY2(grown < 8e6, qPrintable(QString("resident set grew by %1 MB").arg(grown / 1e6)));
+    QVERIFY(equals(array, values));
+  }
   void releaseItemsKeepsDataReadable() {
     const auto values = makeValues(kCount, kRows, 0);
     readNumericItemsCached(source_, {kRows, 3});
