@@ -296,7 +296,9 @@ bool writeCache(const std::filesystem::path& file, const SourceIdentity& source,
     written = entries[k].payloadOffset + bytes;
   }
   ok = ok && writeFully(fd, zeros, header.fileBytes - written);
-  ok = ok && ::fdatasync(fd) == 0;  // the rename must not land before the data
+  // No fdatasync: a cache file torn by a crash (renamed before its data reached the disk) fails
+  // the size or checksum test on the next open and is rebuilt, so waiting for the disk on every
+  // first open buys nothing.
   ok = (::close(fd) == 0) && ok;
   ok = ok && ::rename(temporary.c_str(), file.c_str()) == 0;
   if (!ok) ::unlink(temporary.c_str());
