@@ -990,6 +990,33 @@
         <source>Main tool bar</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Import Evaluation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the dataset the evaluation was computed on first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Evaluation (the folder holding per_sample.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n run(s) from %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Import Evaluation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show an evaluation computed elsewhere (handalign eval, or a merged cluster run) beside the open runs, without evaluating again</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>handalign::MaskEditor</name>
@@ -1978,6 +2005,18 @@ Filter name: %5</source>
         <source>Evaluating…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Open the dataset the evaluation was computed on first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dataset has no project to store the imported runs in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not computed on the dataset and conventions open: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -2015,6 +2054,10 @@ Filter name: %5</source>
     </message>
     <message>
         <source>--refines must be REFINED=ROUGH (got &quot;%1&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluation folder computed elsewhere (eval or merged cluster run) to show; without --dataset, its dataset is opened.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -991,6 +991,32 @@
         <source>Main tool bar</source>
         <translation>主工具栏</translation>
     </message>
+    <message>
+        <source>Import Evaluation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the dataset the evaluation was computed on first.</source>
+        <translation>请先打开该评估所用的数据集。</translation>
+    </message>
+    <message>
+        <source>Import Evaluation (the folder holding per_sample.csv)</source>
+        <translation>导入评估（包含 per_sample.csv 的文件夹）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n run(s) from %1</source>
+        <translation>
+            <numerusform>已从 %1 导入 %n 个运行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Import Evaluation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show an evaluation computed elsewhere (handalign eval, or a merged cluster run) beside the open runs, without evaluating again</source>
+        <translation>将在别处计算的评估（handalign eval，或合并后的集群运行）显示在已打开的运行旁，无需重新评估</translation>
+    </message>
 </context>
 <context>
     <name>handalign::MaskEditor</name>
@@ -1979,6 +2005,18 @@ Filter name: %5</source>
         <source>Evaluating…</source>
         <translation>正在评估…</translation>
     </message>
+    <message>
+        <source>Open the dataset the evaluation was computed on first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dataset has no project to store the imported runs in.</source>
+        <translation>该数据集没有可保存导入运行的项目。</translation>
+    </message>
+    <message>
+        <source>%1 was not computed on the dataset and conventions open: %2.</source>
+        <translation>%1 不是在当前打开的数据集和约定下计算的：%2。</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -2017,6 +2055,10 @@ Filter name: %5</source>
     <message>
         <source>--refines must be REFINED=ROUGH (got &quot;%1&quot;)</source>
         <translation>--refines 的格式必须为 REFINED=ROUGH（收到的是 &quot;%1&quot;）</translation>
+    </message>
+    <message>
+        <source>Evaluation folder computed elsewhere (eval or merged cluster run) to show; without --dataset, its dataset is opened.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
