@@ -993,7 +993,7 @@
     </message>
     <message>
         <source>Import Evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>导入评估</translation>
     </message>
     <message>
         <source>Open the dataset the evaluation was computed on first.</source>
@@ -1011,7 +1011,7 @@
     </message>
     <message>
         <source>&amp;Import Evaluation…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入评估(&amp;I)…</translation>
     </message>
     <message>
         <source>Show an evaluation computed elsewhere (handalign eval, or a merged cluster run) beside the open runs, without evaluating again</source>
@@ -2007,7 +2007,7 @@ Filter name: %5</source>
     </message>
     <message>
         <source>Open the dataset the evaluation was computed on first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先打开该评估所用的数据集。</translation>
     </message>
     <message>
         <source>The dataset has no project to store the imported runs in.</source>
@@ -2058,7 +2058,7 @@ Filter name: %5</source>
     </message>
     <message>
         <source>Evaluation folder computed elsewhere (eval or merged cluster run) to show; without --dataset, its dataset is opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>要显示的在别处计算的评估文件夹（eval 或合并后的集群运行）；未给出 --dataset 时打开其数据集。</translation>
     </message>
 </context>
 </TS>
