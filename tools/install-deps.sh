@@ -14,6 +14,7 @@ PACKAGES=(
   libjpeg-dev libpng-dev  # strict mask decoding: libjpeg's warnings are errors, nothing printed
   libxxhash-dev  # the array cache's payload checksum (XXH3)
   clang libclang-rt-14-dev  # tools/sanitize.sh: ASan/UBSan build and libFuzzer targets
+  pybind11-dev python3-dev python3-pytest  # `import handalign` (app/python) and its pytest suite
   slurm-wlm munge  # TestSlurm: a real single-node cluster (tests/slurm/cluster.sh, as root)
 )
 missing=()
