@@ -5,6 +5,7 @@
 #include <QPluginLoader>
 #include <QString>
 
+#include <dlfcn.h>
 #include <unistd.h>
 #include <algorithm>
 #include <cstdlib>
@@ -19,6 +20,15 @@ fs::path executableDir() {
   const ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
   if (n <= 0) return {};
   return fs::path(std::string(buf, std::size_t(n))).parent_path();
+}
+// The folder of this library (libhandalign_core.so): the plugins are found from it also when the
+// program is not ours (python3 importing handalign).
+fs::path libraryDir() {
+  Dl_info info{};
+  if (!::dladdr(reinterpret_cast<void*>(&libraryDir), &info) || !info.dli_fname) return {};
+  std::error_code ec;
+  const fs::path lib = fs::canonical(info.dli_fname, ec);
+  return ec ? fs::path() : lib.parent_path();
 }
 }  // namespace
 
@@ -40,6 +50,11 @@ std::vector<fs::path> PluginRegistry::searchPaths() {
   if (!exe.empty()) {
     paths.push_back(exe.parent_path() / "plugins");
     paths.push_back(exe.parent_path() / "lib" / "handalign" / "plugins");
+  }
+  const fs::path lib = libraryDir();
+  if (!lib.empty()) {
+    for (const fs::path& p : {lib.parent_path() / "plugins", lib / "handalign" / "plugins"})
+      if (std::find(paths.begin(), paths.end(), p) == paths.end()) paths.push_back(p);
   }
   return paths;
 }
