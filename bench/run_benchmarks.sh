@@ -145,3 +145,10 @@ if [ -x "$build/bin/bench_infer" ] && [ -f "$build/lib/handalign_cli_infer.so" ]
   echo
   echo "runner over the C++ forward passes: wall $(pct "${wall[runner]}" "${wall[cpp]}"), CPU $(pct "${cpu[runner]}" "${cpu[cpp]}"); model load + check run: $rload s"
 fi
+
+# 6. `import handalign`: mask_metrics of 64 label images against the NumPy/SciPy reference.
+if [ -d "$build/python/handalign" ]; then
+  echo
+  echo "## Python module"
+  /usr/bin/python3 "$source_dir/bench/bench_python.py" "$build"
+fi

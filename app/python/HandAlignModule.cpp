@@ -20,6 +20,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <thread>
 
 namespace py = pybind11;
 using namespace handalign;
@@ -71,21 +72,31 @@ py::dict maskMetrics(U8 pred, U8 gt, bool labels, const std::string& hdMode,
   std::vector<SampleMetrics> out(static_cast<std::size_t>(n));
   {
     py::gil_scoped_release release;
-    MaskScorer scorer(hd);
-    LabelImage pl(w, h), gh(w, h), gl;
-    for (py::ssize_t k = 0; k < n; ++k) {
-      const std::uint8_t* pk = p + std::size_t(k) * pixels;
-      const std::uint8_t* gk = g + std::size_t(k) * pixels;
-      std::memcpy(pl.pixels.data(), pk, pixels);
-      for (std::size_t i = 0; i < pixels; ++i) gh.pixels[i] = gk[i] != 0;
-      if (labels) {
-        gl.reset(w, h);
-        std::memcpy(gl.pixels.data(), gk, pixels);
-      } else {  // binary: any non-zero value is the hand (label 1)
-        for (std::size_t i = 0; i < pixels; ++i) pl.pixels[i] = pk[i] != 0;
+    // Items are independent: a batch is shared out over the cores, one scorer per thread.
+    const auto work = [&](py::ssize_t begin, py::ssize_t end) {
+      MaskScorer scorer(hd);
+      LabelImage pl(w, h), gh(w, h), gl;
+      for (py::ssize_t k = begin; k < end; ++k) {
+        const std::uint8_t* pk = p + std::size_t(k) * pixels;
+        const std::uint8_t* gk = g + std::size_t(k) * pixels;
+        std::memcpy(pl.pixels.data(), pk, pixels);
+        for (std::size_t i = 0; i < pixels; ++i) gh.pixels[i] = gk[i] != 0;
+        if (labels) {
+          gl.reset(w, h);
+          std::memcpy(gl.pixels.data(), gk, pixels);
+        } else {  // binary: any non-zero value is the hand (label 1)
+          for (std::size_t i = 0; i < pixels; ++i) pl.pixels[i] = pk[i] != 0;
+        }
+        scoreMaskMetrics(scorer, pl, gh, gl, out[std::size_t(k)], nullptr);
       }
-      scoreMaskMetrics(scorer, pl, gh, gl, out[std::size_t(k)], nullptr);
-    }
+    };
+    const py::ssize_t threads =
+        std::min<py::ssize_t>(n, std::max(1u, std::thread::hardware_concurrency()));
+    std::vector<std::thread> pool;
+    for (py::ssize_t t = 1; t < threads; ++t)
+      pool.emplace_back(work, n * t / threads, n * (t + 1) / threads);
+    work(0, n / threads);
+    for (std::thread& th : pool) th.join();
   }
   py::dict result;
   for (const MetricInfo* m : maskColumns(labels)) {
