@@ -19,7 +19,7 @@ namespace {
 
 std::unique_ptr<Dataset> openDataset(const Args& args) {
   return PluginRegistry::instance().openDataset(args.required("dataset"), args.get("split"),
-                                                args.get("format"), 0);
+                                                datasetFormat(args), 0);
 }
 
 // --annotations DIR, else the folder next to --project FILE (where the studio saves).
@@ -36,7 +36,8 @@ void requireFolder(const fs::path& folder) {
 }
 
 int runExport(const std::vector<std::string>& argv) {
-  const Args args(argv, {"project", "dataset", "split", "format", "out", "annotations"},
+  const Args args(argv,
+                  {"project", "dataset", "split", "format", "dataset-format", "out", "annotations"},
                   {"overwrite", "quiet"});
   if (!args.positional().empty())
     throw UsageError("unexpected argument \"" + args.positional().front() + "\"");
@@ -76,7 +77,8 @@ int runExport(const std::vector<std::string>& argv) {
 }
 
 int runCheck(const std::vector<std::string>& argv) {
-  const Args args(argv, {"project", "dataset", "split", "format", "annotations"}, {"quiet"});
+  const Args args(argv, {"project", "dataset", "split", "format", "dataset-format", "annotations"},
+                  {"quiet"});
   if (!args.positional().empty())
     throw UsageError("unexpected argument \"" + args.positional().front() + "\"");
   const std::unique_ptr<Dataset> dataset = openDataset(args);

@@ -61,4 +61,12 @@ std::string Args::required(const std::string& key) const {
   return get(key);
 }
 
+std::string datasetFormat(const Args& args) {
+  if (args.has("dataset-format")) return args.get("dataset-format");
+  const std::string f = args.get("format");
+  return f == "text" || f == "json" ? std::string() : f;
+}
+
+bool wantsJson(const Args& args) { return args.get("format") == "json"; }
+
 }  // namespace handalign::cli

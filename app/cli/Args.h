@@ -32,4 +32,10 @@ class Args {
   std::vector<std::string> positional_;
 };
 
+// The dataset plugin's id: --dataset-format ID, or --format ID where --format does not name an
+// output format (text, json); empty: detect.
+std::string datasetFormat(const Args& args);
+// The output format of a command that prints results: --format text (default) or json.
+bool wantsJson(const Args& args);
+
 }  // namespace handalign::cli

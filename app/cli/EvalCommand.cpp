@@ -43,12 +43,16 @@ EvalOptions parseOptions(const Args& args) {
 int runEval(const std::vector<std::string>& argv) {
   const Args args(
       argv,
-      {"dataset", "split", "format", "hand-model", "pred", "refines", "out", "resolution",
-       "threads", "hd-mode", "hd-empty", "gt-mask", "limit", "shard", "annotations"},
+      {"dataset", "split", "format", "dataset-format", "hand-model", "pred", "refines", "out",
+       "resolution", "threads", "hd-mode", "hd-empty", "gt-mask", "limit", "shard", "annotations"},
       {"quiet"});
   if (!args.positional().empty())
     throw UsageError("unexpected argument \"" + args.positional().front() + "\"");
   const fs::path outDir = args.required("out");
+  const std::string format = args.get("format", "text");
+  if (args.has("format") && format != "text" && format != "json" && args.has("dataset-format"))
+    throw UsageError("--format must be text or json (the dataset's is --dataset-format)");
+  const bool json = wantsJson(args);
   const EvalOptions options = parseOptions(args);
   const EvalRequest request = requestFromArgs(args, options);
   std::vector<fs::path> inputs = {request.dataset, request.handModel, options.annotations};
@@ -60,7 +64,9 @@ int runEval(const std::vector<std::string>& argv) {
   for (const std::string& w : session.warnings) printWarning(w);
   const EvalResult result = evaluateWithProgress(session.context(), quiet);
   writeEvalOutputs(outDir, info, result);
-  if (!quiet) {
+  if (json) {  // for scripts: summary.json on stdout, nothing else
+    std::fputs(summaryJson(info, summarize(result)).c_str(), stdout);
+  } else if (!quiet) {
     std::fputs(tableText(info, summarize(result)).c_str(), stdout);  // table.md has the Markdown
     std::printf(
         "\nwrote %s/{per_sample.csv,summary.json,totals.json,table.csv,table.md,table.tex}\n",

@@ -45,8 +45,8 @@ std::unique_ptr<QGuiApplication> makeGuiApplication() {
 
 int runFigure(const std::vector<std::string>& argv) {
   const Args args(argv,
-                  {"dataset", "split", "format", "hand-model", "pred", "refines", "out", "samples",
-                   "worst", "by", "of", "width", "dpi", "resolution", "threads"},
+                  {"dataset", "split", "format", "dataset-format", "hand-model", "pred", "refines",
+                   "out", "samples", "worst", "by", "of", "width", "dpi", "resolution", "threads"},
                   {"quiet"});
   if (!args.positional().empty())
     throw UsageError("unexpected argument \"" + args.positional().front() + "\"");

@@ -55,8 +55,8 @@ fs::path handModelFile(const Args& args, const Dataset& dataset) {
 
 int runInfer(const std::vector<std::string>& argv) {
   const Args args(argv,
-                  {"model", "dataset", "split", "format", "hand-model", "out", "device", "batch",
-                   "limit", "threads", "shard"},
+                  {"model", "dataset", "split", "format", "dataset-format", "hand-model", "out",
+                   "device", "batch", "limit", "threads", "shard"},
                   {"half", "quiet", "segmentation"});
   if (!args.positional().empty())
     throw UsageError("unexpected argument \"" + args.positional().front() + "\"");
@@ -78,7 +78,7 @@ int runInfer(const std::vector<std::string>& argv) {
 
   const ModelManifest manifest = loadModelManifest(model);
   const auto dataset = PluginRegistry::instance().openDataset(datasetDir, args.get("split"),
-                                                              args.get("format"), options.threads);
+                                                              datasetFormat(args), options.threads);
   const fs::path handFile = handModelFile(args, *dataset);
   const HandModel hand = loadHandModel(handFile);
   ModelRunner runner(manifest, hand, options);

@@ -12,7 +12,7 @@ EvalRequest requestFromArgs(const Args& args, const EvalOptions& options) {
   EvalRequest request;
   request.dataset = args.required("dataset");
   request.split = args.get("split");
-  request.format = args.get("format");
+  request.format = datasetFormat(args);
   request.handModel = args.get("hand-model");
   request.options = options;
   request.version = HANDALIGN_VERSION;

@@ -3,12 +3,14 @@
 #include <unistd.h>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 
 namespace handalign::cli {
 
 ProgressBar::ProgressBar(std::string label)
     : label_(std::move(label)),
-      enabled_(::isatty(STDERR_FILENO) && !std::getenv("CI")),
+      enabled_(::isatty(STDERR_FILENO) && !std::getenv("CI") &&
+               std::string(std::getenv("TERM") ? std::getenv("TERM") : "") != "dumb"),
       start_(std::chrono::steady_clock::now()) {
   if (const char* f = std::getenv("HANDALIGN_PROGRESS_FILE")) progressFile_ = f;
 }

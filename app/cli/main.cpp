@@ -24,15 +24,16 @@ struct CommandHelp {
 const CommandHelp kCommands[] = {
     {"eval",
      R"(eval     --dataset DIR --pred NAME=FILE [--pred ...] --out DIR [--refines REFINED=ROUGH]
-           [--split S] [--format ID] [--hand-model FILE] [--resolution R] [--threads N]
+           [--split S] [--dataset-format ID] [--hand-model FILE] [--resolution R] [--threads N]
            [--hd-mode max|pooled] [--hd-empty nan|diagonal] [--gt-mask dataset|mesh] [--limit N]
-           [--shard K/N] [--quiet] [--annotations DIR]
+           [--shard K/N] [--quiet] [--annotations DIR] [--format text|json]
            Evaluate prediction files (FreiHAND pred.json format) against a dataset split; writes
            per_sample.csv, summary.json, totals.json, table.csv, table.md, table.tex. NAME is
            yours (e.g. baseline, ours); --refines ours=baseline declares that prediction `ours`
            is `baseline` plus refinement offsets (its role is recorded in summary.json).
            With --annotations, DIR/mask/<id>.png (and DIR/parts/<id>.png) replace the ground
-           truth wherever they exist.
+           truth wherever they exist. --format json prints summary.json on stdout instead of
+           the table (for scripts); errors and progress go to stderr.
 )"},
     {"metrics", R"(metrics  PRED GT [--hd-mode max|pooled] [--hd-empty nan|diagonal]
            IoU and HD95 of two masks (PNG or JPEG, 8-bit; label images 0..6, or binary where a
@@ -60,21 +61,21 @@ const CommandHelp kCommands[] = {
 )"},
     {"figure", R"(figure   --dataset DIR --pred NAME=FILE [--pred ...] --out FILE.{png,svg,pdf}
            (--samples ID|INDEX,... | --worst N --by METRIC --of PRED) [--refines REFINED=ROUGH]
-           [--width column|text|INCHES] [--dpi N] [--split S] [--format ID] [--hand-model FILE]
+           [--width column|text|INCHES] [--dpi N] [--split S] [--dataset-format ID] [--hand-model FILE]
            [--resolution R] [--quiet]
            A comparison grid (input | each prediction | GT | 3D) with FILE.json provenance beside
            it (built with the GUI only). A sample is named by its id or its dataset index.
 )"},
     {"annotations",
-     R"(annotations export --project FILE --dataset DIR --out DIR [--split S] [--format ID]
+     R"(annotations export --project FILE --dataset DIR --out DIR [--split S] [--dataset-format ID]
            [--annotations DIR] [--overwrite] [--quiet]
            Write the corrected masks in FreiHAND's layout (mask/%08d.png, parts/%08d.png) with
            review.csv and provenance.json, all or nothing.
-  annotations check --dataset DIR (--project FILE | --annotations DIR) [--split S] [--format ID]
+  annotations check --dataset DIR (--project FILE | --annotations DIR) [--split S] [--dataset-format ID]
            List the files of an annotation folder that are not usable corrections.
 )"},
     {"infer",
-     R"(infer    --model FILE --dataset DIR --out DIR [--split S] [--format ID] [--hand-model FILE]
+     R"(infer    --model FILE --dataset DIR --out DIR [--split S] [--dataset-format ID] [--hand-model FILE]
            [--device auto|cpu|cuda] [--batch N] [--half] [--threads N] [--limit N] [--segmentation]
            [--shard K/N] [--quiet]
            Run a model (a checkpoint and its manifest, docs/models.md) on every sample; writes
@@ -91,7 +92,10 @@ const CommandHelp kCommands[] = {
 };
 
 const char* kTail =
-    "\nConventions and definitions: docs/metrics.md. Exit status: 0 ok, 1 bad input, 2 usage, "
+    "\nConventions and definitions: docs/metrics.md. Results go to stdout and files, errors and\n"
+    "progress to stderr (the progress bar only on a terminal, never with CI or TERM=dumb; no\n"
+    "colours, so NO_COLOR holds). --dataset-format ID picks the dataset plugin (`--format ID` is\n"
+    "still read as that where it is not text or json). Exit status: 0 ok, 1 bad input, 2 usage,\n"
     "130 interrupted.\n";
 
 void printUsage(std::FILE* out) {

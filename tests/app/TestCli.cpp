@@ -84,7 +84,8 @@ class TestCli : public QObject {
   }
   // Every subcommand answers --help with its own usage on stdout and exit 0.
   void everySubcommandAnswersHelp() {
-    for (const char* cmd : {"eval", "metrics", "synth", "merge", "annotations", "plugins"}) {
+    for (const char* cmd : {"eval", "metrics", "synth", "merge", "annotations", "plugins", "slurm",
+                            "infer", "figure"}) {
       for (const char* flag : {"--help", "-h"}) {
         const auto r = test::runCli({cmd, flag});
         QVERIFY2(r.exitCode == 0, qPrintable(QString(cmd) + " " + flag + ": " + r.err));
@@ -95,6 +96,33 @@ class TestCli : public QObject {
     const auto r = test::runCli({"eval", "--dataset", "x", "--help"});  // anywhere on the line
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains("--refines REFINED=ROUGH"));
+  }
+
+  // For scripts: --format json puts summary.json, and only it, on stdout; --version; --format
+  // naming a dataset plugin still picks it, a wrong one is a usage error.
+  void evalFormatJsonAndVersion() {
+    const fs::path data = test::synthDataset(fs::path(dir_.path().toStdString()), 4, 2);
+    const QString ds = QString::fromStdString(data.string());
+    const QString pred = "rough=" + ds + "/pred_rough.json";
+    auto r = test::runCli(
+        {"eval", "--dataset", ds, "--pred", pred, "--out", path("json-out"), "--format", "json"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(r.out.toUtf8(), &error);
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(r.out));
+    QCOMPARE(doc.object().value("format").toString(), QString("handalign.eval_summary"));
+    QCOMPARE(r.out.toStdString(),
+             test::readText(fs::path(path("json-out").toStdString()) / "summary.json"));
+    r = test::runCli({"eval", "--dataset", ds, "--pred", pred, "--out", path("json-out2"),
+                      "--format", "freihand", "--quiet"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    r = test::runCli({"eval", "--dataset", ds, "--pred", pred, "--out", path("json-out3"),
+                      "--format", "xml", "--dataset-format", "freihand"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("text or json"), qPrintable(r.err));
+    r = test::runCli({"--version"});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.startsWith("handalign 0."), qPrintable(r.out));
   }
 
   // The dataset's own JPEG masks are read as the evaluator reads them (>= 128 is the hand).
