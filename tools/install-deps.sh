@@ -15,6 +15,7 @@ PACKAGES=(
   libxxhash-dev  # the array cache's payload checksum (XXH3)
   clang libclang-rt-14-dev  # tools/sanitize.sh: ASan/UBSan build and libFuzzer targets
   pybind11-dev python3-dev python3-pytest  # `import handalign` (app/python) and its pytest suite
+  help2man lintian  # the Debian package: man pages from --help, checked by lintian
   slurm-wlm munge  # TestSlurm: a real single-node cluster (tests/slurm/cluster.sh, as root)
 )
 missing=()

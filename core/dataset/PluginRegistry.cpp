@@ -53,7 +53,8 @@ std::vector<fs::path> PluginRegistry::searchPaths() {
   }
   const fs::path lib = libraryDir();
   if (!lib.empty()) {
-    for (const fs::path& p : {lib.parent_path() / "plugins", lib / "handalign" / "plugins"})
+    // build/lib/../plugins in a build tree, lib/handalign/plugins installed
+    for (const fs::path& p : {lib.parent_path() / "plugins", lib / "plugins"})
       if (std::find(paths.begin(), paths.end(), p) == paths.end()) paths.push_back(p);
   }
   return paths;
