@@ -70,7 +70,19 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)  # dependencies from the libraries linked (dpkg-shlibdeps)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS_PRIVATE_DIRS
     ${CMAKE_BINARY_DIR}/lib)  # the package's own libraries, found while computing them
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "python3, python3-numpy, libqt6sql6-sqlite, libgl1-mesa-dri")
+# The module is built for one Python minor version (its file name says cpython-3XX).
+set(python_depends "python3")
+if(PYTHON_EXECUTABLE)
+  execute_process(COMMAND ${PYTHON_EXECUTABLE} -c
+    "import sys; print(f'{sys.version_info[0]}.{sys.version_info[1]} {sys.version_info[0]}.{sys.version_info[1] + 1}')"
+    OUTPUT_VARIABLE python_versions OUTPUT_STRIP_TRAILING_WHITESPACE)
+  separate_arguments(python_versions)
+  list(GET python_versions 0 py_this)
+  list(GET python_versions 1 py_next)
+  set(python_depends "python3 (>= ${py_this}), python3 (<< ${py_next})")
+endif()
+set(CPACK_DEBIAN_PACKAGE_DEPENDS
+    "${python_depends}, python3-numpy, libqt6sql6-sqlite, libgl1-mesa-dri")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "python3-pandas, slurm-client")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 include(CPack)

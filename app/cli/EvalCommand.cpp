@@ -1,6 +1,7 @@
 // handalign eval: evaluate prediction files against a dataset split and write tables.
 #include "Args.h"
 #include "Commands.h"
+#include "OptionLists.h"
 #include "SessionArgs.h"
 #include "Terminal.h"
 
@@ -41,11 +42,7 @@ EvalOptions parseOptions(const Args& args) {
 }  // namespace
 
 int runEval(const std::vector<std::string>& argv) {
-  const Args args(
-      argv,
-      {"dataset", "split", "format", "dataset-format", "hand-model", "pred", "refines", "out",
-       "resolution", "threads", "hd-mode", "hd-empty", "gt-mask", "limit", "shard", "annotations"},
-      {"quiet"});
+  const Args args(argv, evalOptions().valued, evalOptions().flags);
   if (!args.positional().empty())
     throw UsageError("unexpected argument \"" + args.positional().front() + "\"");
   const fs::path outDir = args.required("out");

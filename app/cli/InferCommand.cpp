@@ -3,6 +3,7 @@
 // `handalign` loads on demand (InferLoader.cpp), so the other commands do not load LibTorch.
 #include "Args.h"
 #include "Commands.h"
+#include "OptionLists.h"
 #include "Terminal.h"
 
 #include "dataset/PluginRegistry.h"
@@ -54,10 +55,7 @@ fs::path handModelFile(const Args& args, const Dataset& dataset) {
 }  // namespace
 
 int runInfer(const std::vector<std::string>& argv) {
-  const Args args(argv,
-                  {"model", "dataset", "split", "format", "dataset-format", "hand-model", "out",
-                   "device", "batch", "limit", "threads", "shard"},
-                  {"half", "quiet", "segmentation"});
+  const Args args(argv, inferOptions().valued, inferOptions().flags);
   if (!args.positional().empty())
     throw UsageError("unexpected argument \"" + args.positional().front() + "\"");
   const fs::path model = args.required("model");

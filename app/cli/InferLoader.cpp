@@ -17,7 +17,8 @@ int runInfer(const std::vector<std::string>& args) {
   const fs::path bin = n > 0 ? fs::path(std::string(exe, std::size_t(n))).parent_path() : ".";
   // build/lib in a build tree, lib/handalign installed.
   fs::path module = bin.parent_path() / "lib" / "handalign_cli_infer.so";
-  if (!fs::exists(module)) module = bin.parent_path() / "lib" / "handalign" / "handalign_cli_infer.so";
+  if (!fs::exists(module))
+    module = bin.parent_path() / "lib" / "handalign" / "handalign_cli_infer.so";
   QLibrary library(QString::fromStdString(module.string()));
   using Entry = int (*)(const std::vector<std::string>*);
   const auto entry = reinterpret_cast<Entry>(library.resolve("handalign_cli_infer"));

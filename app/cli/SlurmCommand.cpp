@@ -1,12 +1,14 @@
 // handalign slurm: submit a sharded eval or infer to a Slurm cluster, watch it, resubmit failures.
 #include "Args.h"
 #include "Commands.h"
+#include "OptionLists.h"
 
 #include "cluster/SlurmRun.h"
 #include "io/AtomicFile.h"
 #include "util/Error.h"
 
 #include <fcntl.h>
+#include <pwd.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -126,7 +128,11 @@ SlurmPlan parsePlan(const std::string& command, const std::vector<std::string>& 
     }
     if (key == "shard") throw UsageError("--shard is set per task; give --shards N");
     if (key == "quiet") continue;  // the workers report progress to `slurm status`
-    const bool flag = key == "half" || key == "segmentation";
+    const OptionList& worker = command == "eval" ? evalOptions() : inferOptions();
+    if (!slurmValued.count(key) && !worker.knows(key))
+      throw UsageError("unknown option --" + key + " for " + command +
+                       " (checked before anything is submitted)");
+    const bool flag = !slurmValued.count(key) && !worker.takesValue(key);
     if (!flag && !inline_) {
       if (i + 1 >= argv.size()) throw UsageError("--" + key + " needs a value");
       value = argv[++i];
@@ -158,8 +164,10 @@ SlurmPlan parsePlan(const std::string& command, const std::vector<std::string>& 
   if (command == "infer" && seen.count("segmentation"))
     throw UsageError("--segmentation cannot be combined with shards");
   plan.out = absolute(ours["out"]);
-  if (plan.out.string().find_first_of(" \t\n'\"\\") != std::string::npos)
-    throw UsageError("--out for slurm must not contain blanks or quotes (sbatch's #SBATCH lines)");
+  if (plan.out.string().find_first_of(" \t\n'\"\\%") != std::string::npos)
+    throw UsageError(
+        "--out for slurm must not contain blanks, quotes or % (sbatch's #SBATCH "
+        "lines, where % starts a pattern)");
   plan.partition = ours["partition"], plan.time = ours["time"], plan.mem = ours["mem"];
   plan.gres = ours["gres"];
   if (ours.count("cpus-per-task")) plan.cpusPerTask = std::atoi(ours["cpus-per-task"].c_str());
@@ -180,6 +188,7 @@ SlurmPlan parsePlan(const std::string& command, const std::vector<std::string>& 
 
 struct TaskView {
   std::string state, detail;
+  bool alive = false;  // still listed by squeue (pending, running, configuring, suspended, ...)
 };
 
 std::set<int> parseTasks(const std::string& spec) {
@@ -198,7 +207,8 @@ std::set<int> parseTasks(const std::string& spec) {
 std::map<std::string, std::string> queueStates(bool& available) {
   std::map<std::string, std::string> states;
   std::string out;
-  available = runTool({"squeue", "-h", "-r", "--me", "-o", "%i|%T"}, out) == 0;
+  const passwd* user = ::getpwuid(::getuid());
+  available = user && runTool({"squeue", "-h", "-r", "-u", user->pw_name, "-o", "%i|%T"}, out) == 0;
   std::stringstream ss(out);
   for (std::string line; std::getline(ss, line);) {
     const std::size_t bar = line.find('|');
@@ -219,11 +229,9 @@ bool shardComplete(const fs::path& out, const std::string& command, int k) {
   return fs::exists(slurm::shardDir(out, k) / (command == "eval" ? "totals.json" : "infer.json"));
 }
 
-TaskView taskView(const fs::path& out, const SlurmRecord& rec, int k,
-                  const std::map<std::string, std::string>& queue) {
-  std::string job;
-  for (const SlurmSubmission& s : rec.submissions)
-    if (parseTasks(s.tasks).count(k)) job = s.arrayJob + "_" + std::to_string(k);
+// `jobs[k]`: the array task that last ran shard k ("" when never submitted).
+TaskView taskView(const fs::path& out, const SlurmRecord& rec, int k, const std::string& job,
+                  const std::map<std::string, std::string>& queue, bool available) {
   const TaskRecord t = readTaskRecord(slurm::stateFile(out, k));
   const auto q = queue.find(job);
   if (t.exited) {
@@ -231,17 +239,18 @@ TaskView taskView(const fs::path& out, const SlurmRecord& rec, int k,
     return {"failed", "exit " + std::to_string(t.exitCode) + " on " + t.host};
   }
   if (q != queue.end()) {
-    if (q->second != "RUNNING") return {lowerCase(q->second), "job " + job};
+    if (q->second != "RUNNING") return {lowerCase(q->second), "job " + job, true};
     std::ifstream p(slurm::progressFile(out, k));
     std::size_t done = 0, total = 0;
     std::string detail = "on " + t.host;
     if (p >> done >> total && total)
       detail += ", " + std::to_string(done) + "/" + std::to_string(total) + " samples";
-    return {"running", detail};
+    return {"running", detail, true};
   }
-  const std::string finished = job.empty() ? "" : finishedState(job);
-  if (!finished.empty()) return {lowerCase(finished), "job " + job + ", no exit record"};
   if (job.empty()) return {"not submitted", ""};
+  if (!available) return {"unknown", "squeue did not answer"};
+  const std::string finished = finishedState(job);
+  if (!finished.empty()) return {lowerCase(finished), "job " + job + ", no exit record"};
   // Slurm forgets a task cancelled while pending at once (scontrol: not found).
   if (!t.started) return {"cancelled", "job " + job + " left the queue before it started"};
   return {"lost", "job " + job + " started on " + t.host + " but left no exit record"};
@@ -250,8 +259,13 @@ TaskView taskView(const fs::path& out, const SlurmRecord& rec, int k,
 std::vector<TaskView> allTasks(const fs::path& out, const SlurmRecord& rec,
                                std::map<std::string, std::string>& queue, bool& available) {
   queue = queueStates(available);
+  std::vector<std::string> jobs(std::size_t(rec.shards));
+  for (const SlurmSubmission& s : rec.submissions)  // each submission's task list parsed once
+    for (int k : parseTasks(s.tasks))
+      if (k >= 0 && k < rec.shards) jobs[std::size_t(k)] = s.arrayJob + "_" + std::to_string(k);
   std::vector<TaskView> tasks;
-  for (int k = 0; k < rec.shards; ++k) tasks.push_back(taskView(out, rec, k, queue));
+  for (int k = 0; k < rec.shards; ++k)
+    tasks.push_back(taskView(out, rec, k, jobs[std::size_t(k)], queue, available));
   return tasks;
 }
 
@@ -263,8 +277,10 @@ int runStatus(const fs::path& out) {
   std::printf("%s: %s in %d shards\n", out.string().c_str(), rec.command.c_str(), rec.shards);
   if (!available) std::printf("(squeue did not answer: states from the task files only)\n");
   std::map<std::string, int> counts;
+  int alive = 0;
   for (int k = 0; k < rec.shards; ++k) {
     ++counts[tasks[std::size_t(k)].state];
+    alive += tasks[std::size_t(k)].alive;
     std::printf("  shard %-5d %-12s %s\n", k, tasks[std::size_t(k)].state.c_str(),
                 tasks[std::size_t(k)].detail.c_str());
   }
@@ -278,10 +294,16 @@ int runStatus(const fs::path& out) {
   else if (merge.exited)
     mergeState = "refused (exit " + std::to_string(merge.exitCode) + "): see " +
                  slurm::logFile(out, -1).string();
+  else if (merge.started)
+    mergeState =
+        "lost (started, no exit record: killed?" +
+        (available && !mergeJob.empty() ? std::string(" ") + lowerCase(finishedState(mergeJob))
+                                        : std::string()) +
+        "): see " + slurm::logFile(out, -1).string();
   else
     mergeState = "not run";
   std::printf("  merge       %s\n", mergeState.c_str());
-  if (counts["done"] < rec.shards && !counts["running"] && !counts["pending"])
+  if (available && counts["done"] < rec.shards && alive == 0)
     std::printf("resubmit the shards that did not finish: handalign slurm resubmit %s\n",
                 out.string().c_str());
   return 0;
@@ -298,11 +320,13 @@ int runResubmit(const fs::path& out, bool dryRun) {
   std::map<std::string, std::string> queue;
   bool available = false;
   const std::vector<TaskView> tasks = allTasks(out, rec, queue, available);
+  if (!available)
+    throw InputError("squeue",
+                     "did not answer: cannot tell which shards still run, so nothing is "
+                     "resubmitted (try again when the controller answers)");
   std::vector<int> again;
-  for (int k = 0; k < rec.shards; ++k) {
-    const std::string& s = tasks[std::size_t(k)].state;
-    if (s != "done" && s != "running" && s != "pending") again.push_back(k);
-  }
+  for (int k = 0; k < rec.shards; ++k)
+    if (tasks[std::size_t(k)].state != "done" && !tasks[std::size_t(k)].alive) again.push_back(k);
   if (again.empty()) {
     std::printf("nothing to resubmit: every shard is done, running or pending\n");
     return 0;
@@ -319,30 +343,33 @@ int runResubmit(const fs::path& out, bool dryRun) {
     fs::remove(slurm::progressFile(out, k), ec);
   }
   // The merge waits for the new tasks and for the earlier ones still queued; a merge still
-  // waiting from before is cancelled (it would refuse).
+  // waiting from before is cancelled once the new one is accepted (it would refuse).
   std::string deps;
+  std::vector<std::string> staleMerges;
   for (const SlurmSubmission& s : rec.submissions) {
     for (const auto& [job, state] : queue)
       if (job.rfind(s.arrayJob + "_", 0) == 0) {
         deps += ":" + s.arrayJob;
         break;
       }
-    if (queue.count(s.mergeJob)) {
-      std::string ignored;
-      runTool({"scancel", s.mergeJob}, ignored);
-    }
+    if (queue.count(s.mergeJob)) staleMerges.push_back(s.mergeJob);
   }
   SlurmSubmission sub;
   sub.tasks = joinTasks(again);
   sub.arrayJob =
       submit({"sbatch", "--parsable", "--array=" + sub.tasks, (scripts / "shard.sbatch").string()});
+  rec.submissions.push_back(sub);  // recorded at once: status finds the tasks whatever follows
+  writeSlurmRecord(out, rec);
   std::error_code ec;
   fs::remove(slurm::stateFile(out, -1), ec);
-  sub.mergeJob =
+  rec.submissions.back().mergeJob = sub.mergeJob =
       submit({"sbatch", "--parsable", "--dependency=afterany" + deps + ":" + sub.arrayJob,
               (scripts / "merge.sbatch").string()});
-  rec.submissions.push_back(sub);
   writeSlurmRecord(out, rec);
+  for (const std::string& job : staleMerges) {
+    std::string ignored;
+    runTool({"scancel", job}, ignored);
+  }
   std::printf("resubmitted shards %s as job %s; the merge is job %s\n", sub.tasks.c_str(),
               sub.arrayJob.c_str(), sub.mergeJob.c_str());
   return 0;
@@ -372,9 +399,11 @@ int runSubmit(const std::string& command, const std::vector<std::string>& argv) 
   SlurmSubmission sub;
   sub.tasks = "0-" + std::to_string(plan.shards - 1);
   sub.arrayJob = submit({"sbatch", "--parsable", (scripts / "shard.sbatch").string()});
-  sub.mergeJob = submit({"sbatch", "--parsable", "--dependency=afterany:" + sub.arrayJob,
-                         (scripts / "merge.sbatch").string()});
-  rec.submissions.push_back(sub);
+  rec.submissions.push_back(sub);  // recorded before the merge: a refused merge loses no tasks
+  writeSlurmRecord(plan.out, rec);
+  rec.submissions.back().mergeJob = sub.mergeJob =
+      submit({"sbatch", "--parsable", "--dependency=afterany:" + sub.arrayJob,
+              (scripts / "merge.sbatch").string()});
   writeSlurmRecord(plan.out, rec);
   std::printf(
       "submitted %d shards as job %s and the merge as job %s (into %s); watch with:\n"

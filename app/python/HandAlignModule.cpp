@@ -18,6 +18,8 @@
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
 
+#include <sched.h>
+
 #include <cmath>
 #include <cstring>
 #include <thread>
@@ -30,6 +32,13 @@ namespace {
 using U8 = py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>;
 using F64 = py::array_t<double, py::array::c_style | py::array::forcecast>;
 using I64 = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>;
+
+// The cores this process may run on (its affinity mask: a Slurm task or a pinned worker).
+py::ssize_t usableCores() {
+  cpu_set_t set;
+  if (sched_getaffinity(0, sizeof set, &set) == 0) return std::max(1, CPU_COUNT(&set));
+  return std::max(1u, std::thread::hardware_concurrency());
+}
 
 HdOptions hdOptions(const std::string& mode, const std::string& empty) {
   HdOptions hd;
@@ -90,13 +99,21 @@ py::dict maskMetrics(U8 pred, U8 gt, bool labels, const std::string& hdMode,
         scoreMaskMetrics(scorer, pl, gh, gl, out[std::size_t(k)], nullptr);
       }
     };
-    const py::ssize_t threads =
-        std::min<py::ssize_t>(n, std::max(1u, std::thread::hardware_concurrency()));
+    const py::ssize_t threads = std::max<py::ssize_t>(1, std::min<py::ssize_t>(n, usableCores()));
+    std::vector<std::exception_ptr> errors(static_cast<std::size_t>(threads));
+    const auto guarded = [&](py::ssize_t t) {
+      try {
+        work(n * t / threads, n * (t + 1) / threads);
+      } catch (...) {
+        errors[std::size_t(t)] = std::current_exception();
+      }
+    };
     std::vector<std::thread> pool;
-    for (py::ssize_t t = 1; t < threads; ++t)
-      pool.emplace_back(work, n * t / threads, n * (t + 1) / threads);
-    work(0, n / threads);
+    for (py::ssize_t t = 1; t < threads; ++t) pool.emplace_back(guarded, t);
+    guarded(0);
     for (std::thread& th : pool) th.join();
+    for (const std::exception_ptr& e : errors)
+      if (e) std::rethrow_exception(e);
   }
   py::dict result;
   for (const MetricInfo* m : maskColumns(labels)) {

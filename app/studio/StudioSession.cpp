@@ -345,7 +345,21 @@ QString StudioSession::importEvaluation(const QString& dir, int* runCount) {
     if (!why.empty())
       return tr("%1 was not computed on the dataset and conventions open: %2.")
           .arg(dir, QString::fromStdString(why));
-    const std::vector<std::int64_t> ids = store_->saveRun(imported.info, imported.result);
+    // An evaluation already in the project (imported before, or the same files evaluated here)
+    // is shown, not stored twice.
+    const std::vector<StoredRun> stored = store_->runs();
+    std::vector<std::int64_t> ids;
+    for (std::size_t i = 0; i < imported.info.predictionFiles.size(); ++i) {
+      const std::vector<std::int64_t> same =
+          matchingRuns(stored, {imported.info.datasetRoot, imported.info.predictionFiles[i].first,
+                                imported.info.predictionFingerprints[i], imported.info.options});
+      if (same.empty()) {
+        ids.clear();
+        break;
+      }
+      ids.push_back(same.back());
+    }
+    if (ids.empty()) ids = store_->saveRun(imported.info, imported.result);
     std::vector<std::int64_t> shown = extraRunIds_;
     shown.insert(shown.end(), ids.begin(), ids.end());
     showStoredRuns(shown);

@@ -67,12 +67,15 @@ int main(int argc, char** argv) {
     window.setRunModelWhenReady(parser.isSet(dataset));
   }
   QString datasetDir = parser.value(dataset);
+  QString handModelFile = parser.value(handModel);
   if (parser.isSet(import)) {
     window.importEvaluation(parser.value(import));  // once the dataset is open
-    if (datasetDir.isEmpty()) {  // the one the evaluation names, with no predictions of its own
+    if (datasetDir.isEmpty()) {  // the one the evaluation names (and its hand model)
       try {
-        datasetDir = QString::fromStdString(
-            handalign::readEvaluationFolder(parser.value(import).toStdString()).info.datasetRoot);
+        const handalign::RunInfo info =
+            handalign::readEvaluationFolder(parser.value(import).toStdString()).info;
+        datasetDir = QString::fromStdString(info.datasetRoot);
+        if (handModelFile.isEmpty()) handModelFile = QString::fromStdString(info.handModelFile);
       } catch (const std::exception& e) {
         std::fprintf(stderr, "handalign-studio: %s\n", e.what());
         return 1;
@@ -103,8 +106,7 @@ int main(int argc, char** argv) {
       }
       refinements.push_back(x);
     }
-    window.openDataset(datasetDir, predictions, parser.value(sample), parser.value(handModel),
-                       refinements);
+    window.openDataset(datasetDir, predictions, parser.value(sample), handModelFile, refinements);
   }
   return app.exec();
 }

@@ -6,6 +6,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -41,12 +42,16 @@ namespace {
 
 std::string q(const fs::path& p) { return shellQuote(p.string()); }
 
-std::string header(const SlurmPlan& p, const std::string& name, const std::string& log) {
+// `resources`: the tasks' --time, --mem, --gres, --cpus-per-task (the merge, a CPU-only file join,
+// asks for none of them: it would wait in a GPU queue for nothing).
+std::string header(const SlurmPlan& p, const std::string& name, const std::string& log,
+                   bool resources = true) {
   std::ostringstream s;
   s << "#!/bin/bash\n";
   s << "#SBATCH --job-name=" << name << "\n";
   s << "#SBATCH --output=" << log << "\n";
   if (!p.partition.empty()) s << "#SBATCH --partition=" << p.partition << "\n";
+  if (!resources) return s.str();
   if (!p.time.empty()) s << "#SBATCH --time=" << p.time << "\n";
   if (!p.mem.empty()) s << "#SBATCH --mem=" << p.mem << "\n";
   if (!p.gres.empty()) s << "#SBATCH --gres=" << p.gres << "\n";
@@ -75,6 +80,9 @@ std::string shardScript(const SlurmPlan& p) {
     << "/progress-$k\n";
   s << q(p.executable) << " " << p.command;
   for (const std::string& a : p.workerArgs) s << " " << shellQuote(a);
+  // The CPUs Slurm gave the task, where it says (and the command does not).
+  if (std::find(p.workerArgs.begin(), p.workerArgs.end(), "--threads") == p.workerArgs.end())
+    s << " ${SLURM_CPUS_PER_TASK:+--threads \"$SLURM_CPUS_PER_TASK\"}";
   s << " \\\n  --shard \"$k/" << n << "\" --out " << q(p.out / "shards") << "/\"$k\"\n";
   s << "rc=$?\n";
   s << "echo \"exit $rc $(date +%s)\" >> \"$state\"\n";
@@ -84,7 +92,7 @@ std::string shardScript(const SlurmPlan& p) {
 
 std::string mergeScript(const SlurmPlan& p) {
   std::ostringstream s;
-  s << header(p, "handalign-merge", slurm::logFile(p.out, -1).string());
+  s << header(p, "handalign-merge", slurm::logFile(p.out, -1).string(), /*resources=*/false);
   s << "# Written by `handalign slurm " << p.command
     << "`: joins the shards once every task has ended (afterany); it\n"
        "# refuses, naming the shard, when one is missing or incomplete.\n";

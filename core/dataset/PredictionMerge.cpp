@@ -1,8 +1,8 @@
 #include "dataset/PredictionMerge.h"
 
 #include "dataset/InferenceRecord.h"
-#include "io/ArrayCache.h"
 #include "io/AtomicFile.h"
+#include "io/NumericJson.h"
 #include "util/Error.h"
 
 #include <map>
@@ -80,8 +80,9 @@ std::size_t mergePredictionShards(const std::vector<fs::path>& shardDirs, const 
   const int n = shards[0].record.shard.count;
   for (int k = 0; k < n; ++k)
     if (!byIndex.count(k))
-      throw InputError(".", "shard " + std::to_string(k) + "/" + std::to_string(n) +
-                                " is missing: none of the folders given holds it");
+      throw InputError(outDir, "cannot be merged: shard " + std::to_string(k) + "/" +
+                                   std::to_string(n) +
+                                   " is missing (none of the folders given holds it)");
   if (total > shards[0].record.provenance.datasetSize)
     throw InputError(shards[0].dir, "the shards hold " + std::to_string(total) +
                                         " samples, more than the dataset's " +
@@ -96,7 +97,8 @@ std::size_t mergePredictionShards(const std::vector<fs::path>& shardDirs, const 
                                                  " gives it " + std::to_string(expected));
     for (int f = 0; f < (s.record.refined ? 2 : 1); ++f) {
       const fs::path file = s.dir / (f ? "pred_refined.json" : "pred_rough.json");
-      s.files[f] = readNumericItemListsCached(file, {ItemShape{21, 3}, ItemShape{-1, 3}});
+      // Not through the array cache: a one-off merge must not copy every shard into ~/.cache.
+      s.files[f] = readNumericItemLists(file, {ItemShape{21, 3}, ItemShape{-1, 3}});
       if (s.files[f][0].count() != s.record.samples || s.files[f][1].count() != s.record.samples)
         throw InputError(file, "does not hold the " + std::to_string(s.record.samples) +
                                    " samples its infer.json declares");
@@ -138,6 +140,10 @@ std::size_t mergePredictionShards(const std::vector<fs::path>& shardDirs, const 
   info->write(inferenceRecordJson(merged));
   outputs.push_back(std::move(info));
   for (auto& o : outputs) o->commit();
+  if (files == 1) {  // a refined file of an earlier merge no longer belongs to what is declared
+    std::error_code removeError;
+    fs::remove(outDir / "pred_refined.json", removeError);
+  }
   return total;
 }
 

@@ -1,6 +1,8 @@
 #include "eval/Evaluator.h"
 
+#include <sched.h>
 #include <algorithm>
+
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -9,6 +11,15 @@
 #include <thread>
 
 namespace handalign {
+namespace {
+// The cores this process may run on: its affinity mask (a Slurm task, taskset), not the machine's.
+int usableCores() {
+  cpu_set_t cpus;
+  if (sched_getaffinity(0, sizeof cpus, &cpus) == 0) return std::max(1, CPU_COUNT(&cpus));
+  return int(std::max(1u, std::thread::hardware_concurrency()));
+}
+}  // namespace
+
 namespace {
 constexpr std::size_t kChunk =
     32;  // samples per work item: small enough to balance, big enough to release pages
@@ -29,9 +40,7 @@ EvalResult evaluate(const EvalContext& context, const ProgressCallback& progress
   const int vertexCount = context.model.vertexCount;
 
   std::vector<SampleMetrics> metrics(samples.size() * predCount);
-  int threadCount = context.options.threads > 0
-                        ? context.options.threads
-                        : int(std::max(1u, std::thread::hardware_concurrency()));
+  int threadCount = context.options.threads > 0 ? context.options.threads : usableCores();
   threadCount = int(std::min<std::size_t>(std::size_t(threadCount),
                                           std::max<std::size_t>(1, samples.size() / kChunk + 1)));
 

@@ -249,8 +249,8 @@ EvalResult mergeShards(const std::vector<fs::path>& shardDirs, RunInfo& info) {
     std::error_code ec;
     if (!fs::is_regular_file(totalsFile, ec))
       throw InputError(dir,
-                       "has no totals.json: this shard did not finish (or the folder is not "
-                       "the output of `handalign eval --shard K/N`)");
+                       "has no totals.json: not an evaluation output folder, or a shard that "
+                       "did not finish");
     if (const auto err = parser.load(totalsFile.string()).get(root))
       throw InputError(totalsFile,
                        std::string("not valid JSON (") + simdjson::error_message(err) + ")");

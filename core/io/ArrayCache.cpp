@@ -59,8 +59,8 @@ std::uint64_t payloadChecksum(const std::vector<NumericArray>& arrays) {
   XXH3_state_t* state = XXH3_createState();
   XXH3_64bits_reset(state);
   for (const NumericArray& a : arrays) {
-    if (a.count() == 0) continue;
     const std::size_t itemBytes = a.itemSize() * sizeof(double);
+    if (a.count() == 0 || itemBytes == 0) continue;  // e.g. a list of 0-row items
     const std::size_t step = std::max<std::size_t>(1, (std::size_t(32) << 20) / itemBytes);
     for (std::size_t i = 0; i < a.count(); i += step) {
       const std::size_t n = std::min(step, a.count() - i);

@@ -35,6 +35,10 @@ class CellGrid {
     std::vector<int> fill(start_.begin(), start_.end() - 1);
     for (Eigen::Index i = 0; i < pts.rows(); ++i)
       order_[std::size_t(fill[std::size_t(cellOf[std::size_t(i)])]++)] = int(i);
+    // The coordinates in cell order, side by side: a cell's points are read without indirection.
+    sorted_.resize(order_.size() * 3);
+    for (std::size_t j = 0; j < order_.size(); ++j)
+      for (int k = 0; k < 3; ++k) sorted_[3 * j + std::size_t(k)] = pts(order_[j], k);
   }
 
   // A dense grid only for sets of sane extent; a wild prediction falls back to brute force.
@@ -45,27 +49,39 @@ class CellGrid {
     return cells <= 1e6;
   }
 
-  // Is any point strictly closer than t (<= cell) to q? Own cell first; stops at the first hit.
+  // Is any point strictly closer than t (<= cell) to q? The 3×3×3 cells around q, a row of three
+  // cells at a time (their points are contiguous in cell order), q's own row first; stops at the
+  // first hit.
   bool anyWithin(const Eigen::RowVector3d& q, double t) const {
     int c[3];
     for (int k = 0; k < 3; ++k)  // clamped first: a wild query must not overflow the int
       c[k] = int(std::clamp(std::floor((q[k] - lo_[k]) * inv_), -2.0, double(dims_[k]) + 1));
-    if (inGrid(c[0], c[1], c[2]) && cellHas(c[0], c[1], c[2], q, t)) return true;
+    const int x0 = std::max(0, c[0] - 1), x1 = std::min(dims_[0] - 1, c[0] + 1);
+    if (x0 > x1) return false;
+    if (c[1] >= 0 && c[1] < dims_[1] && c[2] >= 0 && c[2] < dims_[2] &&
+        rowHas(x0, x1, c[1], c[2], q, t))
+      return true;
     for (int z = std::max(0, c[2] - 1); z <= std::min(dims_[2] - 1, c[2] + 1); ++z)
       for (int y = std::max(0, c[1] - 1); y <= std::min(dims_[1] - 1, c[1] + 1); ++y)
-        for (int x = std::max(0, c[0] - 1); x <= std::min(dims_[0] - 1, c[0] + 1); ++x)
-          if ((x != c[0] || y != c[1] || z != c[2]) && cellHas(x, y, z, q, t)) return true;
+        if ((y != c[1] || z != c[2]) && rowHas(x0, x1, y, z, q, t)) return true;
     return false;
   }
 
  private:
-  bool inGrid(int x, int y, int z) const {
-    return x >= 0 && y >= 0 && z >= 0 && x < dims_[0] && y < dims_[1] && z < dims_[2];
-  }
-  bool cellHas(int x, int y, int z, const Eigen::RowVector3d& q, double t) const {
-    const int cell = (z * dims_[1] + y) * dims_[0] + x;
-    for (int j = start_[std::size_t(cell)]; j < start_[std::size_t(cell) + 1]; ++j)
-      if ((pts_.row(order_[std::size_t(j)]) - q).norm() < t) return true;  // FreiHAND's test: d < t
+  // FreiHAND's test d < t, d = (p - q).norm(), for the points of cells x0..x1 of row (y, z). The
+  // squared distance decides it when it is clearly below or above t² (any summation order is
+  // within a few ulps of norm()'s); only the narrow band around t² takes the square root.
+  bool rowHas(int x0, int x1, int y, int z, const Eigen::RowVector3d& q, double t) const {
+    const int row = (z * dims_[1] + y) * dims_[0];
+    const double below = t * t * (1 - 1e-9), above = t * t * (1 + 1e-9);
+    const double* p = sorted_.data();
+    const int end = start_[std::size_t(row + x1) + 1];
+    for (int j = start_[std::size_t(row + x0)]; j < end; ++j) {
+      const double dx = p[3 * j] - q[0], dy = p[3 * j + 1] - q[1], dz = p[3 * j + 2] - q[2];
+      const double squared = dx * dx + dy * dy + dz * dz;
+      if (squared < below) return true;
+      if (squared <= above && (pts_.row(order_[std::size_t(j)]) - q).norm() < t) return true;
+    }
     return false;
   }
   int cellIndex(const Eigen::RowVector3d& p) const {
@@ -79,6 +95,7 @@ class CellGrid {
   Eigen::RowVector3d lo_;
   int dims_[3];
   std::vector<int> start_, order_;
+  std::vector<double> sorted_;
 };
 
 bool anyWithinBrute(PointsView pts, const Eigen::RowVector3d& q, double t) {

@@ -12,7 +12,9 @@ bool sameConventions(const StoredRun& run, const EvalOptions& o) {
       QJsonDocument::fromJson(QByteArray::fromStdString(run.optionsJson))["options"].toObject();
   return options["resolution"].toInt() == o.resolution &&
          options["hd_mode"].toString().toStdString() == toString(o.hd.mode) &&
-         options["hd_empty"].toString().toStdString() == toString(o.hd.empty);
+         options["hd_empty"].toString().toStdString() == toString(o.hd.empty) &&
+         // a run of the first N samples (an imported `eval --limit N`) is no whole evaluation
+         options["limit"].toInteger(0) == qint64(o.limit);
 }
 }  // namespace
 

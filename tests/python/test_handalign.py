@@ -107,6 +107,19 @@ def test_hand_model(dataset):
     assert model.regress_joints(gt_verts[0]).shape == (21, 3)
 
 
+def test_edge_cases_of_batches_and_sizes(dataset):
+    empty = handalign.mask_metrics(np.zeros((0, 8, 8), bool), np.zeros((0, 8, 8), bool))
+    assert empty["hand_iou"].shape == (0,)
+    one = np.zeros((1, 8, 8), np.uint8)
+    assert math.isnan(handalign.mask_metrics(one, one)["hand_iou"][0])  # no hand in either
+    model = handalign.HandModel.load(dataset / "hand_model.json")
+    gt_verts, _, K, _, _ = freihand_arrays(dataset)
+    a = handalign.render(gt_verts[0], model.faces, K[0], np.int64(224))
+    assert a.shape == (224, 224)
+    with pytest.raises(TypeError, match="size"):
+        handalign.render(gt_verts[0], model.faces, K[0], 224.0)
+
+
 def test_bad_input_names_the_problem(dataset, tmp_path):
     a = np.zeros((8, 8), np.uint8)
     with pytest.raises(ValueError, match="shape"):

@@ -150,7 +150,7 @@ class TestSlurm : public QObject {
     QCOMPARE(waitForMerge(run), 1);
     const std::string log = test::readText(run / "slurm/logs/merge.log");
     QVERIFY2(
-        log.find("shards/1: has no totals.json: this shard did not finish") != std::string::npos,
+        log.find("shards/1: has no totals.json: not an evaluation output folder, or a shard that did not finish") != std::string::npos,
         log.c_str());
     QVERIFY(!fs::exists(run / "merged"));
     r = test::runCli({"slurm", "status", q(run)});
@@ -184,6 +184,16 @@ class TestSlurm : public QObject {
                                  q(dir() / "bad"), "--dataset", q(data_)} +
                      preds());
     QCOMPARE(r.exitCode, 2);
+    r = test::runCli(QStringList{"slurm", "eval", "--shards", "2", "--hd-mod", "max", "--out",
+                                 q(dir() / "bad"), "--dataset", q(data_)} +
+                     preds());
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("unknown option --hd-mod"), qPrintable(r.err));
+    r = test::runCli(QStringList{"slurm", "eval", "--shards", "2", "--out", q(dir() / "bad%j"),
+                                 "--dataset", q(data_)} +
+                     preds());
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("%"), qPrintable(r.err));
     r = test::runCli({"slurm", "status", q(dir() / "bad")});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("jobs.json"), qPrintable(r.err));

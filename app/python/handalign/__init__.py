@@ -46,6 +46,16 @@ def render(vertices, faces, K, size, *, parts=None):
     vertices: V×3 camera-frame metres; faces: F×3 vertex indices; K: 3×3 intrinsics; size: an int
     or (width, height) in pixels.
     """
+    import operator
+    try:
+        size = operator.index(size)
+    except TypeError:
+        try:
+            size = tuple(operator.index(v) for v in size)
+        except TypeError:
+            raise TypeError(f"size must be an int or (width, height) of ints, got {size!r}") from None
+        if len(size) != 2:
+            raise ValueError(f"size must be an int or (width, height), got {size!r}")
     return _core.render(_np.asarray(vertices, dtype=_np.float64), _np.asarray(faces),
                         _np.asarray(K, dtype=_np.float64), size,
                         parts=None if parts is None else _masks("parts", parts))

@@ -250,6 +250,21 @@ class TestArrayCache : public QObject {
     QVERIFY2(grown < 8e6, qPrintable(QString("resident set grew by %1 MB").arg(grown / 1e6)));
     QVERIFY(equals(array, values));
   }
+  void itemsOfNoRowsAreCached() {
+    // A joints-only prediction file: vertex items with no rows. Caching it must not divide by the
+    // item size (0 bytes), and it reads back the same.
+    const auto joints = makeValues(2, 21, 5);
+    const std::filesystem::path file = root_ / "joints_only.json";
+    writeFile(file, "[" + listText(joints, 2, 21) + ", [[], []]]");
+    for (int pass = 0; pass < 2; ++pass) {  // parses and caches, then reads the cache
+      const std::vector<NumericArray> lists =
+          readNumericItemListsCached(file, {ItemShape{21, 3}, ItemShape{-1, 3}});
+      QCOMPARE(lists.size(), std::size_t(2));
+      QVERIFY(equals(lists[0], joints));
+      QCOMPARE(lists[1].count(), std::size_t(2));
+      QCOMPARE(lists[1].rows(), 0);
+    }
+  }
   void releaseItemsKeepsDataReadable() {
     const auto values = makeValues(kCount, kRows, 0);
     readNumericItemsCached(source_, {kRows, 3});
