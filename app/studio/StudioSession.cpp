@@ -203,8 +203,10 @@ void StudioSession::commit(std::shared_ptr<EvalOutcome> outcome) {
 void StudioSession::setRunRows(std::vector<RunSamples> runs,
                                const std::vector<PredictionTotals>& totals) {
   primaryCount_ = runs.size();
-  std::vector<PredictionTotals> allTotals =
-      totals.size() == runs.size() ? totals : std::vector<PredictionTotals>{};
+  // Totals for every run or for none (a run stored before schema 2 has none). No runs of the
+  // request's own (a dataset opened only to show imported runs) is "every run" so far.
+  const bool withTotals = totals.size() == runs.size();
+  std::vector<PredictionTotals> allTotals = withTotals ? totals : std::vector<PredictionTotals>{};
   // Stored runs chosen for comparison follow the request's own (one stored without totals gets
   // empty ones: NaN curves are not drawn).
   for (std::int64_t id : extraRunIds_) {
@@ -216,7 +218,7 @@ void StudioSession::setRunRows(std::vector<RunSamples> runs,
         if (r.id == id) name = QString::fromStdString(r.name);
       std::optional<PredictionTotals> t = store_->loadRunTotals(id);
       runs.push_back({QStringLiteral("%1_run%2").arg(name).arg(id), std::move(rows)});
-      if (!allTotals.empty()) allTotals.push_back(t ? std::move(*t) : PredictionTotals{});
+      if (withTotals) allTotals.push_back(t ? std::move(*t) : PredictionTotals{});
     } catch (const std::exception& e) {
       Q_EMIT error(QString::fromStdString(e.what()));
     }

@@ -16,9 +16,9 @@
 #include "browser/SampleBrowser.h"
 #include "canvas/ImageCanvas.h"
 #include "canvas/PartPalette.h"
+#include "eval/MetricRegistry.h"
 #include "metrics/MetricsPanel.h"
 #include "metrics/SampleMetricsTable.h"
-#include "eval/MetricRegistry.h"
 #include "project/ProjectStore.h"
 #include "vtk/MeshView3D.h"
 
@@ -244,6 +244,15 @@ class TestStudioWorkflow : public QObject {
     QCOMPARE(w.session()->runs().size(), std::size_t(2));
     QVERIFY(w.statusBar()->currentMessage().contains("Imported 1 run"));
 
+    // Opened without predictions of its own, only to show the import (as --import does): the
+    // imported totals come too, so the PCK curves are drawn (no "needs a re-evaluation" note).
+    MainWindow bare;
+    QVERIFY(open(bare, {}));
+    bare.importEvaluation(merged);
+    QCOMPARE(bare.session()->runs().size(), std::size_t(1));
+    QCOMPARE(bare.session()->totals().size(), std::size_t(1));
+    QCOMPARE(bare.session()->totals()[0].joints.samples(), std::int64_t(10));
+
     MainWindow local;  // the same file evaluated here
     QVERIFY(open(local, {{"cluster", QString::fromStdString(cluster.string())}}));
     for (std::size_t i = 0; i < 10; ++i) {
@@ -253,12 +262,10 @@ class TestStudioWorkflow : public QObject {
       for (const MetricInfo& m : metricRegistry()) {
         if (!m.perSample()) continue;
         const double x = m.value(*a), y = m.value(*b);
-        QVERIFY2(x == y || (std::isnan(x) && std::isnan(y)),
-                 qPrintable(QString("sample %1 %2: %3 vs %4")
-                                .arg(i)
-                                .arg(QLatin1String(m.key))
-                                .arg(x)
-                                .arg(y)));
+        QVERIFY2(
+            x == y || (std::isnan(x) && std::isnan(y)),
+            qPrintable(
+                QString("sample %1 %2: %3 vs %4").arg(i).arg(QLatin1String(m.key)).arg(x).arg(y)));
       }
     }
   }
