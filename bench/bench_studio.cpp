@@ -67,12 +67,14 @@ int benchImport(const QString& dataset, const QString& evalDir) {
   local.reevaluate();  // F5: evaluated afresh, stored results ignored
   if (!again.wait(600000)) return 1;
   const double evalMs = double(t.nsecsElapsed()) / 1e6;
-  std::printf("then opening the dataset with those predictions: %.0f ms (their results are "
-              "stored by the import)\n",
-              openMs);
-  std::printf("import of an evaluation of %d samples x 2 predictions: %.0f ms; evaluating them "
-              "in the studio: %.0f ms (ratio %.0fx)\n",
-              rows, importMs, evalMs, evalMs / std::max(1e-9, importMs));
+  std::printf(
+      "then opening the dataset with those predictions: %.0f ms (their results are "
+      "stored by the import)\n",
+      openMs);
+  std::printf(
+      "import of an evaluation of %d samples x 2 predictions: %.0f ms; evaluating them "
+      "in the studio: %.0f ms (ratio %.0fx)\n",
+      rows, importMs, evalMs, evalMs / std::max(1e-9, importMs));
   return 0;
 }
 

@@ -142,11 +142,17 @@ SlurmPlan parsePlan(const std::string& command, const std::vector<std::string>& 
       ours[key] = value;
       continue;
     }
-    if (paths.count(key)) value = absolute(value);
+    // Paths made absolute and checked here: a missing input costs no queue time.
+    const auto input = [&](const std::string& p) {
+      const std::string a = absolute(p);
+      if (!fs::exists(a)) throw InputError(a, "no such file or folder (--" + key + ")");
+      return a;
+    };
+    if (paths.count(key)) value = input(value);
     if (key == "pred") {  // NAME=FILE or FILE
       const std::size_t e = value.find('=');
-      value = e == std::string::npos ? absolute(value)
-                                     : value.substr(0, e + 1) + absolute(value.substr(e + 1));
+      value = e == std::string::npos ? input(value)
+                                     : value.substr(0, e + 1) + input(value.substr(e + 1));
     }
     plan.workerArgs.push_back("--" + key);
     if (!flag) plan.workerArgs.push_back(value);
@@ -172,15 +178,6 @@ SlurmPlan parsePlan(const std::string& command, const std::vector<std::string>& 
   plan.gres = ours["gres"];
   if (ours.count("cpus-per-task")) plan.cpusPerTask = std::atoi(ours["cpus-per-task"].c_str());
   plan.executable = executable();
-  for (std::size_t i = 0; i + 1 < plan.workerArgs.size(); ++i) {
-    const std::string& k = plan.workerArgs[i];
-    std::string v = plan.workerArgs[i + 1];
-    if (k == "--pred" && v.find('=') != std::string::npos) v = v.substr(v.find('=') + 1);
-    if ((k == "--dataset" || k == "--pred" || k == "--model" || k == "--hand-model" ||
-         k == "--annotations") &&
-        !fs::exists(v))
-      throw InputError(v, "no such file or folder (" + k + ")");
-  }
   return plan;
 }
 

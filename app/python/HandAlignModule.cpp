@@ -11,14 +11,13 @@
 #include "metrics/MeshMetrics.h"
 #include "metrics/PckAccumulator.h"
 #include "raster/Rasterizer.h"
+#include "util/Cores.h"
 #include "util/Error.h"
 
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
-
-#include <sched.h>
 
 #include <cmath>
 #include <cstring>
@@ -32,13 +31,6 @@ namespace {
 using U8 = py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>;
 using F64 = py::array_t<double, py::array::c_style | py::array::forcecast>;
 using I64 = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>;
-
-// The cores this process may run on (its affinity mask: a Slurm task or a pinned worker).
-py::ssize_t usableCores() {
-  cpu_set_t set;
-  if (sched_getaffinity(0, sizeof set, &set) == 0) return std::max(1, CPU_COUNT(&set));
-  return std::max(1u, std::thread::hardware_concurrency());
-}
 
 HdOptions hdOptions(const std::string& mode, const std::string& empty) {
   HdOptions hd;
@@ -99,7 +91,8 @@ py::dict maskMetrics(U8 pred, U8 gt, bool labels, const std::string& hdMode,
         scoreMaskMetrics(scorer, pl, gh, gl, out[std::size_t(k)], nullptr);
       }
     };
-    const py::ssize_t threads = std::max<py::ssize_t>(1, std::min<py::ssize_t>(n, usableCores()));
+    const py::ssize_t threads =
+        std::max<py::ssize_t>(1, std::min<py::ssize_t>(n, py::ssize_t(usableCores())));
     std::vector<std::exception_ptr> errors(static_cast<std::size_t>(threads));
     const auto guarded = [&](py::ssize_t t) {
       try {

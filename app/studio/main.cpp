@@ -4,7 +4,7 @@
 #include "MainWindow.h"
 #include "ModelController.h"
 
-#include "eval/ImportedEvaluation.h"
+#include "eval/Merge.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -73,7 +73,7 @@ int main(int argc, char** argv) {
     if (datasetDir.isEmpty()) {  // the one the evaluation names (and its hand model)
       try {
         const handalign::RunInfo info =
-            handalign::readEvaluationFolder(parser.value(import).toStdString()).info;
+            handalign::readEvaluationProvenance(parser.value(import).toStdString());
         datasetDir = QString::fromStdString(info.datasetRoot);
         if (handModelFile.isEmpty()) handModelFile = QString::fromStdString(info.handModelFile);
       } catch (const std::exception& e) {

@@ -1,5 +1,6 @@
 #include "dataset/InferenceRecord.h"
 
+#include "io/JsonFields.h"
 #include "io/JsonWriter.h"
 #include "util/Error.h"
 
@@ -8,17 +9,9 @@
 namespace handalign {
 namespace {
 
-std::string text(simdjson::dom::element e, const char* key, const std::filesystem::path& file) {
-  std::string_view v;
-  if (e.at_pointer(key).get_string().get(v))
-    throw InputError(file, std::string("missing or non-text ") + key);
-  return std::string(v);
-}
-
 std::int64_t count(simdjson::dom::element e, const char* key, const std::filesystem::path& file) {
-  std::int64_t v;
-  if (e.at_pointer(key).get_int64().get(v) || v < 0)
-    throw InputError(file, std::string("missing or bad ") + key);
+  const std::int64_t v = requiredInt(e, key, file);
+  if (v < 0) throw InputError(file, std::string("negative ") + key);
   return v;
 }
 
@@ -80,25 +73,25 @@ InferenceRecord readInferenceRecord(const std::filesystem::path& file) {
   if (auto err = parser.load(file.string()).get(root))
     throw InputError(
         file, err == simdjson::IO_ERROR ? "cannot be read" : "is not valid JSON (truncated?)");
-  if (text(root, "/format", file) != "handalign.infer")
+  if (requiredText(root, "/format", file) != "handalign.infer")
     throw InputError(file, "is not the infer.json of a `handalign infer` run");
   InferenceRecord r;
   InferenceProvenance& p = r.provenance;
-  p.version = text(root, "/tool_version", file);
-  p.modelName = text(root, "/model/name", file);
-  p.manifestFile = text(root, "/model/manifest", file);
-  p.checkpointFile = text(root, "/model/checkpoint", file);
-  p.checkpointFingerprint = text(root, "/model/fingerprint", file);
-  p.architecture = text(root, "/model/architecture", file);
-  p.frame = text(root, "/model/outputs", file);
-  p.crop = text(root, "/model/crop", file);
-  p.datasetRoot = text(root, "/dataset/root", file);
-  p.datasetFormat = text(root, "/dataset/format", file);
-  p.split = text(root, "/dataset/split", file);
+  p.version = requiredText(root, "/tool_version", file);
+  p.modelName = requiredText(root, "/model/name", file);
+  p.manifestFile = requiredText(root, "/model/manifest", file);
+  p.checkpointFile = requiredText(root, "/model/checkpoint", file);
+  p.checkpointFingerprint = requiredText(root, "/model/fingerprint", file);
+  p.architecture = requiredText(root, "/model/architecture", file);
+  p.frame = requiredText(root, "/model/outputs", file);
+  p.crop = requiredText(root, "/model/crop", file);
+  p.datasetRoot = requiredText(root, "/dataset/root", file);
+  p.datasetFormat = requiredText(root, "/dataset/format", file);
+  p.split = requiredText(root, "/dataset/split", file);
   p.datasetSize = std::size_t(count(root, "/dataset/size", file));
-  p.handModelName = text(root, "/hand_model/name", file);
-  p.handModelFile = text(root, "/hand_model/file", file);
-  p.device = text(root, "/device", file);
+  p.handModelName = requiredText(root, "/hand_model/name", file);
+  p.handModelFile = requiredText(root, "/hand_model/file", file);
+  p.device = requiredText(root, "/device", file);
   p.batchSize = int(count(root, "/batch", file));
   bool half = false;
   if (root.at_pointer("/half").get_bool().get(half)) throw InputError(file, "missing /half");

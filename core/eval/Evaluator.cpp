@@ -1,6 +1,7 @@
 #include "eval/Evaluator.h"
 
-#include <sched.h>
+#include "util/Cores.h"
+
 #include <algorithm>
 
 #include <atomic>
@@ -11,14 +12,6 @@
 #include <thread>
 
 namespace handalign {
-namespace {
-// The cores this process may run on: its affinity mask (a Slurm task, taskset), not the machine's.
-int usableCores() {
-  cpu_set_t cpus;
-  if (sched_getaffinity(0, sizeof cpus, &cpus) == 0) return std::max(1, CPU_COUNT(&cpus));
-  return int(std::max(1u, std::thread::hardware_concurrency()));
-}
-}  // namespace
 
 namespace {
 constexpr std::size_t kChunk =

@@ -1,5 +1,6 @@
 #include "eval/Merge.h"
 
+#include "io/JsonFields.h"
 #include "util/Error.h"
 
 #include <simdjson.h>
@@ -14,18 +15,6 @@ namespace handalign {
 namespace fs = std::filesystem;
 namespace {
 
-std::string str(simdjson::dom::element e, const char* key, const fs::path& file) {
-  std::string_view v;
-  if (e.at_pointer(key).get_string().get(v)) throw InputError(file, std::string("missing ") + key);
-  return std::string(v);
-}
-
-std::int64_t integer(simdjson::dom::element e, const char* key, const fs::path& file) {
-  std::int64_t v;
-  if (e.at_pointer(key).get_int64().get(v)) throw InputError(file, std::string("missing ") + key);
-  return v;
-}
-
 std::vector<std::int64_t> ints(simdjson::dom::element e, const char* key, const fs::path& file) {
   simdjson::dom::array a;
   if (e.at_pointer(key).get_array().get(a)) throw InputError(file, std::string("missing ") + key);
@@ -39,9 +28,9 @@ std::vector<std::int64_t> ints(simdjson::dom::element e, const char* key, const 
 }
 
 PckAccumulator accumulator(simdjson::dom::element p, const std::string& key, const fs::path& file) {
-  const std::int64_t kp = integer(p, ("/" + key + "/keypoints").c_str(), file);
+  const std::int64_t kp = requiredInt(p, ("/" + key + "/keypoints").c_str(), file);
   if (kp < 0 || kp > (1 << 24)) throw InputError(file, key + ": bad keypoint count");
-  const std::int64_t n = integer(p, ("/" + key + "/samples").c_str(), file);
+  const std::int64_t n = requiredInt(p, ("/" + key + "/samples").c_str(), file);
   try {
     return PckAccumulator::fromHistogram(int(kp), n, ints(p, ("/" + key + "/bins").c_str(), file));
   } catch (const std::invalid_argument& e) {
@@ -81,30 +70,30 @@ std::string identity(const RunInfo& r) {
 
 RunInfo readInfo(simdjson::dom::element root, const fs::path& file) {
   RunInfo r;
-  r.tool = str(root, "/provenance/tool", file);
-  r.version = str(root, "/provenance/version", file);
-  r.datasetRoot = str(root, "/provenance/dataset/root", file);
-  r.datasetFormat = str(root, "/provenance/dataset/format", file);
-  r.split = str(root, "/provenance/dataset/split", file);
-  r.datasetSize = std::size_t(integer(root, "/provenance/dataset/size", file));
-  r.handModelName = str(root, "/provenance/hand_model/name", file);
-  r.handModelFile = str(root, "/provenance/hand_model/file", file);
-  r.handModelFingerprint = str(root, "/provenance/hand_model/fingerprint", file);
-  r.options.resolution = int(integer(root, "/provenance/options/resolution", file));
-  if (!parseHdMode(str(root, "/provenance/options/hd_mode", file), r.options.hd.mode) ||
-      !parseHdEmpty(str(root, "/provenance/options/hd_empty", file), r.options.hd.empty))
+  r.tool = requiredText(root, "/provenance/tool", file);
+  r.version = requiredText(root, "/provenance/version", file);
+  r.datasetRoot = requiredText(root, "/provenance/dataset/root", file);
+  r.datasetFormat = requiredText(root, "/provenance/dataset/format", file);
+  r.split = requiredText(root, "/provenance/dataset/split", file);
+  r.datasetSize = std::size_t(requiredInt(root, "/provenance/dataset/size", file));
+  r.handModelName = requiredText(root, "/provenance/hand_model/name", file);
+  r.handModelFile = requiredText(root, "/provenance/hand_model/file", file);
+  r.handModelFingerprint = requiredText(root, "/provenance/hand_model/fingerprint", file);
+  r.options.resolution = int(requiredInt(root, "/provenance/options/resolution", file));
+  if (!parseHdMode(requiredText(root, "/provenance/options/hd_mode", file), r.options.hd.mode) ||
+      !parseHdEmpty(requiredText(root, "/provenance/options/hd_empty", file), r.options.hd.empty))
     throw InputError(file, "unknown HD95 convention");
-  r.options.gtMask = str(root, "/provenance/options/gt_mask", file) == "mesh"
+  r.options.gtMask = requiredText(root, "/provenance/options/gt_mask", file) == "mesh"
                          ? GtMaskSource::Mesh
                          : GtMaskSource::Dataset;
-  r.options.limit = std::size_t(integer(root, "/provenance/options/limit", file));
+  r.options.limit = std::size_t(requiredInt(root, "/provenance/options/limit", file));
   simdjson::dom::array preds, shards;
   if (root.at_pointer("/provenance/predictions").get_array().get(preds) ||
       root.at_pointer("/provenance/shards").get_array().get(shards))
     throw InputError(file, "missing provenance/predictions or provenance/shards");
   for (simdjson::dom::element p : preds) {
-    r.predictionFiles.emplace_back(str(p, "/name", file), str(p, "/file", file));
-    r.predictionFingerprints.push_back(str(p, "/fingerprint", file));
+    r.predictionFiles.emplace_back(requiredText(p, "/name", file), requiredText(p, "/file", file));
+    r.predictionFingerprints.push_back(requiredText(p, "/fingerprint", file));
     std::string_view rough;  // "refines": written since roles are declared; absent: plain
     if (!p.at_pointer("/refines").get_string().get(rough))
       r.refinements.push_back({r.predictionFiles.back().first, std::string(rough)});
@@ -117,9 +106,9 @@ RunInfo readInfo(simdjson::dom::element root, const fs::path& file) {
   // Written since corrected masks came (absent or null: none).
   simdjson::dom::element annotations;
   if (!root.at_pointer("/provenance/annotations").get(annotations) && !annotations.is_null()) {
-    r.options.annotations = str(annotations, "/folder", file);
-    r.correctedMasks = std::size_t(integer(annotations, "/corrected_masks", file));
-    r.correctedParts = std::size_t(integer(annotations, "/corrected_parts", file));
+    r.options.annotations = requiredText(annotations, "/folder", file);
+    r.correctedMasks = std::size_t(requiredInt(annotations, "/corrected_masks", file));
+    r.correctedParts = std::size_t(requiredInt(annotations, "/corrected_parts", file));
   }
   return r;
 }
@@ -159,7 +148,8 @@ std::vector<SampleRow> readRows(const fs::path& file, const RunInfo& r, const Sh
     if (!parseRow(line, row)) throw InputError(file, "malformed row" + at);
     if (row.index >= (expected.empty() ? 0 : expected.back() + 1) || !shard.contains(row.index))
       throw InputError(file, "sample index " + std::to_string(row.index) + at +
-                                 " is not in shard " + shard.str() + " of this evaluation");
+                                 " is not in shard " + shard.str() +
+                                 " of this evaluation");
     const auto p = predIndex.find(row.pred);
     if (p == predIndex.end())
       throw InputError(file, "prediction \"" + row.pred + "\"" + at + " is not in its totals.json");
@@ -225,7 +215,27 @@ void checkTotals(const PredictionTotals& t, const std::vector<SampleRow>& rows,
   checkPooled(t.fingerIntersection, t.fingerUnion, "finger", finger);
 }
 
+// The parsed totals.json of an evaluation output folder.
+simdjson::dom::element loadTotals(simdjson::dom::parser& parser, const fs::path& dir) {
+  const fs::path totalsFile = dir / "totals.json";
+  std::error_code ec;
+  if (!fs::is_regular_file(totalsFile, ec))
+    throw InputError(dir,
+                     "has no totals.json: not an evaluation output folder, or a shard that "
+                     "did not finish");
+  simdjson::dom::element root;
+  if (const auto err = parser.load(totalsFile.string()).get(root))
+    throw InputError(totalsFile,
+                     std::string("not valid JSON (") + simdjson::error_message(err) + ")");
+  return root;
+}
+
 }  // namespace
+
+RunInfo readEvaluationProvenance(const fs::path& dir) {
+  simdjson::dom::parser parser;
+  return readInfo(loadTotals(parser, dir), dir / "totals.json");
+}
 
 PredictionTotals parsePredictionTotals(const std::string& json, const fs::path& source) {
   simdjson::dom::parser parser;
@@ -245,15 +255,7 @@ EvalResult mergeShards(const std::vector<fs::path>& shardDirs, RunInfo& info) {
   simdjson::dom::parser parser;
   for (const fs::path& dir : shardDirs) {
     const fs::path totalsFile = dir / "totals.json";
-    simdjson::dom::element root;
-    std::error_code ec;
-    if (!fs::is_regular_file(totalsFile, ec))
-      throw InputError(dir,
-                       "has no totals.json: not an evaluation output folder, or a shard that "
-                       "did not finish");
-    if (const auto err = parser.load(totalsFile.string()).get(root))
-      throw InputError(totalsFile,
-                       std::string("not valid JSON (") + simdjson::error_message(err) + ")");
+    const simdjson::dom::element root = loadTotals(parser, dir);
     const RunInfo shardInfo = readInfo(root, totalsFile);
     if (firstIdentity.empty()) {
       firstIdentity = identity(shardInfo);
@@ -279,7 +281,7 @@ EvalResult mergeShards(const std::vector<fs::path>& shardDirs, RunInfo& info) {
     shardCount = shard.count;
     if (!shardsSeen.insert(s).second) throw InputError(totalsFile, "shard " + s + " given twice");
     const std::size_t expected = shardSamples(shardInfo, shard).size();
-    const std::int64_t count = integer(root, "/sample_count", totalsFile);
+    const std::int64_t count = requiredInt(root, "/sample_count", totalsFile);
     if (count < 0 || std::size_t(count) != expected)
       throw InputError(totalsFile, "sample_count " + std::to_string(count) + ", but shard " + s +
                                        " of this evaluation has " + std::to_string(expected) +

@@ -14,6 +14,9 @@ namespace handalign {
 // returns the joined result and provenance. Throws InputError naming the offending file.
 EvalResult mergeShards(const std::vector<std::filesystem::path>& shardDirs, RunInfo& info);
 
+// The provenance of an evaluation output folder (its totals.json alone, no rows read).
+RunInfo readEvaluationProvenance(const std::filesystem::path& dir);
+
 // One prediction's totals from the JSON object predictionTotalsJson writes (one element of
 // totals.json's "predictions"). Throws InputError naming `source` when malformed.
 PredictionTotals parsePredictionTotals(const std::string& json,

@@ -1,5 +1,7 @@
 #include "inference/ModelRunner.h"
 
+#include "util/Cores.h"
+
 #include "inference/Network.h"
 #include "inference/SamplePreparation.h"
 #include "util/Error.h"
@@ -11,7 +13,6 @@
 #include <Eigen/Geometry>
 
 #include <dlfcn.h>
-#include <sched.h>
 
 #include <algorithm>
 #include <future>
@@ -98,12 +99,7 @@ bool cudaAvailable() { return torch::cuda::is_available(); }
 // count). Looked up at run time: other BLAS builds have no such functions.
 void setInferenceThreads(int threads) {
   int n = threads;
-  if (n <= 0) {
-    cpu_set_t cpus;
-    n = sched_getaffinity(0, sizeof cpus, &cpus) == 0
-            ? CPU_COUNT(&cpus)
-            : int(std::max(1u, std::thread::hardware_concurrency()));
-  }
+  if (n <= 0) n = usableCores();
   for (const char* library : {"libopenblas.so.0", "libblas.so.3"}) {
     void* handle = dlopen(library, RTLD_LAZY | RTLD_NOLOAD);  // only if already loaded
     if (!handle) continue;
