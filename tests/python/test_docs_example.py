@@ -5,7 +5,6 @@ import re
 from pathlib import Path
 
 
-
 def test_training_loop_example_runs():
     doc = (Path(os.environ.get("HANDALIGN_SOURCE_DIR", ".")) / "docs" / "python.md").read_text()
     section = doc.split("## In a training loop", 1)[1].split("\n## ", 1)[0]
